@@ -1,0 +1,96 @@
+import "server-only";
+import crypto from "node:crypto";
+import { createCustomer, IdempotencyRaceLost } from "@/lib/customers/create-customer";
+import { AppError } from "@/lib/errors";
+import {
+  IDEMPOTENCY_KEY_MAX,
+  claimInFlight,
+  findStoredResponse,
+  storeResponse,
+  type IdempotencyClaim,
+  type StoredResponse,
+} from "@/lib/idempotency/idempotency-keys";
+import { errorResponse } from "../error-response";
+import { MAX_JSON_BODY_BYTES, headerValue, jsonResponse, parseJson, readBody, requireJson, type ApiResponse } from "../http";
+import type { PartnerApiContext } from "../partner-api";
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
+
+function idempotencyKeyOf(context: PartnerApiContext): string | undefined {
+  const key = headerValue(context.request, "idempotency-key");
+  if (key === undefined) return undefined;
+  if (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX || !IDEMPOTENCY_KEY.test(key)) {
+    throw new AppError(
+      "invalid_idempotency_key",
+      400,
+      `The Idempotency-Key header must be 1–${IDEMPOTENCY_KEY_MAX} visible ASCII characters.`,
+    );
+  }
+  return key;
+}
+
+function replay(stored: StoredResponse, claim: IdempotencyClaim): ApiResponse {
+  if (stored.requestHash !== claim.requestHash) {
+    throw new AppError(
+      "idempotency_key_reused",
+      422,
+      "This Idempotency-Key was used with a different request body. Use a new key for a new request.",
+    );
+  }
+  return { status: stored.status, body: stored.body, headers: { "Idempotent-Replayed": "true" } };
+}
+
+async function create(context: PartnerApiContext, body: Buffer, claim?: IdempotencyClaim): Promise<ApiResponse> {
+  const resource = await createCustomer(
+    parseJson(body),
+    { partnerId: context.partner.partnerId, apiKeyId: context.partner.apiKeyId },
+    { idempotency: claim },
+  );
+  return jsonResponse(200, resource);
+}
+
+/** POST /api/customers/create */
+export async function createCustomerHandler(context: PartnerApiContext): Promise<ApiResponse> {
+  requireJson(context.request);
+  const key = idempotencyKeyOf(context);
+  if (!key) return create(context, await readBody(context.request, MAX_JSON_BODY_BYTES));
+
+  // Claimed before the body is read, so that a retry sent while the first request is still
+  // arriving or running is told so, rather than racing it.
+  const release = claimInFlight(context.partner.partnerId, key);
+  if (!release) {
+    throw new AppError("idempotency_key_in_use", 409, "A request with this Idempotency-Key is still being processed. Retry shortly.");
+  }
+  try {
+    const body = await readBody(context.request, MAX_JSON_BODY_BYTES);
+    const claim: IdempotencyClaim = {
+      partnerId: context.partner.partnerId,
+      key,
+      requestHash: crypto.createHash("sha256").update(body).digest("hex"),
+    };
+    const stored = await findStoredResponse(claim);
+    if (stored) return replay(stored, claim);
+    return await createAndRecord(context, body, claim);
+  } finally {
+    release();
+  }
+}
+
+async function createAndRecord(context: PartnerApiContext, body: Buffer, claim: IdempotencyClaim): Promise<ApiResponse> {
+  try {
+    return await create(context, body, claim);
+  } catch (error) {
+    if (error instanceof IdempotencyRaceLost) {
+      const winner = await findStoredResponse(claim);
+      if (winner) return replay(winner, claim);
+    }
+    // A refusal is an answer too: the same retry gets the same error. Our own failures are not
+    // kept, so a retry can succeed.
+    if (error instanceof AppError && error.status < 500) {
+      const response = errorResponse(error, context.requestId);
+      await storeResponse(claim, response.status, response.body);
+      return response;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import type { IncomingMessage } from "node:http";
+import { AppError } from "@/lib/errors";
+
+/** What a partner API handler answers; the door writes it to the socket. */
+export interface ApiResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+export function jsonResponse(status: number, value: unknown, headers: Record<string, string> = {}): ApiResponse {
+  return { status, headers, body: JSON.stringify(value) };
+}
+
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/** Requests whose body we refused part-way; their connection is closed rather than drained. */
+export const abandonedBodies = new WeakSet<IncomingMessage>();
+
+/** Reads the whole body, refusing (413) as soon as it passes `limit` bytes, declared or not. */
+export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(request.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) {
+    abandonedBodies.add(request);
+    throw bodyTooLarge(limit);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      abandonedBodies.add(request);
+      throw bodyTooLarge(limit);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+function bodyTooLarge(limit: number): AppError {
+  return new AppError("payload_too_large", 413, `The request body is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
+}
+
+/** The media type of a request without parameters, lower-cased (`application/json`). */
+export function mediaType(request: IncomingMessage): string {
+  return (request.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+}
+
+export function requireJson(request: IncomingMessage): void {
+  if (mediaType(request) !== "application/json") {
+    throw new AppError("unsupported_media_type", 415, "Send the request body as JSON with Content-Type: application/json.");
+  }
+}
+
+export function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new AppError("invalid_json", 400, "The request body is not valid JSON.");
+  }
+}
+
+/** A single header value; repeated headers count as absent rather than guessing which one is meant. */
+export function headerValue(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === "string" ? value : undefined;
+}

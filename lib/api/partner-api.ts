@@ -1,0 +1,119 @@
+import "server-only";
+import crypto from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { describeError, logEvent } from "@/lib/log";
+import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/partners/api-keys";
+import { errorResponse, internalError } from "./error-response";
+import { abandonedBodies, headerValue, type ApiResponse } from "./http";
+import { createCustomerHandler } from "./handlers/create-customer";
+import { getCustomerHandler, listCustomersHandler } from "./handlers/customers";
+import { uploadFileHandler } from "./handlers/upload-file";
+import { healthHandler, openApiHandler } from "./handlers/public";
+
+export interface ApiContext {
+  request: IncomingMessage;
+  url: URL;
+  requestId: string;
+  params: Record<string, string>;
+}
+
+export interface PartnerApiContext extends ApiContext {
+  partner: ApiKeyPrincipal;
+}
+
+type Route =
+  | { method: string; path: RegExp; auth: true; handler: (context: PartnerApiContext) => Promise<ApiResponse> }
+  | { method: string; path: RegExp; auth: false; handler: (context: ApiContext) => Promise<ApiResponse> };
+
+/** The partner API: every route goes through `handlePartnerApi`, which authenticates, logs and maps errors. */
+const ROUTES: Route[] = [
+  { method: "POST", path: /^\/api\/customers\/create$/, auth: true, handler: createCustomerHandler },
+  { method: "GET", path: /^\/api\/customers$/, auth: true, handler: listCustomersHandler },
+  { method: "GET", path: /^\/api\/customers\/(?<customerId>(?!create$)[^/]+)$/, auth: true, handler: getCustomerHandler },
+  { method: "POST", path: /^\/api\/files\/upload$/, auth: true, handler: uploadFileHandler },
+  { method: "GET", path: /^\/api\/health$/, auth: false, handler: healthHandler },
+  { method: "GET", path: /^\/api\/openapi\.json$/, auth: false, handler: openApiHandler },
+];
+
+/** Paths under /api that belong to the web app (Auth.js), not to the partner API. */
+const WEB_APP_API = /^\/api\/auth(\/|$)/;
+
+export function isPartnerApiPath(pathname: string): boolean {
+  return pathname.startsWith("/api/") && !WEB_APP_API.test(pathname);
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+function requestIdOf(request: IncomingMessage): string {
+  const given = headerValue(request, "x-request-id");
+  return given && REQUEST_ID.test(given) ? given : `req_${crypto.randomUUID().replaceAll("-", "")}`;
+}
+
+function unauthorized(): AppError {
+  // The same answer for a missing, unknown, wrong or revoked key: nothing to learn from it.
+  return new AppError("unauthorized", 401, "Invalid or missing API credentials. Send X-API-Key and X-API-Secret.");
+}
+
+async function route(request: IncomingMessage, url: URL, requestId: string, onPartner: (id: string) => void): Promise<ApiResponse> {
+  const matching = ROUTES.map((candidate) => ({ candidate, match: candidate.path.exec(url.pathname) })).filter(
+    (entry) => entry.match !== null,
+  );
+  if (matching.length === 0) throw new AppError("not_found", 404, "No such endpoint.");
+  const found = matching.find((entry) => entry.candidate.method === request.method);
+  if (!found) {
+    const allow = matching.map((entry) => entry.candidate.method).join(", ");
+    const error = new AppError("method_not_allowed", 405, `Use ${allow} for this endpoint.`);
+    return { ...errorResponse(error, requestId), headers: { Allow: allow } };
+  }
+  const params = { ...found.match?.groups };
+  const context: ApiContext = { request, url, requestId, params };
+  if (!found.candidate.auth) return found.candidate.handler(context);
+  const partner = await authenticateApiKey(headerValue(request, "x-api-key"), headerValue(request, "x-api-secret"));
+  if (!partner) throw unauthorized();
+  onPartner(partner.partnerId);
+  return found.candidate.handler({ ...context, partner });
+}
+
+/** Serves one partner API request on the Node server, in front of Next. */
+export async function handlePartnerApi(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const started = process.hrtime.bigint();
+  const requestId = requestIdOf(request);
+  const url = new URL(request.url ?? "/", "http://localhost");
+  let partnerId: string | null = null;
+  let result: ApiResponse;
+  try {
+    result = await route(request, url, requestId, (id) => (partnerId = id));
+  } catch (error) {
+    if (error instanceof AppError) {
+      result = errorResponse(error, requestId);
+    } else {
+      logEvent("error", "unhandled_error", { request_id: requestId, path: url.pathname, ...describeError(error) });
+      result = errorResponse(internalError(), requestId);
+    }
+  }
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Length": String(Buffer.byteLength(result.body)),
+    "X-Request-Id": requestId,
+    ...result.headers,
+  };
+  // A body we refused part-way: close rather than read megabytes we will not use.
+  if (abandonedBodies.has(request)) headers.Connection = "close";
+  else if (!request.readableEnded) request.resume();
+  response.writeHead(result.status, headers);
+  response.end(result.body);
+  if (env.LOG_REQUESTS) {
+    logEvent("info", "request", {
+      request_id: requestId,
+      method: request.method,
+      path: url.pathname,
+      status: result.status,
+      duration_ms: Number((Number(process.hrtime.bigint() - started) / 1e6).toFixed(2)),
+      partner_id: partnerId,
+    });
+  }
+}

@@ -1,0 +1,185 @@
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import { AppError, fieldErrorsFromZod, validationError, type FieldError } from "@/lib/errors";
+import { fileIdsNotOwnedBy } from "@/lib/files/upload-file";
+import { newId } from "@/lib/ids";
+import {
+  findStoredResponse,
+  isUniqueViolation,
+  storeResponseOperation,
+  type IdempotencyClaim,
+} from "@/lib/idempotency/idempotency-keys";
+import { toCustomerResource, type StoredCustomer } from "./customer-resource";
+import type { CustomerResource } from "./resource-schema";
+import { createCustomerRequestSchema, type CreateCustomerRequest } from "./schema";
+
+/** Who creates the customer: the partner it belongs to, and the API key or person acting for it. */
+export interface CustomerCreator {
+  partnerId: string;
+  apiKeyId?: string;
+  userId?: string;
+}
+
+/** Thrown when another request with the same Idempotency-Key committed first; the door replays it. */
+export class IdempotencyRaceLost extends Error {
+  constructor() {
+    super("Another request with this Idempotency-Key completed first.");
+  }
+}
+
+/** Validates a Create Customer request; throws the one validation error with every failing field. */
+export function parseCreateCustomerRequest(input: unknown): CreateCustomerRequest {
+  const parsed = createCustomerRequestSchema.safeParse(input);
+  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
+  return parsed.data;
+}
+
+/** Every file id the request refers to, with the path of the field that holds it. */
+function referencedFiles(request: CreateCustomerRequest): { field: string; fileId: string }[] {
+  const files = (request.business_details.business_identifier_document_list ?? []).map((fileId, index) => ({
+    field: `business_details.business_identifier_document_list.${index}`,
+    fileId,
+  }));
+  request.business_person_list.forEach((person, index) => {
+    const { id_document_front_file_id: front, id_document_back_file_id: back } = person.identification;
+    if (front) files.push({ field: `business_person_list.${index}.identification.id_document_front_file_id`, fileId: front });
+    if (back) files.push({ field: `business_person_list.${index}.identification.id_document_back_file_id`, fileId: back });
+  });
+  return files;
+}
+
+async function checkFilesBelongToPartner(partnerId: string, request: CreateCustomerRequest): Promise<void> {
+  const files = referencedFiles(request);
+  const missing = await fileIdsNotOwnedBy(
+    partnerId,
+    files.map((file) => file.fileId),
+  );
+  if (missing.size === 0) return;
+  // Another partner's file gets the same answer as an unknown one: its existence is not ours to tell.
+  const details: FieldError[] = files
+    .filter((file) => missing.has(file.fileId))
+    .map((file) => ({ field: file.field, code: "file_not_found", message: "No file with this id was uploaded with your account." }));
+  throw validationError(details, "The request refers to files that do not exist.");
+}
+
+const dateOrNull = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
+
+/** The rows of a new customer, shaped as they will be read back, so the answer needs no re-read. */
+function newCustomerRows(request: CreateCustomerRequest, partnerId: string): StoredCustomer {
+  const customerId = newId("cus");
+  const now = new Date();
+  const { business_details: business, registration_address: address, account_usage: usage, primary_contact: contact } = request;
+  return {
+    id: customerId,
+    partnerId,
+    partnerCustomerId: request.partner_customer_id,
+    status: "pending",
+    version: 0,
+    createdAt: now,
+    updatedAt: now,
+    businessNameEnglish: business.business_name_english,
+    businessName: business.business_name ?? null,
+    website: business.website ?? null,
+    businessIdentifierNumber: business.business_identifier_number,
+    businessIdentifierCountryCode: business.business_identifier_country_code,
+    businessIdentifierStartDate: dateOrNull(business.business_identifier_start_date),
+    businessIdentifierExpiryDate: dateOrNull(business.business_identifier_expiry_date),
+    registrationAddressLine1: address.registration_address_line1,
+    registrationAddressCity: address.registration_address_city,
+    registrationAddressState: address.registration_address_state ?? null,
+    registrationAddressPostcode: address.registration_address_postcode ?? null,
+    registrationAddressCountryCode: address.registration_address_country_code,
+    operatingCountry: usage.operating_country,
+    goodsServiceDescription: usage.goods_service_description ?? null,
+    industryCategoryCode: usage.industry_category_code ?? null,
+    estimatedMonthlyRevenueCurrency: usage.estimated_monthly_revenue_currency,
+    estimatedMonthlyRevenueAmount: new Prisma.Decimal(String(usage.estimated_monthly_revenue_amount)),
+    contactPhone: contact.contact_phone ?? null,
+    contactEmail: contact.contact_email,
+    documents: (business.business_identifier_document_list ?? []).map((fileId, position) => ({
+      customerId,
+      fileId,
+      position,
+    })),
+    businessPersons: request.business_person_list.map((person, position) => {
+      const { basic_info: basic, residential_address: home, identification: id } = person;
+      return {
+        id: newId("bp"),
+        customerId,
+        position,
+        firstNameEnglish: basic.first_name_english,
+        lastNameEnglish: basic.last_name_english,
+        firstName: basic.first_name ?? null,
+        lastName: basic.last_name ?? null,
+        birthDate: new Date(basic.birth_date),
+        nationality: basic.nationality,
+        residentialAddressLine1: home?.residential_address_line1 ?? null,
+        residentialAddressCity: home?.residential_address_city ?? null,
+        residentialAddressState: home?.residential_address_state ?? null,
+        residentialAddressPostcode: home?.residential_address_postcode ?? null,
+        residentialAddressCountryCode: home?.residential_address_country_code ?? null,
+        idNumber: id.id_number,
+        idIssuingCountryCode: id.id_issuing_country_code,
+        idIssueDate: dateOrNull(id.id_issue_date),
+        idExpirationDate: dateOrNull(id.id_expiration_date),
+        idDocumentFrontFileId: id.id_document_front_file_id ?? null,
+        idDocumentBackFileId: id.id_document_back_file_id ?? null,
+      };
+    }),
+  };
+}
+
+async function duplicateCustomerError(partnerId: string, partnerCustomerId: string): Promise<AppError | null> {
+  const existing = await db.customer.findUnique({
+    where: { partnerId_partnerCustomerId: { partnerId, partnerCustomerId } },
+    select: { id: true },
+  });
+  if (!existing) return null;
+  return new AppError(
+    "duplicate_partner_customer_id",
+    409,
+    `A customer with this partner_customer_id already exists: ${existing.id}.`,
+    [{ field: "partner_customer_id", code: "duplicate", message: "This partner_customer_id is already in use." }],
+    { customer_id: existing.id },
+  );
+}
+
+/**
+ * The one function that creates a customer, for the API and the wizard alike. It validates
+ * everything before writing anything, then writes the customer, its people and its document
+ * links (and the idempotent response, when claimed) in one transaction. A duplicate
+ * partner_customer_id is caught by the unique index, so concurrent requests create one customer.
+ */
+export async function createCustomer(
+  input: unknown,
+  creator: CustomerCreator,
+  options: { idempotency?: IdempotencyClaim } = {},
+): Promise<CustomerResource> {
+  const request = parseCreateCustomerRequest(input);
+  await checkFilesBelongToPartner(creator.partnerId, request);
+
+  const { documents, businessPersons, ...customer } = newCustomerRows(request, creator.partnerId);
+  const resource = toCustomerResource({ ...customer, documents, businessPersons });
+  const createCustomerRow = db.customer.create({
+    data: {
+      ...customer,
+      documents: { create: documents.map(({ fileId, position }) => ({ fileId, position })) },
+      businessPersons: { create: businessPersons.map(({ customerId: _customerId, ...person }) => person) },
+    },
+    select: { id: true },
+  });
+  try {
+    if (options.idempotency) {
+      await db.$transaction([createCustomerRow, storeResponseOperation(options.idempotency, 200, JSON.stringify(resource))]);
+    } else {
+      await createCustomerRow;
+    }
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    if (options.idempotency && (await findStoredResponse(options.idempotency))) throw new IdempotencyRaceLost();
+    const duplicate = await duplicateCustomerError(creator.partnerId, request.partner_customer_id);
+    if (duplicate) throw duplicate;
+    throw error;
+  }
+  return resource;
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError, fieldErrorsFromZod, validationError } from "@/lib/errors";
+import { storedCustomerInclude, toCustomerResource } from "./customer-resource";
+import type { CustomerResource } from "./resource-schema";
+import { CUSTOMER_STATUSES } from "./schema";
+
+const CUSTOMER_ID = /^cus_[0-9a-f]{32}$/;
+
+function customerNotFound(): AppError {
+  return new AppError("not_found", 404, "No such customer.");
+}
+
+/**
+ * A partner's customer as the API resource. Another partner's customer gets the very same 404
+ * as an unknown id, so ids cannot be probed.
+ */
+export async function getPartnerCustomer(partnerId: string, customerId: string): Promise<CustomerResource> {
+  if (!CUSTOMER_ID.test(customerId)) throw customerNotFound();
+  const customer = await db.customer.findFirst({ where: { id: customerId, partnerId }, include: storedCustomerInclude });
+  if (!customer) throw customerNotFound();
+  return toCustomerResource(customer);
+}
+
+export const listCustomersQuerySchema = z.strictObject({
+  status: z.enum(CUSTOMER_STATUSES, { error: `Must be one of ${CUSTOMER_STATUSES.join(", ")}.` }).optional(),
+  limit: z.coerce
+    .number({ error: "Must be a whole number from 1 to 100." })
+    .int({ error: "Must be a whole number from 1 to 100." })
+    .min(1, { error: "Must be a whole number from 1 to 100." })
+    .max(100, { error: "Must be a whole number from 1 to 100." })
+    .default(20),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, { error: "Must be a next_cursor value from a previous page." })
+    .optional(),
+});
+
+export type ListCustomersQuery = z.input<typeof listCustomersQuerySchema>;
+
+export interface CustomerPage {
+  object: "list";
+  data: CustomerResource[];
+  has_more: boolean;
+  next_cursor: string | null;
+}
+
+// A cursor names the last row of a page by (created_at, id), the order the list is sorted in, so
+// pages stay stable while customers are added and cost an index seek, never an offset scan.
+function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(`${createdAt.getTime()}.${id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
+  const [millis, id] = Buffer.from(cursor, "base64url").toString().split(".");
+  const createdAt = new Date(Number(millis));
+  if (!id || !CUSTOMER_ID.test(id) || Number.isNaN(createdAt.getTime())) return null;
+  return { createdAt, id };
+}
+
+/** One page of a partner's customers, newest first, optionally of one status. */
+export async function listPartnerCustomers(partnerId: string, query: ListCustomersQuery): Promise<CustomerPage> {
+  const parsed = listCustomersQuerySchema.safeParse(query);
+  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), "The query has invalid parameters.");
+  const { status, limit, cursor } = parsed.data;
+  const after = cursor ? decodeCursor(cursor) : null;
+  if (cursor && !after) {
+    throw validationError([{ field: "cursor", code: "invalid_format", message: "Must be a next_cursor value from a previous page." }]);
+  }
+  const rows = await db.customer.findMany({
+    where: {
+      partnerId,
+      ...(status ? { status } : {}),
+      ...(after
+        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    include: storedCustomerInclude,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const hasMore = rows.length > limit;
+  return {
+    object: "list",
+    data: page.map(toCustomerResource),
+    has_more: hasMore,
+    next_cursor: hasMore && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * Field-level building blocks of the customer schemas. Browser-safe: zod and the ISO and phone
+ * libraries only, so the wizard, the API and the OpenAPI generator read the same rules.
+ */
+import { z } from "zod";
+import countries from "i18n-iso-countries";
+import currencyCodes from "currency-codes";
+import { isValidPhoneNumber } from "libphonenumber-js/min";
+
+export const NAME_MAX = 255;
+export const DESCRIPTION_MAX = 1000;
+
+/** Stable machine-readable codes for field errors; the API returns them in `details[].code`. */
+export type FieldErrorCode =
+  | "required"
+  | "invalid_type"
+  | "too_short"
+  | "too_long"
+  | "unknown_field"
+  | "invalid_country_code"
+  | "invalid_currency_code"
+  | "invalid_email"
+  | "invalid_phone"
+  | "invalid_url"
+  | "invalid_date"
+  | "invalid_amount"
+  | "invalid_format"
+  | "invalid_script"
+  | "invalid_file_id"
+  | "invalid_category"
+  | "date_order"
+  | "date_not_past"
+  | "duplicate";
+
+/** Attach our error code to a Zod refinement, read back by `fieldErrorsFromZod`. */
+export function withCode(code: FieldErrorCode, message: string) {
+  return { error: message, params: { code } };
+}
+
+// Control characters never belong in a name, an address or an identifier.
+const CONTROL_CHARS = /\p{Cc}/u;
+
+function text(max: number) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
+    .trim()
+    .max(max, { error: `Must be at most ${max} characters.` })
+    .refine((value) => !CONTROL_CHARS.test(value), withCode("invalid_format", "Must not contain control characters."));
+}
+
+/** A required, trimmed, length-capped string. */
+export function requiredText(max = NAME_MAX) {
+  return text(max).pipe(z.string().min(1, { error: "This field is required." }));
+}
+
+/**
+ * An optional string: absent, null or blank all mean "not given", because partners commonly send
+ * "" for an unset field and an HTML form always does.
+ */
+export function optionalText(max = NAME_MAX) {
+  return text(max)
+    .transform((value) => (value === "" ? undefined : value))
+    .nullish();
+}
+
+// Latin letters (with accents), marks, digits, spaces and punctuation; no letters of other scripts.
+const LATIN_TEXT = /^(?:\p{Script=Latin}|\p{M}|[^\p{L}])*$/u;
+const HAS_LATIN_LETTER = /\p{Script=Latin}/u;
+
+/** A name in Latin script, as the `*_english` fields require. */
+export function latinName() {
+  return requiredText().refine(
+    (value) => LATIN_TEXT.test(value) && HAS_LATIN_LETTER.test(value),
+    withCode("invalid_script", "Must be written in Latin letters (A–Z, accents allowed)."),
+  );
+}
+
+export function isCountryCode(value: string): boolean {
+  return /^[A-Z]{2}$/.test(value) && countries.isValid(value);
+}
+
+export function countryCode() {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
+    .refine(
+      isCountryCode,
+      withCode("invalid_country_code", "Must be an ISO 3166-1 alpha-2 country code, such as US."),
+    )
+    .meta({ description: "ISO 3166-1 alpha-2 country code", example: "US" });
+}
+
+// Test and no-currency codes are ISO 4217 entries, but never a revenue currency.
+const NON_CURRENCIES = new Set(["XTS", "XXX"]);
+const CURRENCY_CODES = new Set(currencyCodes.codes().filter((code) => !NON_CURRENCIES.has(code)));
+
+export function currencyCode() {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
+    .refine(
+      (value) => CURRENCY_CODES.has(value),
+      withCode("invalid_currency_code", "Must be an ISO 4217 currency code, such as USD."),
+    )
+    .meta({ description: "ISO 4217 currency code", example: "USD" });
+}
+
+export function email() {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
+    .trim()
+    .max(254, { error: "Must be at most 254 characters." })
+    .pipe(z.email({ error: "Must be a valid email address, such as name@example.com." }))
+    .meta({ example: "service@gemini.com" });
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+export function phoneNumber() {
+  return optionalText(16)
+    .refine(
+      (value) => value == null || (E164.test(value) && isValidPhoneNumber(value)),
+      withCode("invalid_phone", "Must be a valid phone number in international format, such as +14155550123."),
+    )
+    .meta({ description: "Phone number in E.164 format", example: "+8613800138000" });
+}
+
+export function websiteUrl() {
+  return optionalText(2048)
+    .refine((value) => {
+      if (value == null) return true;
+      try {
+        const url = new URL(value);
+        return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
+      } catch {
+        return false;
+      }
+    }, withCode("invalid_url", "Must be a web address starting with http:// or https://."))
+    .meta({ example: "https://www.example.com" });
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Parses an ISO 8601 date or date-time (with Z or an offset) into the canonical UTC form the API
+ * answers with, to the second: `2023-11-07T05:31:56Z`. A date alone means midnight UTC.
+ */
+export function canonicalTimestamp(value: string): string | null {
+  const dateOnly = DATE_ONLY.exec(value);
+  const dateTime = dateOnly ? null : DATE_TIME.exec(value);
+  const parts = dateOnly ?? dateTime;
+  if (!parts) return null;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  // Reject impossible calendar dates (2023-02-30) that Date would silently roll over.
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) {
+    return null;
+  }
+  if (dateTime && (Number(dateTime[4]) > 23 || Number(dateTime[5]) > 59 || Number(dateTime[6] ?? 0) > 59)) return null;
+  const parsed = new Date(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(parsed.getTime())) return null;
+  return toApiTimestamp(parsed);
+}
+
+/** The one timestamp format of every API response: ISO 8601 UTC, to the second. */
+export function toApiTimestamp(date: Date): string {
+  return date.toISOString().slice(0, 19) + "Z";
+}
+
+function timestamp() {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
+    .trim()
+    .refine(
+      (value) => canonicalTimestamp(value) !== null,
+      withCode("invalid_date", "Must be an ISO 8601 date or date-time, such as 2023-11-07 or 2023-11-07T05:31:56Z."),
+    )
+    .transform((value) => canonicalTimestamp(value) as string);
+}
+
+export function requiredDate() {
+  return timestamp().meta({ description: "ISO 8601 date or date-time", example: "2023-11-07T05:31:56Z" });
+}
+
+export function optionalDate() {
+  return optionalText(40)
+    .refine(
+      (value) => value == null || canonicalTimestamp(value) !== null,
+      withCode("invalid_date", "Must be an ISO 8601 date or date-time, such as 2023-11-07 or 2023-11-07T05:31:56Z."),
+    )
+    .transform((value) => (value == null ? undefined : (canonicalTimestamp(value) as string)))
+    .meta({ description: "ISO 8601 date or date-time", example: "2023-11-07T05:31:56Z" });
+}
+
+export const AMOUNT_MAX = 1_000_000_000_000;
+
+export function amount() {
+  return z
+    .number({
+      error: (issue) => (issue.input === undefined ? "This field is required." : "Must be a number, such as 99.99."),
+    })
+    .refine(
+      (value) => Number.isFinite(value) && value >= 0 && value <= AMOUNT_MAX && /^\d+(\.\d{1,2})?$/.test(String(value)),
+      withCode("invalid_amount", "Must be a number from 0 up to 1,000,000,000,000 with at most 2 decimals."),
+    )
+    .meta({ example: 99.99 });
+}
+
+export const FILE_ID_PATTERN = /^file_[0-9a-f]{32}$/;
+
+export function fileId() {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
+    .refine((value) => FILE_ID_PATTERN.test(value), withCode("invalid_file_id", "Must be a file_id returned by the file upload."))
+    .meta({ description: "A file_id from POST /api/files/upload", example: "file_0123456789abcdef0123456789abcdef" });
+}
+
+export function optionalFileId() {
+  return optionalText(37).refine(
+    (value) => value == null || FILE_ID_PATTERN.test(value),
+    withCode("invalid_file_id", "Must be a file_id returned by the file upload."),
+  );
+}
+
+export function optionalCountryCode() {
+  return optionalText(8)
+    .refine(
+      (value) => value == null || isCountryCode(value),
+      withCode("invalid_country_code", "Must be an ISO 3166-1 alpha-2 country code, such as US."),
+    )
+    .meta({ description: "ISO 3166-1 alpha-2 country code", example: "US" });
+}

@@ -1,0 +1,201 @@
+/**
+ * The one vocabulary of a customer: the five sections of the Create Customer request, composed
+ * into the request schema. Browser-safe (no server imports): the wizard validates each step with
+ * a section schema, the API validates the whole request, and the OpenAPI document is generated
+ * from the same objects.
+ */
+import { z } from "zod";
+import {
+  DESCRIPTION_MAX,
+  amount,
+  countryCode,
+  currencyCode,
+  email,
+  fileId,
+  latinName,
+  optionalCountryCode,
+  optionalDate,
+  optionalFileId,
+  optionalText,
+  phoneNumber,
+  requiredDate,
+  requiredText,
+  websiteUrl,
+  withCode,
+} from "./fields";
+import { INDUSTRY_CATEGORY_CODES } from "./industry-categories";
+
+export const MAX_DOCUMENTS = 20;
+export const MAX_BUSINESS_PERSONS = 20;
+export const PARTNER_CUSTOMER_ID_MIN = 20;
+export const PARTNER_CUSTOMER_ID_MAX = 64;
+
+export const CUSTOMER_STATUSES = ["pending", "active", "rejected", "suspended"] as const;
+export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
+
+/**
+ * Refinement arguments that flag `laterField` when `earlierField` is after it; both are canonical
+ * timestamps, so strings compare. It runs even when other fields of the section failed, so that
+ * every error is reported at once.
+ */
+function dateOrder<T extends Record<string, unknown>>(
+  earlierField: keyof T & string,
+  laterField: keyof T & string,
+  message: string,
+): [(value: T) => boolean, { path: PropertyKey[]; when: (payload: z.core.ParsePayload) => boolean }] {
+  const inOrder = (value: T) => {
+    const earlier = value[earlierField];
+    const later = value[laterField];
+    return !(typeof earlier === "string" && typeof later === "string" && earlier > later);
+  };
+  return [
+    inOrder,
+    {
+      path: [laterField],
+      ...withCode("date_order", message),
+      when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === earlierField || issue.path?.[0] === laterField),
+    },
+  ];
+}
+
+export const businessDetailsSchema = z
+  .strictObject({
+    business_name_english: latinName().meta({ description: "Registered business name in Latin script" }),
+    website: websiteUrl(),
+    business_identifier_number: requiredText(64).meta({ description: "Company registration number" }),
+    business_identifier_country_code: countryCode(),
+    business_identifier_document_list: z
+      .array(fileId())
+      .max(MAX_DOCUMENTS, { error: `At most ${MAX_DOCUMENTS} documents.` })
+      .refine((ids) => new Set(ids).size === ids.length, withCode("duplicate", "The same file is listed twice."))
+      .nullish()
+      .meta({ description: "Company registration documents: file ids from POST /api/files/upload" }),
+    business_name: optionalText().meta({ description: "Registered business name in the local language and script" }),
+    business_identifier_start_date: optionalDate(),
+    business_identifier_expiry_date: optionalDate(),
+  })
+  .refine(
+    ...dateOrder("business_identifier_start_date", "business_identifier_expiry_date", "The expiry date must not be before the start date."),
+  )
+  .meta({ id: "BusinessDetails", description: "Company details section" });
+
+export const registrationAddressSchema = z
+  .strictObject({
+    registration_address_line1: requiredText(),
+    registration_address_city: requiredText(),
+    registration_address_state: optionalText(),
+    registration_address_postcode: optionalText(32),
+    registration_address_country_code: countryCode(),
+  })
+  .meta({ id: "RegistrationAddress", description: "Registration address section" });
+
+export const accountUsageSchema = z
+  .strictObject({
+    operating_country: countryCode(),
+    goods_service_description: optionalText(DESCRIPTION_MAX),
+    industry_category_code: optionalText(8)
+      .refine(
+        (code) => code == null || INDUSTRY_CATEGORY_CODES.has(code),
+        withCode("invalid_category", "Must be one of the listed industry category codes (ISO 18245 MCC)."),
+      )
+      .meta({ description: "Industry category: an ISO 18245 merchant category code from the list", example: "5999" }),
+    estimated_monthly_revenue_currency: currencyCode(),
+    estimated_monthly_revenue_amount: amount(),
+  })
+  .meta({ id: "AccountUsage", description: "Business details section: how the account will be used" });
+
+export const primaryContactSchema = z
+  .strictObject({
+    contact_phone: phoneNumber(),
+    contact_email: email(),
+  })
+  .meta({ id: "PrimaryContact", description: "Primary contact section" });
+
+const EARLIEST_BIRTH_DATE = "1900-01-01T00:00:00Z";
+
+export const basicInfoSchema = z
+  .strictObject({
+    first_name_english: latinName(),
+    last_name_english: latinName(),
+    birth_date: requiredDate().refine(
+      (date) => date >= EARLIEST_BIRTH_DATE && Date.parse(date) < Date.now(),
+      withCode("date_not_past", "The birth date must be in the past (and after 1900)."),
+    ),
+    nationality: countryCode(),
+    first_name: optionalText().meta({ description: "First name in the local language and script" }),
+    last_name: optionalText().meta({ description: "Last name in the local language and script" }),
+  })
+  .meta({ id: "BusinessPersonBasicInfo" });
+
+export const residentialAddressSchema = z
+  .strictObject({
+    residential_address_line1: optionalText(),
+    residential_address_city: optionalText(),
+    residential_address_postcode: optionalText(32),
+    residential_address_country_code: optionalCountryCode(),
+    residential_address_state: optionalText(),
+  })
+  .meta({ id: "BusinessPersonResidentialAddress" });
+
+export const identificationSchema = z
+  .strictObject({
+    id_number: requiredText(64).meta({ description: "Identity document number. Never logged; masked in the back office." }),
+    id_issuing_country_code: countryCode(),
+    id_expiration_date: optionalDate(),
+    id_issue_date: optionalDate(),
+    id_document_front_file_id: optionalFileId(),
+    id_document_back_file_id: optionalFileId(),
+  })
+  .refine(...dateOrder("id_issue_date", "id_expiration_date", "The expiration date must not be before the issue date."))
+  .meta({ id: "BusinessPersonIdentification" });
+
+export const businessPersonSchema = z
+  .strictObject({
+    basic_info: basicInfoSchema,
+    residential_address: residentialAddressSchema.nullish(),
+    identification: identificationSchema,
+  })
+  .meta({ id: "BusinessPerson", description: "A legal representative of the business" });
+
+export const businessPersonListSchema = z
+  .array(businessPersonSchema)
+  .min(1, { error: "Add at least one legal representative." })
+  .max(MAX_BUSINESS_PERSONS, { error: `At most ${MAX_BUSINESS_PERSONS} legal representatives.` })
+  .meta({ description: "List of legal representatives" });
+
+export const partnerCustomerIdSchema = z
+  .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
+  .trim()
+  .min(PARTNER_CUSTOMER_ID_MIN, { error: `Must be at least ${PARTNER_CUSTOMER_ID_MIN} characters.` })
+  .max(PARTNER_CUSTOMER_ID_MAX, { error: `Must be at most ${PARTNER_CUSTOMER_ID_MAX} characters.` })
+  .regex(/^[\x21-\x7e]+$/, withCode("invalid_format", "Must contain only visible ASCII characters, without spaces."))
+  .meta({
+    description: "Partner Assigned Customer ID: 20–64 visible ASCII characters, unique per partner",
+    example: "acme-customer-0000000001",
+  });
+
+export const createCustomerRequestSchema = z
+  .strictObject({
+    partner_customer_id: partnerCustomerIdSchema,
+    business_details: businessDetailsSchema,
+    registration_address: registrationAddressSchema,
+    account_usage: accountUsageSchema,
+    primary_contact: primaryContactSchema,
+    business_person_list: businessPersonListSchema,
+  })
+  .meta({ id: "CreateCustomerRequest", description: "Add Customer Request Vocabulary" });
+
+/** What a partner sends (before trimming and normalising). */
+export type CreateCustomerInput = z.input<typeof createCustomerRequestSchema>;
+/** What the domain receives: trimmed, normalised, validated. */
+export type CreateCustomerRequest = z.output<typeof createCustomerRequestSchema>;
+export type BusinessPersonRequest = z.output<typeof businessPersonSchema>;
+
+/** The wizard's steps, each validated by one section schema. */
+export const SECTION_SCHEMAS = {
+  business_details: businessDetailsSchema,
+  registration_address: registrationAddressSchema,
+  account_usage: accountUsageSchema,
+  primary_contact: primaryContactSchema,
+  business_person_list: businessPersonListSchema,
+} as const;

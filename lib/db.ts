@@ -1,0 +1,40 @@
+import "server-only";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/prisma/client";
+import { env } from "./env";
+
+export { Prisma } from "./generated/prisma/client";
+
+function createClient(): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.DATABASE_URL }) });
+}
+
+// One client per process: the custom server and Next's bundles share it through globalThis.
+const globalForDb = globalThis as unknown as { axisfiDb?: PrismaClient; axisfiDbReady?: Promise<void> };
+
+export const db: PrismaClient = (globalForDb.axisfiDb ??= createClient());
+
+/**
+ * Connection settings SQLite keeps per connection. WAL lets readers run beside the writer;
+ * synchronous FULL makes every commit durable before we answer (better-sqlite3 builds with
+ * NORMAL as the WAL default, so it is set explicitly).
+ */
+export function prepareDatabase(): Promise<void> {
+  return (globalForDb.axisfiDbReady ??= (async () => {
+    if (!env.DATABASE_URL.startsWith("file:")) return;
+    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await db.$executeRawUnsafe(`PRAGMA synchronous = ${env.SQLITE_SYNCHRONOUS}`);
+    await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+    await db.$executeRawUnsafe("PRAGMA busy_timeout = 5000");
+  })());
+}
+
+/** Whether the database answers, for the health check. */
+export async function databaseAnswers(): Promise<boolean> {
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,18 @@
+/** The file resource POST /api/files/upload answers with. Browser-safe: the wizard's uploader reads it. */
+import { z } from "zod";
+
+export const ALLOWED_FILE_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
+export type AllowedFileType = (typeof ALLOWED_FILE_TYPES)[number];
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export const fileResourceSchema = z
+  .object({
+    file_id: z.string().meta({ example: "file_0123456789abcdef0123456789abcdef" }),
+    file_name: z.string(),
+    content_type: z.enum(ALLOWED_FILE_TYPES).meta({ description: "Judged from the file's bytes, not its name" }),
+    size: z.number().int().meta({ description: "Size in bytes" }),
+    created_at: z.string().meta({ description: "ISO 8601 UTC, to the second", example: "2023-11-07T05:31:56Z" }),
+  })
+  .meta({ id: "File" });
+
+export type FileResource = z.infer<typeof fileResourceSchema>;

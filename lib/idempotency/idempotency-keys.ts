@@ -1,0 +1,71 @@
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+
+/** How long a partner's Idempotency-Key replays its first response. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const IDEMPOTENCY_KEY_MAX = 255;
+
+/** A request that claims an Idempotency-Key: the key and a hash of the request body. */
+export interface IdempotencyClaim {
+  partnerId: string;
+  key: string;
+  requestHash: string;
+}
+
+export interface StoredResponse {
+  requestHash: string;
+  status: number;
+  body: string;
+}
+
+export async function findStoredResponse(claim: IdempotencyClaim): Promise<StoredResponse | null> {
+  const row = await db.idempotencyKey.findUnique({
+    where: { partnerId_key: { partnerId: claim.partnerId, key: claim.key } },
+  });
+  if (!row) return null;
+  if (Date.now() - row.createdAt.getTime() > IDEMPOTENCY_WINDOW_MS) {
+    await db.idempotencyKey.deleteMany({ where: { partnerId: claim.partnerId, key: claim.key, createdAt: row.createdAt } });
+    return null;
+  }
+  return { requestHash: row.requestHash, status: row.responseStatus, body: row.responseBody };
+}
+
+/** The write that records a response, to run in the same transaction as the work it answers for. */
+export function storeResponseOperation(claim: IdempotencyClaim, status: number, body: string) {
+  return db.idempotencyKey.create({
+    data: { partnerId: claim.partnerId, key: claim.key, requestHash: claim.requestHash, responseStatus: status, responseBody: body },
+  });
+}
+
+/** Records a response on its own (an error, where no other write happened). A lost race is harmless. */
+export async function storeResponse(claim: IdempotencyClaim, status: number, body: string): Promise<void> {
+  try {
+    await storeResponseOperation(claim, status, body);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+// Requests under way in this process, by partner and key. A second request with the same key
+// while the first runs is told so (409) instead of waiting; across processes the primary key of
+// the stored response still lets only one of them write.
+const globalForClaims = globalThis as unknown as { axisfiIdempotencyInFlight?: Set<string> };
+const inFlight = (globalForClaims.axisfiIdempotencyInFlight ??= new Set());
+
+/** Marks the key as in use; returns a release function, or null when it is in use already. */
+export function claimInFlight(partnerId: string, key: string): (() => void) | null {
+  const id = `${partnerId}\u0000${key}`;
+  if (inFlight.has(id)) return null;
+  inFlight.add(id);
+  return () => inFlight.delete(id);
+}
+
+/** Deletes responses older than the window; called now and then, never on every request. */
+export async function purgeExpiredResponses(now = Date.now()): Promise<number> {
+  const { count } = await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now - IDEMPOTENCY_WINDOW_MS) } } });
+  return count;
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import crypto from "node:crypto";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { newId } from "@/lib/ids";
+
+export interface ApiKeyPair {
+  publicKey: string;
+  /** Shown once, at creation; only its keyed hash is stored. */
+  secret: string;
+}
+
+export interface ApiKeySummary {
+  publicKey: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** Who a valid key pair speaks for. */
+export interface ApiKeyPrincipal {
+  apiKeyId: string;
+  partnerId: string;
+}
+
+/**
+ * Secrets are 256-bit random values, so a keyed SHA-256 resists guessing as well as a slow
+ * password hash would, at a cost small enough to pay on every request.
+ */
+export function hashApiSecret(secret: string): string {
+  return crypto.createHmac("sha256", env.apiKeyHashSecret).update(secret).digest("hex");
+}
+
+export function generateApiKeyPair(): ApiKeyPair {
+  return {
+    publicKey: `pk_${crypto.randomBytes(16).toString("hex")}`,
+    secret: `sk_${crypto.randomBytes(32).toString("base64url")}`,
+  };
+}
+
+interface CachedKey {
+  apiKeyId: string;
+  partnerId: string;
+  secretHash: Buffer;
+  revoked: boolean;
+  lastUsedWrittenAt: number;
+  loadedAt: number;
+}
+
+// A short in-process cache of key lookups saves a query per request. Revocation in this process
+// clears the entry at once; the TTL bounds how long another process may still trust a revoked key.
+const CACHE_TTL_MS = 10_000;
+const LAST_USED_RESOLUTION_MS = 60_000;
+const globalForKeys = globalThis as unknown as { axisfiApiKeyCache?: Map<string, CachedKey> };
+const cache = (globalForKeys.axisfiApiKeyCache ??= new Map());
+
+async function loadKey(publicKey: string): Promise<CachedKey | null> {
+  const cached = cache.get(publicKey);
+  if (cached && Date.now() - cached.loadedAt < CACHE_TTL_MS) return cached;
+  const row = await db.apiKey.findUnique({
+    where: { publicKey },
+    select: { id: true, partnerId: true, secretHash: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!row) {
+    cache.delete(publicKey);
+    return null;
+  }
+  const entry: CachedKey = {
+    apiKeyId: row.id,
+    partnerId: row.partnerId,
+    secretHash: Buffer.from(row.secretHash, "hex"),
+    revoked: row.revokedAt !== null,
+    lastUsedWrittenAt: cached?.lastUsedWrittenAt ?? row.lastUsedAt?.getTime() ?? 0,
+    loadedAt: Date.now(),
+  };
+  cache.set(publicKey, entry);
+  return entry;
+}
+
+// A well-formed hash to compare against when the key is unknown, so that timing does not tell
+// an unknown key from a wrong secret.
+const DUMMY_HASH = Buffer.alloc(32);
+
+/** The partner a key pair belongs to, or null for a missing, unknown, wrong or revoked pair. */
+export async function authenticateApiKey(
+  publicKey: string | undefined,
+  secret: string | undefined,
+): Promise<ApiKeyPrincipal | null> {
+  if (!publicKey || !secret || publicKey.length > 128 || secret.length > 256) return null;
+  const key = await loadKey(publicKey);
+  const presented = Buffer.from(hashApiSecret(secret), "hex");
+  const secretMatches = crypto.timingSafeEqual(presented, key?.secretHash ?? DUMMY_HASH);
+  if (!key || !secretMatches || key.revoked) return null;
+  const now = Date.now();
+  if (now - key.lastUsedWrittenAt > LAST_USED_RESOLUTION_MS) {
+    key.lastUsedWrittenAt = now;
+    await db.apiKey.update({ where: { id: key.apiKeyId }, data: { lastUsedAt: new Date(now) } });
+  }
+  return { apiKeyId: key.apiKeyId, partnerId: key.partnerId };
+}
+
+/** The stored row of a key pair: its public key and the hash of its secret, never the secret. */
+export function apiKeyRow(pair: ApiKeyPair) {
+  return { id: newId("key"), publicKey: pair.publicKey, secretHash: hashApiSecret(pair.secret) };
+}
+
+/** Creates a key pair for a partner; the returned secret is never retrievable again. */
+export async function createApiKey(partnerId: string, pair: ApiKeyPair = generateApiKeyPair()): Promise<ApiKeyPair> {
+  await db.apiKey.create({ data: { ...apiKeyRow(pair), partnerId } });
+  return pair;
+}
+
+/** Revokes a partner's key; it stops working in this process at once. Returns false if no such key. */
+export async function revokeApiKey(partnerId: string, publicKey: string): Promise<boolean> {
+  const { count } = await db.apiKey.updateMany({
+    where: { partnerId, publicKey, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  cache.delete(publicKey);
+  return count > 0;
+}
+
+export async function listApiKeys(partnerId: string): Promise<ApiKeySummary[]> {
+  return db.apiKey.findMany({
+    where: { partnerId },
+    orderBy: { createdAt: "desc" },
+    select: { publicKey: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+}

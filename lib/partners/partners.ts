@@ -1,0 +1,20 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import { apiKeyRow, generateApiKeyPair, type ApiKeyPair } from "./api-keys";
+
+export interface PartnerWithKey {
+  partnerId: string;
+  name: string;
+  apiKey: ApiKeyPair;
+}
+
+export async function createPartner(name: string, options: { id?: string; apiKey?: ApiKeyPair } = {}): Promise<PartnerWithKey> {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > 200) throw new Error("A partner name must be 1–200 characters.");
+  const apiKey = options.apiKey ?? generateApiKeyPair();
+  const partner = await db.partner.create({
+    data: { id: options.id ?? newId("ptn"), name: trimmed, apiKeys: { create: apiKeyRow(apiKey) } },
+  });
+  return { partnerId: partner.id, name: partner.name, apiKey };
+}

@@ -1,0 +1,31 @@
+/**
+ * Development seed: a demo partner whose key pair is fixed (DEMO_API_KEY / DEMO_API_SECRET), so the
+ * README's curl examples work as pasted on a fresh install. Safe to run on every start.
+ */
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { apiKeyRow } from "@/lib/partners/api-keys";
+
+export const DEMO_PARTNER_ID = "ptn_demo";
+
+async function seed(): Promise<void> {
+  const demoKey = { publicKey: env.DEMO_API_KEY, secret: env.DEMO_API_SECRET };
+  const { id: _newId, ...keyRow } = apiKeyRow(demoKey);
+  await db.$transaction([
+    db.partner.upsert({ where: { id: DEMO_PARTNER_ID }, create: { id: DEMO_PARTNER_ID, name: "Demo Partner" }, update: {} }),
+    db.apiKey.upsert({
+      where: { publicKey: demoKey.publicKey },
+      create: { ...keyRow, id: _newId, partnerId: DEMO_PARTNER_ID },
+      // The demo secret may have changed through the environment; the key stays the demo partner's.
+      update: { secretHash: keyRow.secretHash, partnerId: DEMO_PARTNER_ID, revokedAt: null },
+    }),
+  ]);
+  console.log(`Seeded the demo partner (${DEMO_PARTNER_ID}) with API key ${demoKey.publicKey}.`);
+}
+
+seed()
+  .catch((error: unknown) => {
+    console.error("Seeding failed:", error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());

@@ -1,0 +1,72 @@
+/**
+ * Partner administration from the shell:
+ *   npm run partner -- create "Acme Payments"     a partner and its first key pair
+ *   npm run partner -- create-key <partner_id>    another key pair
+ *   npm run partner -- keys <partner_id>          list key pairs (never secrets)
+ *   npm run partner -- revoke <partner_id> <key>  revoke a key pair
+ * A secret is printed once, here, and never again.
+ */
+import { db } from "@/lib/db";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/partners/api-keys";
+import { createPartner } from "@/lib/partners/partners";
+
+const USAGE = `Usage:
+  npm run partner -- create "<partner name>"
+  npm run partner -- create-key <partner_id>
+  npm run partner -- keys <partner_id>
+  npm run partner -- revoke <partner_id> <api_key>`;
+
+function printKeyPair(publicKey: string, secret: string): void {
+  console.log(`X-API-Key:    ${publicKey}`);
+  console.log(`X-API-Secret: ${secret}`);
+  console.log("Store the secret now: it is shown only once.");
+}
+
+async function run(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case "create": {
+      const name = rest.join(" ");
+      if (!name.trim()) break;
+      const partner = await createPartner(name);
+      console.log(`Partner ${partner.partnerId} (${partner.name}) created.`);
+      printKeyPair(partner.apiKey.publicKey, partner.apiKey.secret);
+      return 0;
+    }
+    case "create-key": {
+      if (rest.length !== 1) break;
+      const partner = await db.partner.findUnique({ where: { id: rest[0] } });
+      if (!partner) {
+        console.error(`No partner ${rest[0]}.`);
+        return 1;
+      }
+      const pair = await createApiKey(partner.id);
+      printKeyPair(pair.publicKey, pair.secret);
+      return 0;
+    }
+    case "keys": {
+      if (rest.length !== 1) break;
+      for (const key of await listApiKeys(rest[0])) {
+        const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : "active";
+        console.log(`${key.publicKey}  created ${key.createdAt.toISOString()}  last used ${key.lastUsedAt?.toISOString() ?? "never"}  ${state}`);
+      }
+      return 0;
+    }
+    case "revoke": {
+      if (rest.length !== 2) break;
+      const revoked = await revokeApiKey(rest[0], rest[1]);
+      console.log(revoked ? `Revoked ${rest[1]}.` : `No active key ${rest[1]} for partner ${rest[0]}.`);
+      return revoked ? 0 : 1;
+    }
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+run(process.argv.slice(2))
+  .then((code) => (process.exitCode = code))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());

@@ -1,0 +1,58 @@
+/**
+ * The one process that serves the portal on port 8083. The partner API is answered here by a
+ * lean Node handler (measured: Next's route-handler machinery costs more than half the
+ * throughput of Create Customer, see the README); every other path goes to Next.
+ */
+import http from "node:http";
+import next from "next";
+import { handlePartnerApi, isPartnerApiPath } from "@/lib/api/partner-api";
+import { db, prepareDatabase } from "@/lib/db";
+import { env } from "@/lib/env";
+import { purgeExpiredResponses } from "@/lib/idempotency/idempotency-keys";
+import { describeError, logEvent } from "@/lib/log";
+
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes("--dev");
+  await prepareDatabase();
+  const app = next({ dev, hostname: env.HOST, port: env.PORT });
+  const handleWithNext = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((request, response) => {
+    const pathname = (request.url ?? "/").split("?", 1)[0];
+    if (isPartnerApiPath(pathname)) {
+      void handlePartnerApi(request, response);
+      return;
+    }
+    handleWithNext(request, response).catch((error: unknown) => {
+      logEvent("error", "next_handler_failed", { path: pathname, ...describeError(error) });
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  const purge = () =>
+    purgeExpiredResponses().catch((error: unknown) => logEvent("warn", "idempotency_purge_failed", describeError(error)));
+  void purge();
+  setInterval(purge, PURGE_EVERY_MS).unref();
+
+  server.listen(env.PORT, env.HOST, () => {
+    logEvent("info", "listening", { url: `http://${env.HOST}:${env.PORT}`, mode: dev ? "development" : "production" });
+  });
+
+  const shutdown = () => {
+    server.close(() => {
+      void db.$disconnect().finally(() => process.exit(0));
+    });
+    server.closeAllConnections();
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
