@@ -17,9 +17,24 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/db", "@/lib/generated/*", "server-only"], message: "Components must not import server code." }] },
+        {
+          patterns: [
+            {
+              group: ["@/lib/db", "@/lib/generated/*", "server-only"],
+              message: "Components must not import server code.",
+            },
+          ],
+        },
       ],
     },
   },
-  globalIgnores([".next/**", "node_modules/**", "lib/generated/**", "data/**", "next-env.d.ts", "playwright-report/**", "test-results/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/generated/**",
+    "data/**",
+    "next-env.d.ts",
+    "playwright-report/**",
+    "test-results/**",
+  ]),
 ]);

@@ -61,7 +61,11 @@ export function fieldErrorsFromZod(error: z.ZodError, pathPrefix: readonly Prope
     switch (issue.code) {
       case "unrecognized_keys":
         for (const key of issue.keys) {
-          details.push({ field: joinPath([...path, key]), code: "unknown_field", message: "This field is not part of the API." });
+          details.push({
+            field: joinPath([...path, key]),
+            code: "unknown_field",
+            message: "This field is not part of the API.",
+          });
         }
         break;
       case "invalid_type":

@@ -4,7 +4,11 @@ import "server-only";
  * One JSON line per event on stdout. Callers pass facts they chose to log; nothing here ever
  * receives a request body, a header value or an error message, which may hold personal data.
  */
-export function logEvent(level: "info" | "warn" | "error", event: string, fields: Record<string, string | number | null | undefined>): void {
+export function logEvent(
+  level: "info" | "warn" | "error",
+  event: string,
+  fields: Record<string, string | number | null | undefined>,
+): void {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`);
 }
 

@@ -12,7 +12,11 @@ async function seed(): Promise<void> {
   const demoKey = { publicKey: env.DEMO_API_KEY, secret: env.DEMO_API_SECRET };
   const { id: _newId, ...keyRow } = apiKeyRow(demoKey);
   await db.$transaction([
-    db.partner.upsert({ where: { id: DEMO_PARTNER_ID }, create: { id: DEMO_PARTNER_ID, name: "Demo Partner" }, update: {} }),
+    db.partner.upsert({
+      where: { id: DEMO_PARTNER_ID },
+      create: { id: DEMO_PARTNER_ID, name: "Demo Partner" },
+      update: {},
+    }),
     db.apiKey.upsert({
       where: { publicKey: demoKey.publicKey },
       create: { ...keyRow, id: _newId, partnerId: DEMO_PARTNER_ID },

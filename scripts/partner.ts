@@ -48,7 +48,9 @@ async function run(args: string[]): Promise<number> {
       if (rest.length !== 1) break;
       for (const key of await listApiKeys(rest[0])) {
         const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : "active";
-        console.log(`${key.publicKey}  created ${key.createdAt.toISOString()}  last used ${key.lastUsedAt?.toISOString() ?? "never"}  ${state}`);
+        console.log(
+          `${key.publicKey}  created ${key.createdAt.toISOString()}  last used ${key.lastUsedAt?.toISOString() ?? "never"}  ${state}`,
+        );
       }
       return 0;
     }

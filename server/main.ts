@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
 
   const purge = () =>
-    purgeExpiredResponses().catch((error: unknown) => logEvent("warn", "idempotency_purge_failed", describeError(error)));
+    purgeExpiredResponses().catch((error: unknown) =>
+      logEvent("warn", "idempotency_purge_failed", describeError(error)),
+    );
   void purge();
   setInterval(purge, PURGE_EVERY_MS).unref();
 

@@ -10,10 +10,10 @@ import {
   newPartnerCustomerId,
   postJson,
   uploadedFileId,
-  usePartnerApi,
+  servePartnerApi,
 } from "./helpers/partner-api";
 
-const api = usePartnerApi();
+const api = servePartnerApi();
 
 /** The structure of a JSON value: keys in order, and the type of each leaf. */
 function shapeOf(value: unknown): unknown {
@@ -85,7 +85,9 @@ describe("POST /api/customers/create", () => {
     expect(customer.business_details.business_identifier_expiry_date).toBe("2033-11-07T00:00:00Z");
     expect(customer.business_details.website).toBeNull();
     expect(customer.primary_contact.contact_phone).toBeNull();
-    expect(shapeOf(Object.keys(customer.business_details))).toEqual(shapeOf(Object.keys(seedResponse.business_details)));
+    expect(shapeOf(Object.keys(customer.business_details))).toEqual(
+      shapeOf(Object.keys(seedResponse.business_details)),
+    );
   });
 
   it("stores the customer, its people and its documents, readable through GET", async () => {
@@ -96,7 +98,9 @@ describe("POST /api/customers/create", () => {
       include: { businessPersons: true, documents: true },
     });
     expect(stored.businessPersons).toHaveLength(1);
-    expect(stored.documents.map((document) => document.fileId)).toEqual(body.business_details.business_identifier_document_list);
+    expect(stored.documents.map((document) => document.fileId)).toEqual(
+      body.business_details.business_identifier_document_list,
+    );
 
     const fetched = await fetch(`${api.baseUrl}/api/customers/${created.customer_id}`, { headers });
     expect(fetched.status).toBe(200);
@@ -134,7 +138,12 @@ describe("POST /api/customers/create", () => {
 
   it("answers 400 for malformed JSON and for a body that is not an object", async () => {
     const partner = await newPartner();
-    const malformed = await postJson(api.baseUrl, "/api/customers/create", '{"partner_customer_id": ', authHeaders(partner));
+    const malformed = await postJson(
+      api.baseUrl,
+      "/api/customers/create",
+      '{"partner_customer_id": ',
+      authHeaders(partner),
+    );
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).error.code).toBe("invalid_json");
     const array = await postJson(api.baseUrl, "/api/customers/create", "[]", authHeaders(partner));
@@ -157,7 +166,12 @@ describe("POST /api/customers/create", () => {
   it("lets two partners use the same partner_customer_id", async () => {
     const id = newPartnerCustomerId();
     for (const partner of [await newPartner(), await newPartner()]) {
-      const response = await postJson(api.baseUrl, "/api/customers/create", exampleCustomerRequest(id), authHeaders(partner));
+      const response = await postJson(
+        api.baseUrl,
+        "/api/customers/create",
+        exampleCustomerRequest(id),
+        authHeaders(partner),
+      );
       expect(response.status).toBe(200);
     }
   });
@@ -217,8 +231,14 @@ describe("POST /api/customers/create", () => {
     expect(response.status).toBe(400);
     const { error } = await response.json();
     expect(error.details).toEqual([
-      expect.objectContaining({ field: "business_details.business_identifier_document_list.0", code: "file_not_found" }),
-      expect.objectContaining({ field: "business_person_list.0.identification.id_document_front_file_id", code: "file_not_found" }),
+      expect.objectContaining({
+        field: "business_details.business_identifier_document_list.0",
+        code: "file_not_found",
+      }),
+      expect.objectContaining({
+        field: "business_person_list.0.identification.id_document_front_file_id",
+        code: "file_not_found",
+      }),
     ]);
     expect(error.details[0].message).toBe(error.details[1].message);
     expect(await db.customer.count({ where: { partnerId: owner.partnerId } })).toBe(0);

@@ -16,5 +16,9 @@ export function errorResponse(error: AppError, requestId: string): ApiResponse {
 }
 
 export function internalError(): AppError {
-  return new AppError("internal_error", 500, "Something went wrong on our side. Try again; if it persists, contact support with the request_id.");
+  return new AppError(
+    "internal_error",
+    500,
+    "Something went wrong on our side. Try again; if it persists, contact support with the request_id.",
+  );
 }

@@ -39,7 +39,11 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
 }
 
 function bodyTooLarge(limit: number): AppError {
-  return new AppError("payload_too_large", 413, `The request body is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
+  return new AppError(
+    "payload_too_large",
+    413,
+    `The request body is larger than ${Math.round(limit / 1024 / 1024)} MB.`,
+  );
 }
 
 /** The media type of a request without parameters, lower-cased (`application/json`). */
@@ -49,7 +53,11 @@ export function mediaType(request: IncomingMessage): string {
 
 export function requireJson(request: IncomingMessage): void {
   if (mediaType(request) !== "application/json") {
-    throw new AppError("unsupported_media_type", 415, "Send the request body as JSON with Content-Type: application/json.");
+    throw new AppError(
+      "unsupported_media_type",
+      415,
+      "Send the request body as JSON with Content-Type: application/json.",
+    );
   }
 }
 

@@ -20,7 +20,10 @@ const errorSchema = z
         )
         .optional()
         .meta({ description: "Every failing field at once, with its full path" }),
-      customer_id: z.string().optional().meta({ description: "On duplicate_partner_customer_id: the existing customer" }),
+      customer_id: z
+        .string()
+        .optional()
+        .meta({ description: "On duplicate_partner_customer_id: the existing customer" }),
       request_id: z.string().meta({ example: "req_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1" }),
     }),
   })
@@ -97,7 +100,9 @@ function buildDocument() {
     path: "/api/customers/{customer_id}",
     summary: "Retrieve a customer",
     security,
-    request: { params: z.object({ customer_id: z.string().meta({ example: "cus_79fb361a05074629bf1ecf0d14cd244e" }) }) },
+    request: {
+      params: z.object({ customer_id: z.string().meta({ example: "cus_79fb361a05074629bf1ecf0d14cd244e" }) }),
+    },
     responses: {
       200: { description: "The customer", content: { "application/json": { schema: customerResourceSchema } } },
       ...errorResponses({ ...authErrors, 404: "No such customer (unknown, or another partner's)" }),

@@ -31,7 +31,12 @@ type Route =
 const ROUTES: Route[] = [
   { method: "POST", path: /^\/api\/customers\/create$/, auth: true, handler: createCustomerHandler },
   { method: "GET", path: /^\/api\/customers$/, auth: true, handler: listCustomersHandler },
-  { method: "GET", path: /^\/api\/customers\/(?<customerId>(?!create$)[^/]+)$/, auth: true, handler: getCustomerHandler },
+  {
+    method: "GET",
+    path: /^\/api\/customers\/(?<customerId>(?!create$)[^/]+)$/,
+    auth: true,
+    handler: getCustomerHandler,
+  },
   { method: "POST", path: /^\/api\/files\/upload$/, auth: true, handler: uploadFileHandler },
   { method: "GET", path: /^\/api\/health$/, auth: false, handler: healthHandler },
   { method: "GET", path: /^\/api\/openapi\.json$/, auth: false, handler: openApiHandler },
@@ -56,7 +61,12 @@ function unauthorized(): AppError {
   return new AppError("unauthorized", 401, "Invalid or missing API credentials. Send X-API-Key and X-API-Secret.");
 }
 
-async function route(request: IncomingMessage, url: URL, requestId: string, onPartner: (id: string) => void): Promise<ApiResponse> {
+async function route(
+  request: IncomingMessage,
+  url: URL,
+  requestId: string,
+  onPartner: (id: string) => void,
+): Promise<ApiResponse> {
   const matching = ROUTES.map((candidate) => ({ candidate, match: candidate.path.exec(url.pathname) })).filter(
     (entry) => entry.match !== null,
   );

@@ -42,8 +42,10 @@ function referencedFiles(request: CreateCustomerRequest): { field: string; fileI
   }));
   request.business_person_list.forEach((person, index) => {
     const { id_document_front_file_id: front, id_document_back_file_id: back } = person.identification;
-    if (front) files.push({ field: `business_person_list.${index}.identification.id_document_front_file_id`, fileId: front });
-    if (back) files.push({ field: `business_person_list.${index}.identification.id_document_back_file_id`, fileId: back });
+    if (front)
+      files.push({ field: `business_person_list.${index}.identification.id_document_front_file_id`, fileId: front });
+    if (back)
+      files.push({ field: `business_person_list.${index}.identification.id_document_back_file_id`, fileId: back });
   });
   return files;
 }
@@ -58,7 +60,11 @@ async function checkFilesBelongToPartner(partnerId: string, request: CreateCusto
   // Another partner's file gets the same answer as an unknown one: its existence is not ours to tell.
   const details: FieldError[] = files
     .filter((file) => missing.has(file.fileId))
-    .map((file) => ({ field: file.field, code: "file_not_found", message: "No file with this id was uploaded with your account." }));
+    .map((file) => ({
+      field: file.field,
+      code: "file_not_found",
+      message: "No file with this id was uploaded with your account.",
+    }));
   throw validationError(details, "The request refers to files that do not exist.");
 }
 
@@ -68,7 +74,12 @@ const dateOrNull = (value: string | null | undefined): Date | null => (value ? n
 function newCustomerRows(request: CreateCustomerRequest, partnerId: string): StoredCustomer {
   const customerId = newId("cus");
   const now = new Date();
-  const { business_details: business, registration_address: address, account_usage: usage, primary_contact: contact } = request;
+  const {
+    business_details: business,
+    registration_address: address,
+    account_usage: usage,
+    primary_contact: contact,
+  } = request;
   return {
     id: customerId,
     partnerId,
@@ -170,7 +181,10 @@ export async function createCustomer(
   });
   try {
     if (options.idempotency) {
-      await db.$transaction([createCustomerRow, storeResponseOperation(options.idempotency, 200, JSON.stringify(resource))]);
+      await db.$transaction([
+        createCustomerRow,
+        storeResponseOperation(options.idempotency, 200, JSON.stringify(resource)),
+      ]);
     } else {
       await createCustomerRow;
     }

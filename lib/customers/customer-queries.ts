@@ -18,7 +18,10 @@ function customerNotFound(): AppError {
  */
 export async function getPartnerCustomer(partnerId: string, customerId: string): Promise<CustomerResource> {
   if (!CUSTOMER_ID.test(customerId)) throw customerNotFound();
-  const customer = await db.customer.findFirst({ where: { id: customerId, partnerId }, include: storedCustomerInclude });
+  const customer = await db.customer.findFirst({
+    where: { id: customerId, partnerId },
+    include: storedCustomerInclude,
+  });
   if (!customer) throw customerNotFound();
   return toCustomerResource(customer);
 }
@@ -66,7 +69,9 @@ export async function listPartnerCustomers(partnerId: string, query: ListCustome
   const { status, limit, cursor } = parsed.data;
   const after = cursor ? decodeCursor(cursor) : null;
   if (cursor && !after) {
-    throw validationError([{ field: "cursor", code: "invalid_format", message: "Must be a next_cursor value from a previous page." }]);
+    throw validationError([
+      { field: "cursor", code: "invalid_format", message: "Must be a next_cursor value from a previous page." },
+    ]);
   }
   const rows = await db.customer.findMany({
     where: {

@@ -82,10 +82,7 @@ export function isCountryCode(value: string): boolean {
 export function countryCode() {
   return z
     .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
-    .refine(
-      isCountryCode,
-      withCode("invalid_country_code", "Must be an ISO 3166-1 alpha-2 country code, such as US."),
-    )
+    .refine(isCountryCode, withCode("invalid_country_code", "Must be an ISO 3166-1 alpha-2 country code, such as US."))
     .meta({ description: "ISO 3166-1 alpha-2 country code", example: "US" });
 }
 
@@ -125,15 +122,18 @@ export function phoneNumber() {
 
 export function websiteUrl() {
   return optionalText(2048)
-    .refine((value) => {
-      if (value == null) return true;
-      try {
-        const url = new URL(value);
-        return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
-      } catch {
-        return false;
-      }
-    }, withCode("invalid_url", "Must be a web address starting with http:// or https://."))
+    .refine(
+      (value) => {
+        if (value == null) return true;
+        try {
+          const url = new URL(value);
+          return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
+        } catch {
+          return false;
+        }
+      },
+      withCode("invalid_url", "Must be a web address starting with http:// or https://."),
+    )
     .meta({ example: "https://www.example.com" });
 }
 
@@ -210,7 +210,10 @@ export const FILE_ID_PATTERN = /^file_[0-9a-f]{32}$/;
 export function fileId() {
   return z
     .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
-    .refine((value) => FILE_ID_PATTERN.test(value), withCode("invalid_file_id", "Must be a file_id returned by the file upload."))
+    .refine(
+      (value) => FILE_ID_PATTERN.test(value),
+      withCode("invalid_file_id", "Must be a file_id returned by the file upload."),
+    )
     .meta({ description: "A file_id from POST /api/files/upload", example: "file_0123456789abcdef0123456789abcdef" });
 }
 

@@ -42,4 +42,6 @@ export const INDUSTRY_CATEGORIES = [
   { code: "8999", name: "Professional services" },
 ] as const;
 
-export const INDUSTRY_CATEGORY_CODES: ReadonlySet<string> = new Set(INDUSTRY_CATEGORIES.map((category) => category.code));
+export const INDUSTRY_CATEGORY_CODES: ReadonlySet<string> = new Set(
+  INDUSTRY_CATEGORIES.map((category) => category.code),
+);

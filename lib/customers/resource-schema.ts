@@ -32,7 +32,9 @@ export const customerResourceSchema = z
       registration_address_postcode: nullableText,
       registration_address_country_code: country,
     }),
-    customer_id: z.string().meta({ description: "Unique Customer ID", example: "cus_79fb361a05074629bf1ecf0d14cd244e" }),
+    customer_id: z
+      .string()
+      .meta({ description: "Unique Customer ID", example: "cus_79fb361a05074629bf1ecf0d14cd244e" }),
     status: z.enum(CUSTOMER_STATUSES).meta({ description: "Customer status; new customers start pending" }),
     created_at: timestamp,
     account_usage: z.object({
@@ -83,6 +85,9 @@ export const customerListSchema = z
     object: z.literal("list"),
     data: z.array(customerResourceSchema),
     has_more: z.boolean(),
-    next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` to get the next page; null on the last page" }),
+    next_cursor: z
+      .string()
+      .nullable()
+      .meta({ description: "Pass as `cursor` to get the next page; null on the last page" }),
   })
   .meta({ id: "CustomerList" });

@@ -44,6 +44,7 @@ function dateOrder<T extends Record<string, unknown>>(
   message: string,
 ): [(value: T) => boolean, { path: PropertyKey[]; when: (payload: z.core.ParsePayload) => boolean }] {
   const inOrder = (value: T) => {
+    if (typeof value !== "object" || value === null) return true;
     const earlier = value[earlierField];
     const later = value[laterField];
     return !(typeof earlier === "string" && typeof later === "string" && earlier > later);
@@ -53,7 +54,8 @@ function dateOrder<T extends Record<string, unknown>>(
     {
       path: [laterField],
       ...withCode("date_order", message),
-      when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === earlierField || issue.path?.[0] === laterField),
+      when: (payload) =>
+        !payload.issues.some((issue) => issue.path?.[0] === earlierField || issue.path?.[0] === laterField),
     },
   ];
 }
@@ -75,7 +77,11 @@ export const businessDetailsSchema = z
     business_identifier_expiry_date: optionalDate(),
   })
   .refine(
-    ...dateOrder("business_identifier_start_date", "business_identifier_expiry_date", "The expiry date must not be before the start date."),
+    ...dateOrder(
+      "business_identifier_start_date",
+      "business_identifier_expiry_date",
+      "The expiry date must not be before the start date.",
+    ),
   )
   .meta({ id: "BusinessDetails", description: "Company details section" });
 
@@ -139,7 +145,9 @@ export const residentialAddressSchema = z
 
 export const identificationSchema = z
   .strictObject({
-    id_number: requiredText(64).meta({ description: "Identity document number. Never logged; masked in the back office." }),
+    id_number: requiredText(64).meta({
+      description: "Identity document number. Never logged; masked in the back office.",
+    }),
     id_issuing_country_code: countryCode(),
     id_expiration_date: optionalDate(),
     id_issue_date: optionalDate(),

@@ -50,4 +50,6 @@ export class LocalFolderStorage implements FileStorage {
 
 const globalForStorage = globalThis as unknown as { axisfiFileStorage?: FileStorage };
 
-export const fileStorage: FileStorage = (globalForStorage.axisfiFileStorage ??= new LocalFolderStorage(env.FILE_STORAGE_DIR));
+export const fileStorage: FileStorage = (globalForStorage.axisfiFileStorage ??= new LocalFolderStorage(
+  env.FILE_STORAGE_DIR,
+));

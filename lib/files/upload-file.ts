@@ -28,7 +28,13 @@ export async function sniffFileType(bytes: Buffer): Promise<AllowedFileType | nu
   return ALLOWED_FILE_TYPES.find((allowed) => allowed === mime) ?? null;
 }
 
-export function toFileResource(file: { id: string; fileName: string; contentType: string; size: number; createdAt: Date }): FileResource {
+export function toFileResource(file: {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  createdAt: Date;
+}): FileResource {
   return {
     file_id: file.id,
     file_name: file.fileName,
@@ -82,7 +88,10 @@ export async function uploadFile(partnerId: string, upload: UploadedFile): Promi
 /** The ids among `fileIds` that this partner did not upload (unknown or another partner's). */
 export async function fileIdsNotOwnedBy(partnerId: string, fileIds: readonly string[]): Promise<Set<string>> {
   if (fileIds.length === 0) return new Set();
-  const owned = await db.file.findMany({ where: { id: { in: [...new Set(fileIds)] }, partnerId }, select: { id: true } });
+  const owned = await db.file.findMany({
+    where: { id: { in: [...new Set(fileIds)] }, partnerId },
+    select: { id: true },
+  });
   const ownedIds = new Set(owned.map((file) => file.id));
   return new Set(fileIds.filter((id) => !ownedIds.has(id)));
 }

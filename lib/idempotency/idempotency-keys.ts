@@ -24,7 +24,9 @@ export async function findStoredResponse(claim: IdempotencyClaim): Promise<Store
   });
   if (!row) return null;
   if (Date.now() - row.createdAt.getTime() > IDEMPOTENCY_WINDOW_MS) {
-    await db.idempotencyKey.deleteMany({ where: { partnerId: claim.partnerId, key: claim.key, createdAt: row.createdAt } });
+    await db.idempotencyKey.deleteMany({
+      where: { partnerId: claim.partnerId, key: claim.key, createdAt: row.createdAt },
+    });
     return null;
   }
   return { requestHash: row.requestHash, status: row.responseStatus, body: row.responseBody };
@@ -33,7 +35,13 @@ export async function findStoredResponse(claim: IdempotencyClaim): Promise<Store
 /** The write that records a response, to run in the same transaction as the work it answers for. */
 export function storeResponseOperation(claim: IdempotencyClaim, status: number, body: string) {
   return db.idempotencyKey.create({
-    data: { partnerId: claim.partnerId, key: claim.key, requestHash: claim.requestHash, responseStatus: status, responseBody: body },
+    data: {
+      partnerId: claim.partnerId,
+      key: claim.key,
+      requestHash: claim.requestHash,
+      responseStatus: status,
+      responseBody: body,
+    },
   });
 }
 
@@ -66,6 +74,8 @@ export function claimInFlight(partnerId: string, key: string): (() => void) | nu
 
 /** Deletes responses older than the window; called now and then, never on every request. */
 export async function purgeExpiredResponses(now = Date.now()): Promise<number> {
-  const { count } = await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now - IDEMPOTENCY_WINDOW_MS) } } });
+  const { count } = await db.idempotencyKey.deleteMany({
+    where: { createdAt: { lt: new Date(now - IDEMPOTENCY_WINDOW_MS) } },
+  });
   return count;
 }

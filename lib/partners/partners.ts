@@ -9,7 +9,10 @@ export interface PartnerWithKey {
   apiKey: ApiKeyPair;
 }
 
-export async function createPartner(name: string, options: { id?: string; apiKey?: ApiKeyPair } = {}): Promise<PartnerWithKey> {
+export async function createPartner(
+  name: string,
+  options: { id?: string; apiKey?: ApiKeyPair } = {},
+): Promise<PartnerWithKey> {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 200) throw new Error("A partner name must be 1–200 characters.");
   const apiKey = options.apiKey ?? generateApiKeyPair();

@@ -11,7 +11,15 @@ import {
   type StoredResponse,
 } from "@/lib/idempotency/idempotency-keys";
 import { errorResponse } from "../error-response";
-import { MAX_JSON_BODY_BYTES, headerValue, jsonResponse, parseJson, readBody, requireJson, type ApiResponse } from "../http";
+import {
+  MAX_JSON_BODY_BYTES,
+  headerValue,
+  jsonResponse,
+  parseJson,
+  readBody,
+  requireJson,
+  type ApiResponse,
+} from "../http";
 import type { PartnerApiContext } from "../partner-api";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
@@ -59,7 +67,11 @@ export async function createCustomerHandler(context: PartnerApiContext): Promise
   // arriving or running is told so, rather than racing it.
   const release = claimInFlight(context.partner.partnerId, key);
   if (!release) {
-    throw new AppError("idempotency_key_in_use", 409, "A request with this Idempotency-Key is still being processed. Retry shortly.");
+    throw new AppError(
+      "idempotency_key_in_use",
+      409,
+      "A request with this Idempotency-Key is still being processed. Retry shortly.",
+    );
   }
   try {
     const body = await readBody(context.request, MAX_JSON_BODY_BYTES);
@@ -76,7 +88,11 @@ export async function createCustomerHandler(context: PartnerApiContext): Promise
   }
 }
 
-async function createAndRecord(context: PartnerApiContext, body: Buffer, claim: IdempotencyClaim): Promise<ApiResponse> {
+async function createAndRecord(
+  context: PartnerApiContext,
+  body: Buffer,
+  claim: IdempotencyClaim,
+): Promise<ApiResponse> {
   try {
     return await create(context, body, claim);
   } catch (error) {

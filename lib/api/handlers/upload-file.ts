@@ -41,7 +41,7 @@ function readFilePart(context: PartnerApiContext): Promise<UploadedFile> {
       if (failure) reject(failure);
       else if (!upload) {
         reject(
-          new AppError("validation_error", 400, "Send the document in a multipart field named \"file\".", [
+          new AppError("validation_error", 400, 'Send the document in a multipart field named "file".', [
             { field: "file", code: "required", message: "Choose a file to upload." },
           ]),
         );
@@ -54,7 +54,11 @@ function readFilePart(context: PartnerApiContext): Promise<UploadedFile> {
 /** POST /api/files/upload (multipart/form-data, field `file`) */
 export async function uploadFileHandler(context: PartnerApiContext): Promise<ApiResponse> {
   if (mediaType(context.request) !== "multipart/form-data") {
-    throw new AppError("unsupported_media_type", 415, "Upload the file as multipart/form-data in a field named \"file\".");
+    throw new AppError(
+      "unsupported_media_type",
+      415,
+      'Upload the file as multipart/form-data in a field named "file".',
+    );
   }
   const declared = Number(context.request.headers["content-length"]);
   // Room for the multipart envelope around a 10 MB file.

@@ -1,0 +1,46 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// The built app on its own port and its own database, so a running dev server is left alone.
+const PORT = 8183;
+const dataDir = path.join(__dirname, "data", "e2e");
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "off",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    command: `rm -rf ${dataDir} && npm run db:setup && npm run serve`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
+      FILE_STORAGE_DIR: path.join(dataDir, "files"),
+      LOG_REQUESTS: "false",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
