@@ -3,7 +3,7 @@
  * Browser-safe: forms show the same field errors the API returns.
  */
 import type { z } from "zod";
-import type { FieldErrorCode } from "./customers/fields";
+import { REQUIRED, type FieldErrorCode } from "./customers/fields";
 
 export type ErrorCode =
   | "validation_error"
@@ -71,8 +71,8 @@ export function fieldErrorsFromZod(error: z.ZodError, pathPrefix: readonly Prope
       case "invalid_type":
         details.push({
           field: joinPath(path),
-          code: issue.input === undefined || issue.input === null ? "required" : "invalid_type",
-          message: issue.input === undefined || issue.input === null ? "This field is required." : issue.message,
+          code: issue.message === REQUIRED ? "required" : "invalid_type",
+          message: issue.message,
         });
         break;
       case "too_small":

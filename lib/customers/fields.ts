@@ -8,6 +8,13 @@ import currencyCodes from "currency-codes";
 import { isValidPhoneNumber } from "libphonenumber-js/min";
 
 export const NAME_MAX = 255;
+export const REQUIRED = "This field is required.";
+
+// A missing (or null) value of any type is reported in the same words, which the error mapper
+// also reads to give the code `required` rather than `invalid_type`.
+z.config({
+  customError: (issue) => (issue.code === "invalid_type" && issue.input == null ? REQUIRED : undefined),
+});
 export const DESCRIPTION_MAX = 1000;
 
 /** Stable machine-readable codes for field errors; the API returns them in `details[].code`. */
@@ -37,20 +44,35 @@ export function withCode(code: FieldErrorCode, message: string) {
   return { error: message, params: { code } };
 }
 
+/** The message for a value of the wrong JSON type: missing, or not a string. */
+export function textTypeError(issue: { input?: unknown }): string {
+  return issue.input === undefined || issue.input === null ? REQUIRED : "Must be text.";
+}
+
 // Control characters never belong in a name, an address or an identifier.
 const CONTROL_CHARS = /\p{Cc}/u;
 
 function text(max: number) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
+    .string({ error: textTypeError })
     .trim()
     .max(max, { error: `Must be at most ${max} characters.` })
     .refine((value) => !CONTROL_CHARS.test(value), withCode("invalid_format", "Must not contain control characters."));
 }
 
+/** Present and not blank. Checks piped after it do not run on a missing value, so it gets one error. */
+function nonEmpty() {
+  return z.string().min(1, { error: REQUIRED });
+}
+
+/** A string check that runs only on a non-blank value. */
+function thenCheck(check: (value: string) => boolean, params: ReturnType<typeof withCode>) {
+  return nonEmpty().pipe(z.string().refine(check, params));
+}
+
 /** A required, trimmed, length-capped string. */
 export function requiredText(max = NAME_MAX) {
-  return text(max).pipe(z.string().min(1, { error: "This field is required." }));
+  return text(max).pipe(nonEmpty());
 }
 
 /**
@@ -69,9 +91,11 @@ const HAS_LATIN_LETTER = /\p{Script=Latin}/u;
 
 /** A name in Latin script, as the `*_english` fields require. */
 export function latinName() {
-  return requiredText().refine(
-    (value) => LATIN_TEXT.test(value) && HAS_LATIN_LETTER.test(value),
-    withCode("invalid_script", "Must be written in Latin letters (A–Z, accents allowed)."),
+  return text(NAME_MAX).pipe(
+    thenCheck(
+      (value) => LATIN_TEXT.test(value) && HAS_LATIN_LETTER.test(value),
+      withCode("invalid_script", "Must be written in Latin letters (A–Z, accents allowed)."),
+    ),
   );
 }
 
@@ -81,31 +105,44 @@ export function isCountryCode(value: string): boolean {
 
 export function countryCode() {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
-    .refine(isCountryCode, withCode("invalid_country_code", "Must be an ISO 3166-1 alpha-2 country code, such as US."))
+    .string({ error: textTypeError })
+    .trim()
+    .pipe(
+      thenCheck(
+        isCountryCode,
+        withCode("invalid_country_code", "Must be an ISO 3166-1 alpha-2 country code, such as US."),
+      ),
+    )
     .meta({ description: "ISO 3166-1 alpha-2 country code", example: "US" });
 }
 
-// Test and no-currency codes are ISO 4217 entries, but never a revenue currency.
-const NON_CURRENCIES = new Set(["XTS", "XXX"]);
+// ISO 4217 also lists precious metals, fund and accounting units, test and "no currency" codes:
+// none of them is money a business earns.
+const NON_CURRENCIES = new Set([
+  ...["XAU", "XAG", "XPT", "XPD", "XDR", "XSU", "XUA", "XBA", "XBB", "XBC", "XBD", "XTS", "XXX"],
+  ...["BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW"],
+]);
 const CURRENCY_CODES = new Set(currencyCodes.codes().filter((code) => !NON_CURRENCIES.has(code)));
 
 export function currencyCode() {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
-    .refine(
-      (value) => CURRENCY_CODES.has(value),
-      withCode("invalid_currency_code", "Must be an ISO 4217 currency code, such as USD."),
+    .string({ error: textTypeError })
+    .trim()
+    .pipe(
+      thenCheck(
+        (value) => CURRENCY_CODES.has(value),
+        withCode("invalid_currency_code", "Must be an ISO 4217 currency code, such as USD."),
+      ),
     )
     .meta({ description: "ISO 4217 currency code", example: "USD" });
 }
 
 export function email() {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
+    .string({ error: textTypeError })
     .trim()
     .max(254, { error: "Must be at most 254 characters." })
-    .pipe(z.email({ error: "Must be a valid email address, such as name@example.com." }))
+    .pipe(nonEmpty().pipe(z.email({ error: "Must be a valid email address, such as name@example.com." })))
     .meta({ example: "service@gemini.com" });
 }
 
@@ -126,6 +163,7 @@ export function websiteUrl() {
       (value) => {
         if (value == null) return true;
         try {
+          if (/\s/.test(value)) return false;
           const url = new URL(value);
           return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
         } catch {
@@ -157,7 +195,8 @@ export function canonicalTimestamp(value: string): string | null {
   }
   if (dateTime && (Number(dateTime[4]) > 23 || Number(dateTime[5]) > 59 || Number(dateTime[6] ?? 0) > 59)) return null;
   const parsed = new Date(dateOnly ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(parsed.getTime())) return null;
+  // An offset can carry a date into year 10000, which has no four-digit form.
+  if (Number.isNaN(parsed.getTime()) || parsed.getUTCFullYear() < 1000 || parsed.getUTCFullYear() > 9999) return null;
   return toApiTimestamp(parsed);
 }
 
@@ -168,11 +207,13 @@ export function toApiTimestamp(date: Date): string {
 
 function timestamp() {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
+    .string({ error: textTypeError })
     .trim()
-    .refine(
-      (value) => canonicalTimestamp(value) !== null,
-      withCode("invalid_date", "Must be an ISO 8601 date or date-time, such as 2023-11-07 or 2023-11-07T05:31:56Z."),
+    .pipe(
+      thenCheck(
+        (value) => canonicalTimestamp(value) !== null,
+        withCode("invalid_date", "Must be an ISO 8601 date or date-time, such as 2023-11-07 or 2023-11-07T05:31:56Z."),
+      ),
     )
     .transform((value) => canonicalTimestamp(value) as string);
 }
@@ -196,7 +237,7 @@ export const AMOUNT_MAX = 1_000_000_000_000;
 export function amount() {
   return z
     .number({
-      error: (issue) => (issue.input === undefined ? "This field is required." : "Must be a number, such as 99.99."),
+      error: (issue) => (issue.input == null ? REQUIRED : "Must be a number, such as 99.99."),
     })
     .refine(
       (value) => Number.isFinite(value) && value >= 0 && value <= AMOUNT_MAX && /^\d+(\.\d{1,2})?$/.test(String(value)),
@@ -209,7 +250,8 @@ export const FILE_ID_PATTERN = /^file_[0-9a-f]{32}$/;
 
 export function fileId() {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
+    .string({ error: textTypeError })
+    .trim()
     .refine(
       (value) => FILE_ID_PATTERN.test(value),
       withCode("invalid_file_id", "Must be a file_id returned by the file upload."),

@@ -20,6 +20,7 @@ import {
   phoneNumber,
   requiredDate,
   requiredText,
+  textTypeError,
   websiteUrl,
   withCode,
 } from "./fields";
@@ -172,7 +173,7 @@ export const businessPersonListSchema = z
   .meta({ description: "List of legal representatives" });
 
 export const partnerCustomerIdSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Must be text.") })
+  .string({ error: textTypeError })
   .trim()
   .min(PARTNER_CUSTOMER_ID_MIN, { error: `Must be at least ${PARTNER_CUSTOMER_ID_MIN} characters.` })
   .max(PARTNER_CUSTOMER_ID_MAX, { error: `Must be at most ${PARTNER_CUSTOMER_ID_MAX} characters.` })
