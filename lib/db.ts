@@ -2,11 +2,12 @@ import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
+import { withTransactionGate } from "./sqlite-adapter";
 
 export { Prisma } from "./generated/prisma/client";
 
 function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.DATABASE_URL }) });
+  return new PrismaClient({ adapter: withTransactionGate(new PrismaBetterSQLite3({ url: env.DATABASE_URL })) });
 }
 
 // One client per process: the custom server and Next's bundles share it through globalThis.
