@@ -120,6 +120,23 @@ describe("Idempotency-Key on Create Customer", () => {
     expect(later.headers.get("idempotent-replayed")).toBeNull();
   });
 
+  it("lets an expired key start a new request", async () => {
+    const partner = await newPartner();
+    await createWithKey(authHeaders(partner), "reused-next-day", exampleCustomerRequest(newPartnerCustomerId()));
+    await db.idempotencyKey.updateMany({
+      where: { partnerId: partner.partnerId, key: "reused-next-day" },
+      data: { createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) },
+    });
+    const next = await createWithKey(
+      authHeaders(partner),
+      "reused-next-day",
+      exampleCustomerRequest(newPartnerCustomerId()),
+    );
+    expect(next.status).toBe(200);
+    expect(next.headers.get("idempotent-replayed")).toBeNull();
+    expect(await db.customer.count({ where: { partnerId: partner.partnerId } })).toBe(2);
+  });
+
   it("still replays a key used 23 hours ago", async () => {
     const partner = await newPartner();
     const body = exampleCustomerRequest(newPartnerCustomerId());

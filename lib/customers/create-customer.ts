@@ -3,10 +3,11 @@ import { db, Prisma } from "@/lib/db";
 import { AppError, fieldErrorsFromZod, validationError, type FieldError } from "@/lib/errors";
 import { fileIdsNotOwnedBy } from "@/lib/files/upload-file";
 import { newId } from "@/lib/ids";
+import { GroupCommit } from "@/lib/group-commit";
 import {
   findStoredResponse,
   isUniqueViolation,
-  storeResponseOperation,
+  storedResponseRow,
   type IdempotencyClaim,
 } from "@/lib/idempotency/idempotency-keys";
 import { toCustomerResource, type StoredCustomer } from "./customer-resource";
@@ -20,7 +21,7 @@ export interface CustomerCreator {
   userId?: string;
 }
 
-/** Thrown when another request with the same Idempotency-Key committed first; the door replays it. */
+/** Thrown when the claimed Idempotency-Key already has a response; the door replays it. */
 export class IdempotencyRaceLost extends Error {
   constructor() {
     super("Another request with this Idempotency-Key completed first.");
@@ -155,11 +156,41 @@ async function duplicateCustomerError(partnerId: string, partnerCustomerId: stri
   );
 }
 
+/** One customer's rows, written in the same transaction as others of its group. */
+interface CustomerRows {
+  customer: Omit<StoredCustomer, "documents" | "businessPersons">;
+  documents: StoredCustomer["documents"];
+  businessPersons: StoredCustomer["businessPersons"];
+  idempotentResponse?: { claim: IdempotencyClaim; body: string };
+}
+
+async function writeCustomers(groups: CustomerRows[]): Promise<void> {
+  const documents = groups.flatMap((rows) => rows.documents);
+  const responses = groups.flatMap((rows) => (rows.idempotentResponse ? [rows.idempotentResponse] : []));
+  await db.$transaction([
+    db.customer.createMany({ data: groups.map((rows) => rows.customer) }),
+    db.businessPerson.createMany({ data: groups.flatMap((rows) => rows.businessPersons) }),
+    ...(documents.length > 0 ? [db.customerDocument.createMany({ data: documents })] : []),
+    ...(responses.length > 0
+      ? [
+          db.idempotencyKey.createMany({
+            data: responses.map(({ claim, body }) => storedResponseRow(claim, 200, body)),
+          }),
+        ]
+      : []),
+  ]);
+}
+
+const globalForWrites = globalThis as unknown as { axisfiCustomerWrites?: GroupCommit<CustomerRows> };
+const customerWrites = (globalForWrites.axisfiCustomerWrites ??= new GroupCommit(writeCustomers));
+
 /**
  * The one function that creates a customer, for the API and the wizard alike. It validates
- * everything before writing anything, then writes the customer, its people and its document
- * links (and the idempotent response, when claimed) in one transaction. A duplicate
- * partner_customer_id is caught by the unique index, so concurrent requests create one customer.
+ * everything before writing anything, then writes the customer, its people, its document links
+ * and the idempotent response (when a key is claimed) in one transaction, shared with whatever
+ * other customers are being created at the same moment (see GroupCommit). A duplicate
+ * partner_customer_id is caught by the unique index, so concurrent requests create one customer;
+ * a claimed Idempotency-Key that already has a response is caught by its primary key.
  */
 export async function createCustomer(
   input: unknown,
@@ -171,29 +202,25 @@ export async function createCustomer(
 
   const { documents, businessPersons, ...customer } = newCustomerRows(request, creator.partnerId);
   const resource = toCustomerResource({ ...customer, documents, businessPersons });
-  const createCustomerRow = db.customer.create({
-    data: {
-      ...customer,
-      documents: { create: documents.map(({ fileId, position }) => ({ fileId, position })) },
-      businessPersons: { create: businessPersons.map(({ customerId: _customerId, ...person }) => person) },
-    },
-    select: { id: true },
-  });
+  const rows: CustomerRows = {
+    customer,
+    documents,
+    businessPersons,
+    idempotentResponse: options.idempotency && { claim: options.idempotency, body: JSON.stringify(resource) },
+  };
   try {
-    if (options.idempotency) {
-      await db.$transaction([
-        createCustomerRow,
-        storeResponseOperation(options.idempotency, 200, JSON.stringify(resource)),
-      ]);
-    } else {
-      await createCustomerRow;
-    }
+    await customerWrites.write(rows);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    if (options.idempotency && (await findStoredResponse(options.idempotency))) throw new IdempotencyRaceLost();
+    // Which unique index refused the rows decides the answer. An Idempotency-Key whose stored
+    // response has expired is deleted by the look-up, so the write is tried once more.
+    if (options.idempotency) {
+      if (await findStoredResponse(options.idempotency)) throw new IdempotencyRaceLost();
+    }
     const duplicate = await duplicateCustomerError(creator.partnerId, request.partner_customer_id);
     if (duplicate) throw duplicate;
-    throw error;
+    if (!options.idempotency) throw error;
+    await customerWrites.write(rows);
   }
   return resource;
 }

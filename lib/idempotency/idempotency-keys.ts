@@ -32,25 +32,28 @@ export async function findStoredResponse(claim: IdempotencyClaim): Promise<Store
   return { requestHash: row.requestHash, status: row.responseStatus, body: row.responseBody };
 }
 
-/** The write that records a response, to run in the same transaction as the work it answers for. */
-export function storeResponseOperation(claim: IdempotencyClaim, status: number, body: string) {
-  return db.idempotencyKey.create({
-    data: {
-      partnerId: claim.partnerId,
-      key: claim.key,
-      requestHash: claim.requestHash,
-      responseStatus: status,
-      responseBody: body,
-    },
-  });
+/** The row that records a response, written in the same transaction as the work it answers for. */
+export function storedResponseRow(claim: IdempotencyClaim, status: number, body: string) {
+  return {
+    partnerId: claim.partnerId,
+    key: claim.key,
+    requestHash: claim.requestHash,
+    responseStatus: status,
+    responseBody: body,
+  };
 }
 
-/** Records a response on its own (an error, where no other write happened). A lost race is harmless. */
-export async function storeResponse(claim: IdempotencyClaim, status: number, body: string): Promise<void> {
+/**
+ * Records a response on its own (an error, where no other write happened). Returns false when the
+ * key already holds a response, which is then the one to give.
+ */
+export async function storeResponse(claim: IdempotencyClaim, status: number, body: string): Promise<boolean> {
   try {
-    await storeResponseOperation(claim, status, body);
+    await db.idempotencyKey.create({ data: storedResponseRow(claim, status, body) });
+    return true;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
+    return false;
   }
 }
 

@@ -80,14 +80,16 @@ export async function createCustomerHandler(context: PartnerApiContext): Promise
       key,
       requestHash: crypto.createHash("sha256").update(body).digest("hex"),
     };
-    const stored = await findStoredResponse(claim);
-    if (stored) return replay(stored, claim);
     return await createAndRecord(context, body, claim);
   } finally {
     release();
   }
 }
 
+/**
+ * The first request with a key does the work and records its answer; a later one finds the key
+ * taken when it writes (no look-up up front: the first request is the common case) and replays.
+ */
 async function createAndRecord(
   context: PartnerApiContext,
   body: Buffer,
@@ -96,17 +98,20 @@ async function createAndRecord(
   try {
     return await create(context, body, claim);
   } catch (error) {
-    if (error instanceof IdempotencyRaceLost) {
-      const winner = await findStoredResponse(claim);
-      if (winner) return replay(winner, claim);
-    }
+    if (error instanceof IdempotencyRaceLost) return replayStored(claim);
     // A refusal is an answer too: the same retry gets the same error. Our own failures are not
     // kept, so a retry can succeed.
     if (error instanceof AppError && error.status < 500) {
       const response = errorResponse(error, context.requestId);
-      await storeResponse(claim, response.status, response.body);
-      return response;
+      if (await storeResponse(claim, response.status, response.body)) return response;
+      return replayStored(claim);
     }
     throw error;
   }
+}
+
+async function replayStored(claim: IdempotencyClaim): Promise<ApiResponse> {
+  const stored = await findStoredResponse(claim);
+  if (!stored) throw new AppError("conflict", 409, "This Idempotency-Key changed while the request ran. Retry it.");
+  return replay(stored, claim);
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { GroupCommit } from "./group-commit";
+
+describe("GroupCommit", () => {
+  it("writes a lone item at once, and gathers items that arrive during a write into one group", async () => {
+    const groups: number[][] = [];
+    const writer = new GroupCommit<number>(async (items) => {
+      groups.push(items);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    });
+    const first = writer.write(1);
+    const rest = [2, 3, 4].map((item) => writer.write(item));
+    await Promise.all([first, ...rest]);
+    expect(groups).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it("fails only the item whose write fails, retrying the group one by one", async () => {
+    const written: number[] = [];
+    const writer = new GroupCommit<number>(async (items) => {
+      await Promise.resolve();
+      if (items.includes(3)) throw new Error("duplicate");
+      written.push(...items);
+    });
+    const results = await Promise.allSettled([1, 2, 3, 4].map((item) => writer.write(item)));
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    expect(written.sort()).toEqual([1, 2, 4]);
+  });
+
+  it("never puts more than the maximum in one group", async () => {
+    const sizes: number[] = [];
+    const writer = new GroupCommit<number>(async (items) => {
+      sizes.push(items.length);
+      await Promise.resolve();
+    }, 2);
+    await Promise.all([1, 2, 3, 4, 5].map((item) => writer.write(item)));
+    expect(Math.max(...sizes)).toBe(2);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(5);
+  });
+});
