@@ -20,16 +20,21 @@ const envSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
   DEMO_API_KEY: z.string().min(8).default("pk_demo_axisfi_0000000000000000"),
   DEMO_API_SECRET: z.string().min(32).default("sk_demo_axisfi_00000000000000000000000000000000"),
+  /** Signs session tokens. When unset, a random one is kept in data/, so sessions survive restarts. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Passwords of the seeded demo accounts (development only). */
+  DEMO_PASSWORD: z.string().min(12).default("demo-password-2026"),
   LOG_REQUESTS: z
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
 });
 
-export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string; apiKeyHashSecret: string };
+export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string; apiKeyHashSecret: string; authSecret: string };
 
-function apiKeyHashSecretFromDataDir(dataDir: string): string {
-  const file = path.join(dataDir, "api-key-hash.secret");
+/** A random secret kept beside the database, created on first start. */
+function secretFromDataDir(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
@@ -57,7 +62,8 @@ function loadEnv(): Env {
     ...parsed.data,
     DATABASE_URL: url,
     FILE_STORAGE_DIR: path.resolve(parsed.data.FILE_STORAGE_DIR),
-    apiKeyHashSecret: parsed.data.API_KEY_HASH_SECRET ?? apiKeyHashSecretFromDataDir(dataDir),
+    apiKeyHashSecret: parsed.data.API_KEY_HASH_SECRET ?? secretFromDataDir(dataDir, "api-key-hash.secret"),
+    authSecret: parsed.data.AUTH_SECRET ?? secretFromDataDir(dataDir, "auth.secret"),
   };
 }
 

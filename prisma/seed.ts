@@ -5,8 +5,17 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { apiKeyRow } from "@/lib/partners/api-keys";
+import { upsertUser } from "@/lib/users/users";
 
 export const DEMO_PARTNER_ID = "ptn_demo";
+
+/** One account per role; all share DEMO_PASSWORD (see the README). */
+const DEMO_ACCOUNTS = [
+  { email: "admin@partner.example", name: "Dana Partner-Admin", role: "partner_admin", partnerId: DEMO_PARTNER_ID },
+  { email: "user@partner.example", name: "Pat Partner-User", role: "partner_user", partnerId: DEMO_PARTNER_ID },
+  { email: "reviewer@axisfi.example", name: "Robin Reviewer", role: "reviewer", partnerId: null },
+  { email: "admin@axisfi.example", name: "Alex Admin", role: "admin", partnerId: null },
+] as const;
 
 async function seed(): Promise<void> {
   const demoKey = { publicKey: env.DEMO_API_KEY, secret: env.DEMO_API_SECRET };
@@ -24,7 +33,10 @@ async function seed(): Promise<void> {
       update: { secretHash: keyRow.secretHash, partnerId: DEMO_PARTNER_ID, revokedAt: null },
     }),
   ]);
-  console.log(`Seeded the demo partner (${DEMO_PARTNER_ID}) with API key ${demoKey.publicKey}.`);
+  for (const account of DEMO_ACCOUNTS) await upsertUser({ ...account, password: env.DEMO_PASSWORD });
+  console.log(
+    `Seeded the demo partner (${DEMO_PARTNER_ID}) with API key ${demoKey.publicKey}, and one account per role.`,
+  );
 }
 
 seed()

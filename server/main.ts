@@ -15,6 +15,8 @@ const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
+  // Auth.js builds its callback URLs from this; the portal is served from one known origin.
+  process.env.NEXTAUTH_URL ??= `http://${env.HOST}:${env.PORT}`;
   await prepareDatabase();
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   const handleWithNext = app.getRequestHandler();
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
       void handlePartnerApi(request, response);
       return;
     }
+    // The sign-in throttle counts failures per client address; never trust a client-sent value.
+    request.headers["x-axisfi-client-ip"] = request.socket.remoteAddress ?? "unknown";
     handleWithNext(request, response).catch((error: unknown) => {
       logEvent("error", "next_handler_failed", { path: pathname, ...describeError(error) });
       if (!response.headersSent) response.writeHead(500).end();

@@ -42,8 +42,8 @@ const ROUTES: Route[] = [
   { method: "GET", path: /^\/api\/openapi\.json$/, auth: false, handler: openApiHandler },
 ];
 
-/** Paths under /api that belong to the web app (Auth.js), not to the partner API. */
-const WEB_APP_API = /^\/api\/auth(\/|$)/;
+/** Paths under /api that belong to the web app (Auth.js, the portal's uploads), not to the partner API. */
+const WEB_APP_API = /^\/api\/(auth|portal)(\/|$)/;
 
 export function isPartnerApiPath(pathname: string): boolean {
   return pathname.startsWith("/api/") && !WEB_APP_API.test(pathname);

@@ -72,7 +72,7 @@ async function checkFilesBelongToPartner(partnerId: string, request: CreateCusto
 const dateOrNull = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
 
 /** The rows of a new customer, shaped as they will be read back, so the answer needs no re-read. */
-function newCustomerRows(request: CreateCustomerRequest, partnerId: string): StoredCustomer {
+function newCustomerRows(request: CreateCustomerRequest, creator: CustomerCreator): StoredCustomer {
   const customerId = newId("cus");
   const now = new Date();
   const {
@@ -83,7 +83,9 @@ function newCustomerRows(request: CreateCustomerRequest, partnerId: string): Sto
   } = request;
   return {
     id: customerId,
-    partnerId,
+    partnerId: creator.partnerId,
+    createdByApiKeyId: creator.apiKeyId ?? null,
+    createdByUserId: creator.userId ?? null,
     partnerCustomerId: request.partner_customer_id,
     status: "pending",
     version: 0,
@@ -200,7 +202,7 @@ export async function createCustomer(
   const request = parseCreateCustomerRequest(input);
   await checkFilesBelongToPartner(creator.partnerId, request);
 
-  const { documents, businessPersons, ...customer } = newCustomerRows(request, creator.partnerId);
+  const { documents, businessPersons, ...customer } = newCustomerRows(request, creator);
   const resource = toCustomerResource({ ...customer, documents, businessPersons });
   const rows: CustomerRows = {
     customer,

@@ -124,15 +124,16 @@ const NON_CURRENCIES = new Set([
 ]);
 const CURRENCY_CODES = new Set(currencyCodes.codes().filter((code) => !NON_CURRENCIES.has(code)));
 
+export function isCurrencyCode(value: string): boolean {
+  return CURRENCY_CODES.has(value);
+}
+
 export function currencyCode() {
   return z
     .string({ error: textTypeError })
     .trim()
     .pipe(
-      thenCheck(
-        (value) => CURRENCY_CODES.has(value),
-        withCode("invalid_currency_code", "Must be an ISO 4217 currency code, such as USD."),
-      ),
+      thenCheck(isCurrencyCode, withCode("invalid_currency_code", "Must be an ISO 4217 currency code, such as USD.")),
     )
     .meta({ description: "ISO 4217 currency code", example: "USD" });
 }

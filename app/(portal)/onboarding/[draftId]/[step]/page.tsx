@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { DraftReview } from "@/components/onboarding/review";
+import {
+  AddressStep,
+  CompanyStep,
+  ContactStep,
+  EMPTY_PERSON,
+  RepresentativesStep,
+  UsageStep,
+} from "@/components/onboarding/steps";
+import { SubmitDraft } from "@/components/onboarding/submit-draft";
+import { WizardProgress } from "@/components/onboarding/wizard-progress";
+import { requirePermission } from "@/lib/auth/current-user";
+import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
+import { fileSummaries } from "@/lib/files/file-queries";
+import { draftFileIds, getDraft } from "@/lib/onboarding/drafts";
+import { FORM_STEPS, WIZARD_STEPS, isWizardStep } from "@/lib/onboarding/steps";
+
+type Params = Promise<{ draftId: string; step: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { step } = await params;
+  return { title: WIZARD_STEPS.find((candidate) => candidate.slug === step)?.title ?? "Onboarding" };
+}
+
+export default async function OnboardingStepPage({ params }: { params: Params }) {
+  const { draftId, step } = await params;
+  if (!isWizardStep(step)) notFound();
+  const user = await requirePermission("onboarding:use");
+  const draft = await getDraft(user, draftId);
+  if (draft.status === "submitted") redirect(`/onboarding/${draftId}/submitted`);
+  const firstIncomplete = FORM_STEPS.find((candidate) => !draft.completedSteps.includes(candidate));
+  if (step === "review" && firstIncomplete) redirect(`/onboarding/${draftId}/${firstIncomplete}`);
+
+  const files = await fileSummaries(draft.partnerId, draftFileIds(draft.data));
+  const known = Object.fromEntries(Object.entries(files).map(([id, file]) => [id, file]));
+  const meta = WIZARD_STEPS.find((candidate) => candidate.slug === step)!;
+  const index = WIZARD_STEPS.indexOf(meta);
+  // Saved sections as entered; each form's resolver checks them again before anything is saved.
+  const data = draft.data as Record<string, never>;
+  const businessDetails = (draft.data.business_details ?? {}) as Record<string, never>;
+
+  return (
+    <div className="space-y-8">
+      <WizardProgress draftId={draft.id} current={step} completed={draft.completedSteps} />
+      <div>
+        <p className="text-sm font-medium text-blue-700">
+          Step {index + 1} of {WIZARD_STEPS.length}
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{meta.title}</h1>
+        <p className="mt-1 text-slate-600">{meta.description}</p>
+      </div>
+      {step === "company" ? (
+        <CompanyStep
+          draftId={draft.id}
+          defaultValues={{
+            partner_customer_id: data.partner_customer_id,
+            business_details: { business_identifier_document_list: [], ...businessDetails },
+          }}
+          countries={countryOptions()}
+          files={known}
+        />
+      ) : step === "address" ? (
+        <AddressStep
+          draftId={draft.id}
+          defaultValues={{ registration_address: data.registration_address }}
+          countries={countryOptions()}
+        />
+      ) : step === "usage" ? (
+        <UsageStep
+          draftId={draft.id}
+          defaultValues={{ account_usage: data.account_usage }}
+          countries={countryOptions()}
+          currencies={currencyOptions()}
+          industries={industryOptions()}
+        />
+      ) : step === "contact" ? (
+        <ContactStep draftId={draft.id} defaultValues={{ primary_contact: data.primary_contact }} />
+      ) : step === "representatives" ? (
+        <RepresentativesStep
+          draftId={draft.id}
+          defaultValues={{ business_person_list: data.business_person_list ?? [EMPTY_PERSON] }}
+          countries={countryOptions()}
+          files={known}
+        />
+      ) : (
+        <div className="space-y-6">
+          <DraftReview draftId={draft.id} data={draft.data} files={files} />
+          <SubmitDraft draftId={draft.id} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { requirePermission } from "@/lib/auth/current-user";
+import { listOpenDrafts } from "@/lib/onboarding/drafts";
+import { FORM_STEPS, WIZARD_STEPS } from "@/lib/onboarding/steps";
+import { startDraftAction } from "./actions";
+
+export const metadata: Metadata = { title: "Onboarding" };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default async function OnboardingPage() {
+  const user = await requirePermission("onboarding:use");
+  const drafts = await listOpenDrafts(user);
+  return (
+    <div>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Onboarding</h1>
+          <p className="mt-1 text-slate-600">Onboard a business customer. Your progress is saved at every step.</p>
+        </div>
+        <form action={startDraftAction}>
+          <Button type="submit" variant="primary">
+            Start a new onboarding
+          </Button>
+        </form>
+      </div>
+
+      <section aria-labelledby="drafts-title" className="mt-10">
+        <h2 id="drafts-title" className="text-lg font-semibold">
+          Drafts in progress
+        </h2>
+        {drafts.length === 0 ? (
+          <p className="mt-3 text-sm text-slate-600">No drafts in progress.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {drafts.map((draft) => {
+              const next = FORM_STEPS.find((step) => !draft.completedSteps.includes(step)) ?? "review";
+              const details = draft.data.business_details as { business_name_english?: string } | undefined;
+              const name = details?.business_name_english?.trim() || "Unnamed business";
+              return (
+                <li key={draft.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                  <div>
+                    <Link
+                      href={`/onboarding/${draft.id}/${next}`}
+                      className="font-medium text-blue-700 underline-offset-4 hover:underline"
+                    >
+                      {name}
+                    </Link>
+                    <p className="text-xs text-slate-500">
+                      {draft.completedSteps.length} of {WIZARD_STEPS.length - 1} steps done · last edited by{" "}
+                      {draft.updatedByName} on {dateTime.format(draft.updatedAt)} UTC
+                    </p>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { readFileForActor } from "@/lib/files/file-queries";
+
+/**
+ * A document, inline in the browser, for people allowed to see its customer. The headers keep
+ * the browser from sniffing another type or running anything in it.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ fileId: string }> }): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return new Response("Sign in to view documents.", { status: 401 });
+  const { fileId } = await params;
+  const file = await readFileForActor(user, fileId);
+  if (!file) return new Response("No such document.", { status: 404 });
+  const download = new URL(request.url).searchParams.get("download") === "1";
+  const encodedName = encodeURIComponent(file.summary.fileName);
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "Content-Type": file.summary.contentType,
+      "Content-Length": String(file.bytes.length),
+      "Content-Disposition": `${download ? "attachment" : "inline"}; filename*=UTF-8''${encodedName}`,
+      "X-Content-Type-Options": "nosniff",
+      // Chrome's PDF viewer is a plugin that a sandboxed response may not load; images need no such allowance.
+      "Content-Security-Policy":
+        file.summary.contentType === "application/pdf"
+          ? "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'"
+          : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      "Cache-Control": "private, no-store",
+      "Cross-Origin-Resource-Policy": "same-origin",
+    },
+  });
+}

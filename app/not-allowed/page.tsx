@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+export const metadata: Metadata = { title: "Not allowed" };
+
+export default function NotAllowedPage() {
+  return (
+    <main className="mx-auto max-w-lg px-6 py-24 text-center">
+      <h1 className="text-2xl font-semibold tracking-tight">You are not allowed to open this page</h1>
+      <p className="mt-3 text-slate-600">
+        Your role does not include this part of the portal. If you need it, ask an administrator.
+      </p>
+      <Link href="/" className="mt-6 inline-block text-blue-700 underline underline-offset-4">
+        Back to your home page
+      </Link>
+    </main>
+  );
+}

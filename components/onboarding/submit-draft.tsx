@@ -1,0 +1,64 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { submitDraftAction } from "@/app/(portal)/onboarding/actions";
+import type { FieldError } from "@/lib/errors";
+import { WIZARD_STEPS, stepOfField } from "@/lib/onboarding/steps";
+import { pendingErrorsKey } from "./step-form";
+
+export function SubmitDraft({ draftId }: { draftId: string }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [refusal, setRefusal] = useState<{ message: string; fieldErrors: FieldError[] } | null>(null);
+  // A second click while the first is on its way is ignored here; the server would answer it with
+  // the same customer anyway.
+  const submitting = useRef(false);
+
+  async function submit() {
+    if (submitting.current) return;
+    submitting.current = true;
+    setPending(true);
+    setRefusal(null);
+    try {
+      const result = await submitDraftAction(draftId);
+      if (result.ok) {
+        router.push(`/onboarding/${draftId}/submitted`);
+        return;
+      }
+      setRefusal(result);
+      sessionStorage.setItem(pendingErrorsKey(draftId), JSON.stringify(result.fieldErrors));
+    } finally {
+      submitting.current = false;
+      setPending(false);
+    }
+  }
+
+  const steps = [...new Set(refusal?.fieldErrors.map((error) => stepOfField(error.field)) ?? [])];
+  return (
+    <div className="space-y-4">
+      {refusal ? (
+        <Alert tone="error" title="The customer could not be submitted">
+          <p>{refusal.message}</p>
+          {steps.length > 0 ? (
+            <ul className="mt-2 list-disc pl-5">
+              {steps.map((step) => (
+                <li key={step}>
+                  <Link className="underline" href={`/onboarding/${draftId}/${step}`}>
+                    Correct {WIZARD_STEPS.find((candidate) => candidate.slug === step)?.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
+      <Button variant="primary" onClick={submit} pending={pending}>
+        Submit for review
+      </Button>
+    </div>
+  );
+}

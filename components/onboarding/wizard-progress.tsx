@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
+import { FORM_STEPS, WIZARD_STEPS, type FormStep, type WizardStep } from "@/lib/onboarding/steps";
+
+/** Where the person is, and which steps are done; done steps link back for editing. */
+export function WizardProgress({
+  draftId,
+  current,
+  completed,
+}: {
+  draftId: string;
+  current: WizardStep;
+  completed: FormStep[];
+}) {
+  return (
+    <nav aria-label="Onboarding progress">
+      <ol className="grid gap-2 text-sm sm:grid-cols-6">
+        {WIZARD_STEPS.map((step, index) => {
+          const done = step.slug !== "review" && completed.includes(step.slug);
+          const isCurrent = step.slug === current;
+          const linkable = !isCurrent && (done || (step.slug === "review" && completed.length === FORM_STEPS.length));
+          const content = (
+            <>
+              <span
+                aria-hidden="true"
+                className={cn(
+                  "flex h-6 w-6 shrink-0 items-center justify-center rounded-full border text-xs font-semibold",
+                  isCurrent && "border-blue-700 bg-blue-700 text-white",
+                  !isCurrent && done && "border-emerald-600 bg-emerald-600 text-white",
+                  !isCurrent && !done && "border-slate-300 text-slate-500",
+                )}
+              >
+                {done && !isCurrent ? "✓" : index + 1}
+              </span>
+              <span className="leading-tight">
+                {step.title}
+                <span className="sr-only">
+                  {isCurrent ? " (current step)" : done ? " (complete)" : " (not started)"}
+                </span>
+              </span>
+            </>
+          );
+          return (
+            <li
+              key={step.slug}
+              className={cn(
+                "border-t-4 pt-2",
+                isCurrent ? "border-blue-700" : done ? "border-emerald-600" : "border-slate-200",
+              )}
+            >
+              {linkable ? (
+                <Link
+                  href={`/onboarding/${draftId}/${step.slug}`}
+                  className="flex items-center gap-2 text-slate-700 hover:text-blue-700"
+                >
+                  {content}
+                </Link>
+              ) : (
+                <span
+                  className={cn(
+                    "flex items-center gap-2",
+                    isCurrent ? "font-semibold text-slate-900" : "text-slate-500",
+                  )}
+                  aria-current={isCurrent ? "step" : undefined}
+                >
+                  {content}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

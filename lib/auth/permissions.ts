@@ -1,0 +1,47 @@
+/**
+ * The one place that answers "may this person do this (to that)". Every page, server action and
+ * route asks it on the server; hiding a button is never the check.
+ */
+import { isPartnerRole, type Role } from "./roles";
+
+/** The signed-in person, as loaded fresh from the database on every request. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  /** The partner a partner role acts for; null for reviewers and admins. */
+  partnerId: string | null;
+}
+
+export type Action =
+  | "onboarding:use" // open the wizard and the partner's drafts
+  | "customers:list" // see a customer list (own partner's, or all for reviewers)
+  | "customers:decide" // approve, reject, suspend
+  | "identity:reveal" // reveal an ID number
+  | "api-keys:manage"
+  | "admin:manage";
+
+const ALLOWED: Record<Action, readonly Role[]> = {
+  "onboarding:use": ["partner_admin", "partner_user"],
+  "customers:list": ["partner_admin", "partner_user", "reviewer"],
+  "customers:decide": ["reviewer"],
+  "identity:reveal": ["reviewer"],
+  "api-keys:manage": ["partner_admin"],
+  "admin:manage": ["admin"],
+};
+
+export function can(actor: Actor, action: Action): boolean {
+  if (!ALLOWED[action].includes(actor.role)) return false;
+  // A partner role without a partner (a broken account) may do nothing for any partner.
+  return !isPartnerRole(actor.role) || actor.partnerId !== null;
+}
+
+/** Whether the actor may see (and, for partner roles, work on) something that belongs to `partnerId`. */
+export function canAccessPartnerRecord(actor: Actor, partnerId: string): boolean {
+  if (actor.role === "reviewer") return true;
+  return isPartnerRole(actor.role) && actor.partnerId === partnerId;
+}
+
+/** Whether the actor may edit a draft of `partnerId`: only that partner's staff. */
+export function canEditDraft(actor: Actor, partnerId: string): boolean {
+  return can(actor, "onboarding:use") && actor.partnerId === partnerId;
+}
