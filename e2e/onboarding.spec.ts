@@ -81,3 +81,147 @@ test("a partner user completes the wizard with uploads and sees the customer in 
   await expect(row).toContainText("Gemini Trading Limited");
   await expect(row).toContainText("Pending");
 });
+
+test("step errors are shown next to the fields, focus moves to the first, and fixing them lets the user on", async ({
+  page,
+}) => {
+  await signIn(page, ACCOUNTS.partnerUser);
+  await startDraft(page);
+  await page.getByLabel("Website").fill("ftp://example.com");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  const name = page.getByLabel("Business name (English)");
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("This field is required.").first()).toBeVisible();
+  await expect(page.getByText("Must be a web address starting with http:// or https://.")).toBeVisible();
+
+  await name.fill("张伟贸易");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page.getByText("Must be written in Latin letters (A–Z, accents allowed).")).toBeVisible();
+
+  await fillCompany(page, "Fixed Trading Ltd");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Registration address" })).toBeVisible();
+});
+
+test("a reload mid-way resumes the draft where the user left off", async ({ page }) => {
+  await signIn(page, ACCOUNTS.partnerUser);
+  const draftId = await startDraft(page);
+  await fillCompany(page, "Resumable Holdings");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Registration address" })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Registration address" })).toBeVisible();
+  await page.goto("/onboarding");
+  await page.getByRole("link", { name: "Resumable Holdings" }).click();
+  await expect(page).toHaveURL(new RegExp(`/onboarding/${draftId}/address$`));
+  await page.getByRole("link", { name: /Company/ }).click();
+  await expect(page.getByLabel("Business name (English)")).toHaveValue("Resumable Holdings");
+});
+
+test("a file of the wrong type is refused with a message", async ({ page }) => {
+  await signIn(page, ACCOUNTS.partnerUser);
+  await startDraft(page);
+  await page.getByLabel("Add a registration document").setInputFiles(documentFixture("not-a-document.png"));
+  await expect(page.getByRole("alert").filter({ hasText: "Only PDF, JPEG and PNG files are accepted." })).toBeVisible();
+});
+
+test("a double submit creates one customer", async ({ page, context }) => {
+  await signIn(page, ACCOUNTS.partnerUser);
+  const draftId = await startDraft(page);
+  await fillCompany(page, "Double Click Trading");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await fillAddressUsageContact(page);
+  await fillRepresentative(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Review and submit" })).toBeVisible();
+
+  // A second tab on the same review page submits at the same moment.
+  const second = await context.newPage();
+  await second.goto(`/onboarding/${draftId}/review`);
+  await Promise.all([
+    page.getByRole("button", { name: "Submit for review" }).dblclick(),
+    second.getByRole("button", { name: "Submit for review" }).click(),
+  ]);
+  await expect(page.getByRole("heading", { name: "Customer submitted for review" })).toBeVisible();
+  await expect(second.getByRole("heading", { name: "Customer submitted for review" })).toBeVisible();
+  const first = await page.getByTestId("customer-id").textContent();
+  expect(await second.getByTestId("customer-id").textContent()).toBe(first);
+
+  await page.goto("/customers");
+  await expect(page.getByRole("row").filter({ hasText: "Double Click Trading" })).toHaveCount(1);
+});
+
+test("the wizard can be completed with the keyboard alone", async ({ page }) => {
+  await signIn(page, ACCOUNTS.partnerUser);
+  await startDraft(page);
+  const type = async (label: string, text: string) => {
+    await page.getByLabel(label).focus();
+    await page.keyboard.type(text);
+  };
+  const choose = async (label: string, text: string) => {
+    await page.getByRole("combobox", { name: label }).focus();
+    await page.keyboard.type(text);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+  };
+  await type("Business name (English)", "Keyboard Only Ltd");
+  await type("Registration number", "KB-123456");
+  await choose("Country of registration", "United Kingdom");
+  await page.getByLabel("Your reference for this customer").focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type(uniqueReference());
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("heading", { level: 1, name: "Registration address" })).toBeVisible();
+  await type("Address line", "10 Downing Street");
+  await type("City", "London");
+  await choose("Country", "United Kingdom");
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("heading", { level: 1, name: "Account usage" })).toBeVisible();
+  await choose("Main operating country", "United Kingdom");
+  await choose("Revenue currency", "Pound Sterling");
+  await type("Estimated monthly revenue", "1000");
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("heading", { level: 1, name: "Primary contact" })).toBeVisible();
+  await type("Contact email", "ops@keyboard.example");
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("heading", { level: 1, name: "Legal representatives" })).toBeVisible();
+  await type("First name (English), representative 1", "Ada");
+  await type("Last name (English), representative 1", "Lovelace");
+  await page.getByLabel("Date of birth, representative 1").focus();
+  await page.keyboard.type("10121985");
+  await choose("Nationality, representative 1", "United Kingdom");
+  await type("ID number, representative 1", "123456789");
+  await choose("ID issuing country, representative 1", "United Kingdom");
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("heading", { level: 1, name: "Review and submit" })).toBeVisible();
+  await page.getByRole("button", { name: "Submit for review" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Customer submitted for review" })).toBeVisible();
+});
+
+test("one partner cannot open another partner's draft or customer by URL", async ({ page }) => {
+  await signIn(page, ACCOUNTS.partnerUser);
+  const draftId = await startDraft(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  await signIn(page, "user@northwind.example");
+  for (const path of [
+    `/onboarding/${draftId}/company`,
+    `/onboarding/${draftId}/review`,
+    `/onboarding/${draftId}/submitted`,
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByLabel("Business name (English)")).toHaveCount(0);
+  }
+  await page.goto("/customers");
+  await expect(page.getByRole("row").filter({ hasText: "Gemini Trading Limited" })).toHaveCount(0);
+});

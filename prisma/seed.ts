@@ -8,11 +8,14 @@ import { apiKeyRow } from "@/lib/partners/api-keys";
 import { upsertUser } from "@/lib/users/users";
 
 export const DEMO_PARTNER_ID = "ptn_demo";
+/** A second partner, so that the separation between partners can be seen (and tested). */
+export const OTHER_PARTNER_ID = "ptn_northwind";
 
 /** One account per role; all share DEMO_PASSWORD (see the README). */
 const DEMO_ACCOUNTS = [
   { email: "admin@partner.example", name: "Dana Partner-Admin", role: "partner_admin", partnerId: DEMO_PARTNER_ID },
   { email: "user@partner.example", name: "Pat Partner-User", role: "partner_user", partnerId: DEMO_PARTNER_ID },
+  { email: "user@northwind.example", name: "Noor Northwind", role: "partner_user", partnerId: OTHER_PARTNER_ID },
   { email: "reviewer@axisfi.example", name: "Robin Reviewer", role: "reviewer", partnerId: null },
   { email: "admin@axisfi.example", name: "Alex Admin", role: "admin", partnerId: null },
 ] as const;
@@ -24,6 +27,11 @@ async function seed(): Promise<void> {
     db.partner.upsert({
       where: { id: DEMO_PARTNER_ID },
       create: { id: DEMO_PARTNER_ID, name: "Demo Partner" },
+      update: {},
+    }),
+    db.partner.upsert({
+      where: { id: OTHER_PARTNER_ID },
+      create: { id: OTHER_PARTNER_ID, name: "Northwind Marketplace" },
       update: {},
     }),
     db.apiKey.upsert({

@@ -3,9 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { saveStepAction } from "@/app/(portal)/onboarding/actions";
 import type { FieldError } from "@/lib/errors";
@@ -17,9 +18,12 @@ export function pendingErrorsKey(draftId: string): string {
 }
 
 function applyFieldErrors<T extends FieldValues>(form: UseFormReturn<T>, errors: FieldError[]): void {
-  errors.forEach((error, index) => {
-    form.setError(error.field as Path<T>, { type: "server", message: error.message }, { shouldFocus: index === 0 });
-  });
+  for (const error of errors) form.setError(error.field as Path<T>, { type: "server", message: error.message });
+}
+
+/** Focus the first invalid control in reading order, once React has marked it. */
+function focusFirstError(container: HTMLElement | null): void {
+  requestAnimationFrame(() => container?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }
 
 /**
@@ -40,12 +44,17 @@ export function StepForm<T extends FieldValues>({
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
+  const formElement = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
   const form = useForm<T>({
     // The resolver's input and output types differ (the schema normalises); the form holds input.
     resolver: zodResolver(STEP_SCHEMAS[step]) as never,
     defaultValues,
-    mode: "onTouched",
-    shouldFocusError: true,
+    // Validating on blur would move the layout under a pointer on its way to "Save and continue".
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    // Focus follows the page's reading order (focusFirstError), not the order fields registered in.
+    shouldFocusError: false,
   });
 
   useEffect(() => {
@@ -57,6 +66,7 @@ export function StepForm<T extends FieldValues>({
       (error) => error.field.split(".")[0] in form.getValues(),
     );
     applyFieldErrors(form, errors);
+    focusFirstError(formElement.current);
   }, [draftId, form]);
 
   const onValid = async () => {
@@ -65,9 +75,15 @@ export function StepForm<T extends FieldValues>({
     if (!result.ok) {
       setMessage(result.message);
       applyFieldErrors(form, result.fieldErrors);
+      focusFirstError(formElement.current);
       return;
     }
     router.push(`/onboarding/${draftId}/${stepAfter(step)}`);
+  };
+
+  const onInvalid = () => {
+    setMessage("Some fields need your attention.");
+    focusFirstError(formElement.current);
   };
 
   const errorCount = Object.keys(form.formState.errors).length;
@@ -76,8 +92,10 @@ export function StepForm<T extends FieldValues>({
   const previous = stepBefore(step);
   return (
     <form
+      ref={formElement}
+      method="post"
       noValidate
-      onSubmit={form.handleSubmit(onValid, () => setMessage("Some fields need your attention."))}
+      onSubmit={(event) => void form.handleSubmit(onValid, onInvalid)(event)}
       className="space-y-6"
     >
       {summary ? (
@@ -96,7 +114,7 @@ export function StepForm<T extends FieldValues>({
             Back to drafts
           </Link>
         )}
-        <Button type="submit" variant="primary" pending={form.formState.isSubmitting}>
+        <Button type="submit" variant="primary" pending={form.formState.isSubmitting} disabled={!hydrated}>
           Save and continue
         </Button>
       </div>

@@ -50,6 +50,14 @@ export class SignInThrottle {
     this.failures.set(key, { count: (entry?.count ?? 0) + 1, last: now });
   }
 
+  /** Takes back one failure, for an attempt counted up front that turned out right. */
+  forgiveOne(key: string): void {
+    const entry = this.failures.get(key);
+    if (!entry) return;
+    if (entry.count <= 1) this.failures.delete(key);
+    else entry.count -= 1;
+  }
+
   reset(key: string): void {
     this.failures.delete(key);
   }

@@ -29,14 +29,15 @@ export async function signInWithPassword(email: string, password: string, ip: st
   const wait = Math.max(throttles.account.waitFor(accountKey), throttles.ip.waitFor(ip));
   if (wait > 0) return { ok: false, message: throttledMessage(wait) };
 
+  // Every attempt counts as a failure before the (slow) check, so that guesses sent in parallel
+  // cannot all slip in before the first failure is recorded; a right password takes it back.
+  throttles.account.recordFailure(accountKey);
+  throttles.ip.recordFailure(ip);
   const user = await db.user.findUnique({ where: { email: accountKey } });
   dummyHash ??= hashPassword("not-a-real-password-for-timing");
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  if (!user || !matches || user.disabledAt) {
-    throttles.account.recordFailure(accountKey);
-    throttles.ip.recordFailure(ip);
-    return { ok: false, message: WRONG_CREDENTIALS };
-  }
+  if (!user || !matches || user.disabledAt) return { ok: false, message: WRONG_CREDENTIALS };
   throttles.account.reset(accountKey);
+  throttles.ip.forgiveOne(ip);
   return { ok: true, userId: user.id };
 }

@@ -115,13 +115,24 @@ export async function saveDraftStep(
   if (!parsed.success) {
     return { ok: false, message: "Some fields need your attention.", fieldErrors: fieldErrorsFromZod(parsed.error) };
   }
-  // What was entered is kept, not the normalised output, so the form shows it as typed.
-  const data = { ...draft.data, ...(values as DraftData) };
-  const completed = [...new Set([...draft.completedSteps, step])];
-  await db.onboardingDraft.updateMany({
-    where: { id: draftId, status: "open" },
-    data: { data: JSON.stringify(data), completedSteps: JSON.stringify(completed), updatedById: actor.userId },
+  // Read, merge and write in one transaction, so that two steps saved at once (two tabs, two
+  // colleagues) both survive. What was entered is kept, not the normalised output, so the form
+  // shows it as typed.
+  const saved = await db.$transaction(async (tx) => {
+    const current = await tx.onboardingDraft.findUnique({
+      where: { id: draftId },
+      select: { status: true, data: true, completedSteps: true },
+    });
+    if (!current || current.status !== "open") return false;
+    const data = { ...(JSON.parse(current.data) as DraftData), ...(values as DraftData) };
+    const completed = [...new Set([...(JSON.parse(current.completedSteps) as string[]), step])];
+    await tx.onboardingDraft.update({
+      where: { id: draftId },
+      data: { data: JSON.stringify(data), completedSteps: JSON.stringify(completed), updatedById: actor.userId },
+    });
+    return true;
   });
+  if (!saved) return { ok: false, message: "This onboarding was already submitted.", fieldErrors: [] };
   return { ok: true };
 }
 

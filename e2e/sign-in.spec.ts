@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./helpers";
+
+test("a person signs in, sees their sections, and signs out", async ({ page }) => {
+  await signIn(page, ACCOUNTS.partnerUser);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Onboarding" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Customers" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Administration" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/onboarding");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("a wrong password and an unknown email are refused with the same message", async ({ page }) => {
+  for (const [email, password] of [
+    [ACCOUNTS.reviewer, "not-the-password"],
+    ["nobody@nowhere.example", "not-the-password"],
+  ]) {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Could not sign in" })).toContainText(
+      "Email or password is incorrect.",
+    );
+    await expect(page).toHaveURL(/\/sign-in$/);
+  }
+});
+
+test("a reviewer is told clearly when a page is not theirs", async ({ page }) => {
+  await signIn(page, ACCOUNTS.reviewer);
+  await page.goto("/onboarding");
+  await expect(page.getByRole("heading", { name: "You are not allowed to open this page" })).toBeVisible();
+});

@@ -1,0 +1,224 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { upsertUser } from "@/lib/users/users";
+import { newPartner } from "@/tests/helpers/partner-api";
+import { ACCOUNT_POLICY } from "./sign-in-throttle";
+import { signInWithPassword, WRONG_CREDENTIALS } from "./sign-in";
+
+const PASSWORD = "correct horse battery staple";
+const THROTTLED = /^Too many failed sign-in attempts\. Try again in \d+ minutes?\.$/;
+
+// The throttle lives on globalThis for the whole test file, so every test uses its own email
+// addresses and IP addresses.
+let counter = 0;
+function uniqueEmail(): string {
+  counter += 1;
+  return `user-${counter}-${process.pid}@example.com`;
+}
+function uniqueIp(): string {
+  counter += 1;
+  return `198.51.${Math.floor(counter / 256)}.${counter % 256}`;
+}
+
+async function newReviewer(email = uniqueEmail(), password = PASSWORD): Promise<{ id: string; email: string }> {
+  const id = await upsertUser({ email, name: "Rita Reviewer", password, role: "reviewer" });
+  return { id, email };
+}
+
+describe("signInWithPassword", () => {
+  it("signs in with the right password and answers with the user's id", async () => {
+    const user = await newReviewer();
+    expect(await signInWithPassword(user.email, PASSWORD, uniqueIp())).toEqual({ ok: true, userId: user.id });
+  });
+
+  it("answers a wrong password and an unknown email in the same words", async () => {
+    const user = await newReviewer();
+    const wrongPassword = await signInWithPassword(user.email, "not the password at all", uniqueIp());
+    const unknownEmail = await signInWithPassword(uniqueEmail(), PASSWORD, uniqueIp());
+    expect(wrongPassword).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+    expect(unknownEmail).toEqual(wrongPassword);
+  });
+
+  it("treats the email case-insensitively and ignores surrounding spaces", async () => {
+    const lower = uniqueEmail();
+    const id = await upsertUser({
+      email: `  ${lower.toUpperCase()} `,
+      name: "Casey",
+      password: PASSWORD,
+      role: "admin",
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id } })).email).toBe(lower);
+    expect(await signInWithPassword(lower, PASSWORD, uniqueIp())).toEqual({ ok: true, userId: id });
+    expect(await signInWithPassword(` ${lower.toUpperCase()}  `, PASSWORD, uniqueIp())).toEqual({
+      ok: true,
+      userId: id,
+    });
+  });
+
+  it("refuses a disabled user with the same words as a wrong password", async () => {
+    const user = await newReviewer();
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await signInWithPassword(user.email, PASSWORD, uniqueIp())).toEqual({
+      ok: false,
+      message: WRONG_CREDENTIALS,
+    });
+  });
+
+  it("locks an account after 4 failures, even for the right password, but not another account", async () => {
+    const target = await newReviewer();
+    const bystander = await newReviewer();
+    // Each guess from its own address, so only the account lock can be what refuses.
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      expect(await signInWithPassword(target.email, `wrong guess ${attempt}`, uniqueIp())).toEqual({
+        ok: false,
+        message: WRONG_CREDENTIALS,
+      });
+    }
+    expect((await signInWithPassword(target.email, "wrong guess 4", uniqueIp())).ok).toBe(false);
+
+    const locked = await signInWithPassword(target.email, PASSWORD, uniqueIp());
+    expect(locked.ok).toBe(false);
+    if (!locked.ok) expect(locked.message).toMatch(THROTTLED);
+
+    expect(await signInWithPassword(bystander.email, PASSWORD, uniqueIp())).toEqual({
+      ok: true,
+      userId: bystander.id,
+    });
+  });
+
+  it("counts failures against the account whatever the case of the email", async () => {
+    const user = await newReviewer();
+    const variants = [user.email, user.email.toUpperCase(), ` ${user.email} `, user.email.replace("user", "USER")];
+    for (const variant of variants) await signInWithPassword(variant, "a wrong password", uniqueIp());
+    const result = await signInWithPassword(user.email, PASSWORD, uniqueIp());
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(THROTTLED);
+  });
+
+  it("locks an unknown email the same way as a known one, so a lock does not reveal an account", async () => {
+    const unknown = uniqueEmail();
+    for (let attempt = 0; attempt < 4; attempt += 1) await signInWithPassword(unknown, "a guess", uniqueIp());
+    const result = await signInWithPassword(unknown, "a guess", uniqueIp());
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(THROTTLED);
+  });
+
+  it("forgets an account's failures after a successful sign-in", async () => {
+    const user = await newReviewer();
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      await signInWithPassword(user.email, "a wrong password", uniqueIp());
+    expect((await signInWithPassword(user.email, PASSWORD, uniqueIp())).ok).toBe(true);
+    // Had the 3 failures been kept, one more would lock the account.
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      await signInWithPassword(user.email, "a wrong password", uniqueIp());
+    expect(await signInWithPassword(user.email, PASSWORD, uniqueIp())).toEqual({ ok: true, userId: user.id });
+  });
+
+  it("locks an IP address after 20 failures, for every account", async () => {
+    const ip = uniqueIp();
+    const user = await newReviewer();
+    // 20 different unknown accounts, so no account lock is reached.
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      expect(await signInWithPassword(uniqueEmail(), "a guess", ip)).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+    }
+    const fromLockedIp = await signInWithPassword(user.email, PASSWORD, ip);
+    expect(fromLockedIp.ok).toBe(false);
+    if (!fromLockedIp.ok) expect(fromLockedIp.message).toMatch(THROTTLED);
+    expect(await signInWithPassword(user.email, PASSWORD, uniqueIp())).toEqual({ ok: true, userId: user.id });
+  });
+});
+
+describe("upsertUser", () => {
+  it("stores an argon2id hash, never the password", async () => {
+    const user = await newReviewer();
+    const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row.passwordHash).not.toContain(PASSWORD);
+    expect(JSON.stringify(row)).not.toContain(PASSWORD);
+  });
+
+  it("updates the account with the same email, replacing the password", async () => {
+    const email = uniqueEmail();
+    const first = await upsertUser({ email, name: "First", password: PASSWORD, role: "reviewer" });
+    const newPassword = "an entirely new password";
+    const second = await upsertUser({
+      email: email.toUpperCase(),
+      name: " Second ",
+      password: newPassword,
+      role: "admin",
+    });
+    expect(second).toBe(first);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+    const row = await db.user.findUniqueOrThrow({ where: { id: first } });
+    expect(row).toMatchObject({ name: "Second", role: "admin", partnerId: null });
+    expect((await signInWithPassword(email, PASSWORD, uniqueIp())).ok).toBe(false);
+    expect(await signInWithPassword(email, newPassword, uniqueIp())).toEqual({ ok: true, userId: first });
+  });
+
+  it("stores a partner user with its partner", async () => {
+    const partner = await newPartner();
+    const id = await upsertUser({
+      email: uniqueEmail(),
+      name: "Pat Partner",
+      password: PASSWORD,
+      role: "partner_user",
+      partnerId: partner.partnerId,
+    });
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      role: "partner_user",
+      partnerId: partner.partnerId,
+    });
+  });
+
+  it.each(["partner_admin", "partner_user"] as const)("refuses a %s without a partner", async (role) => {
+    const email = uniqueEmail();
+    const attempt = upsertUser({ email, name: "No Partner", password: PASSWORD, role });
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toMatchObject({ code: "validation_error", status: 400 });
+    expect(await db.user.count({ where: { email } })).toBe(0);
+  });
+
+  it.each(["reviewer", "admin"] as const)("refuses a %s with a partner", async (role) => {
+    const partner = await newPartner();
+    const email = uniqueEmail();
+    const attempt = upsertUser({ email, name: "With Partner", password: PASSWORD, role, partnerId: partner.partnerId });
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toMatchObject({
+      code: "validation_error",
+      status: 400,
+      details: [expect.objectContaining({ field: "partnerId" })],
+    });
+    expect(await db.user.count({ where: { email } })).toBe(0);
+  });
+
+  it("refuses a password shorter than 12 characters", async () => {
+    const email = uniqueEmail();
+    const attempt = upsertUser({ email, name: "Short", password: "elevenchars", role: "reviewer" });
+    await expect(attempt).rejects.toMatchObject({
+      code: "validation_error",
+      status: 400,
+      details: [expect.objectContaining({ field: "password", code: "too_short" })],
+    });
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    // Exactly 12 is enough.
+    await expect(upsertUser({ email, name: "Twelve", password: "twelve chars", role: "reviewer" })).resolves.toMatch(
+      /^usr_[0-9a-f]{32}$/,
+    );
+  });
+});
+
+describe("guesses sent in parallel", () => {
+  it("cannot get past the account lock by all arriving before the first failure is counted", async () => {
+    const email = "parallel-guesses@example.com";
+    await upsertUser({ email, name: "Parallel Target", password: "correct-horse-battery", role: "reviewer" });
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => signInWithPassword(email, `wrong-guess-${index}`, `10.9.9.${index}`)),
+    );
+    const checked = results.filter((result) => !result.ok && result.message === WRONG_CREDENTIALS);
+    expect(checked.length).toBeLessThanOrEqual(ACCOUNT_POLICY.freeFailures);
+    expect(
+      results.filter((result) => !result.ok && /Too many failed sign-in attempts/.test(result.message)).length,
+    ).toBe(30 - checked.length);
+  });
+});
