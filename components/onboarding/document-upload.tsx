@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FileDrop } from "@/components/ui/file-drop";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { formatBytes } from "@/lib/files/format";
 import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES, type FileResource } from "@/lib/files/resource-schema";
 
 /** What the form knows of an uploaded document. */
@@ -16,12 +17,6 @@ export interface UploadedDocument {
 
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 const ACCEPTED_EXTENSIONS = /\.(pdf|jpe?g|png)$/i;
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** The same rules as the server, checked first so a wrong file never travels. */
 export function checkBeforeUpload(file: File): string | null {

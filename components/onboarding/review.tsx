@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { maskIdNumber } from "@/lib/customers/mask";
 import type { DraftData } from "@/lib/onboarding/drafts";
 import type { FileSummary } from "@/lib/files/file-queries";
 import type { FormStep } from "@/lib/onboarding/steps";
@@ -8,13 +9,6 @@ type Row = [label: string, value: unknown];
 function show(value: unknown): string {
   if (value === undefined || value === null || value === "") return "—";
   return String(value);
-}
-
-/** ID numbers are shown only by their last characters, even to the person who typed them. */
-function maskIdNumber(value: unknown): string | undefined {
-  if (typeof value !== "string" || value.trim() === "") return undefined;
-  const trimmed = value.trim();
-  return `${"•".repeat(Math.max(trimmed.length - 3, 3))}${trimmed.slice(-3)}`;
 }
 
 function section(data: DraftData, key: string): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
 import { db, Prisma } from "@/lib/db";
 import { AppError, fieldErrorsFromZod, validationError, type FieldError } from "@/lib/errors";
 import { fileIdsNotOwnedBy } from "@/lib/files/upload-file";
@@ -17,8 +18,7 @@ import { createCustomerRequestSchema, type CreateCustomerRequest } from "./schem
 /** Who creates the customer: the partner it belongs to, and the API key or person acting for it. */
 export interface CustomerCreator {
   partnerId: string;
-  apiKeyId?: string;
-  userId?: string;
+  actor: AuditActor;
 }
 
 /** Thrown when the claimed Idempotency-Key already has a response; the door replays it. */
@@ -84,8 +84,8 @@ function newCustomerRows(request: CreateCustomerRequest, creator: CustomerCreato
   return {
     id: customerId,
     partnerId: creator.partnerId,
-    createdByApiKeyId: creator.apiKeyId ?? null,
-    createdByUserId: creator.userId ?? null,
+    createdByApiKeyId: creator.actor.type === "api_key" ? creator.actor.id : null,
+    createdByUserId: creator.actor.type === "user" ? creator.actor.id : null,
     partnerCustomerId: request.partner_customer_id,
     status: "pending",
     version: 0,
@@ -164,6 +164,7 @@ interface CustomerRows {
   documents: StoredCustomer["documents"];
   businessPersons: StoredCustomer["businessPersons"];
   idempotentResponse?: { claim: IdempotencyClaim; body: string };
+  created: ReturnType<typeof auditEventRow>;
 }
 
 async function writeCustomers(groups: CustomerRows[]): Promise<void> {
@@ -172,6 +173,7 @@ async function writeCustomers(groups: CustomerRows[]): Promise<void> {
   await db.$transaction([
     db.customer.createMany({ data: groups.map((rows) => rows.customer) }),
     db.businessPerson.createMany({ data: groups.flatMap((rows) => rows.businessPersons) }),
+    db.auditEvent.createMany({ data: groups.map((rows) => rows.created) }),
     ...(documents.length > 0 ? [db.customerDocument.createMany({ data: documents })] : []),
     ...(responses.length > 0
       ? [
@@ -188,8 +190,8 @@ const customerWrites = (globalForWrites.axisfiCustomerWrites ??= new GroupCommit
 
 /**
  * The one function that creates a customer, for the API and the wizard alike. It validates
- * everything before writing anything, then writes the customer, its people, its document links
- * and the idempotent response (when a key is claimed) in one transaction, shared with whatever
+ * everything before writing anything, then writes the customer, its people, its document links,
+ * its "created" audit event and the idempotent response (when a key is claimed) in one transaction, shared with whatever
  * other customers are being created at the same moment (see GroupCommit). A duplicate
  * partner_customer_id is caught by the unique index, so concurrent requests create one customer;
  * a claimed Idempotency-Key that already has a response is caught by its primary key.
@@ -209,6 +211,16 @@ export async function createCustomer(
     documents,
     businessPersons,
     idempotentResponse: options.idempotency && { claim: options.idempotency, body: JSON.stringify(resource) },
+    created: auditEventRow(
+      {
+        actor: creator.actor,
+        action: "customer.created",
+        customerId: customer.id,
+        partnerId: creator.partnerId,
+        toStatus: "pending",
+      },
+      customer.createdAt,
+    ),
   };
   try {
     await customerWrites.write(rows);

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAuditEvent, userAuditActor } from "@/lib/audit/audit-events";
 import { canAccessPartnerRecord, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { fileStorage } from "./storage";
@@ -25,14 +26,38 @@ export async function fileSummaries(partnerId: string, fileIds: string[]): Promi
   );
 }
 
-/** A document's bytes, for someone allowed to see its partner's records; null otherwise (as if missing). */
+/** The customers a file is attached to, as a registration document or an ID document. */
+async function customersUsingFile(fileId: string): Promise<string[]> {
+  const [documents, people] = await Promise.all([
+    db.customerDocument.findMany({ where: { fileId }, select: { customerId: true } }),
+    db.businessPerson.findMany({
+      where: { OR: [{ idDocumentFrontFileId: fileId }, { idDocumentBackFileId: fileId }] },
+      select: { customerId: true },
+    }),
+  ]);
+  return [...new Set([...documents, ...people].map((link) => link.customerId))];
+}
+
+/**
+ * A document's bytes, for someone allowed to see its partner's records; null otherwise (as if
+ * missing). Viewing a document of a customer is recorded in that customer's audit trail.
+ */
 export async function readFileForActor(
-  actor: Actor,
+  actor: Actor & { name?: string; email?: string },
   fileId: string,
 ): Promise<{ summary: FileSummary; partnerId: string; bytes: Buffer } | null> {
   if (!/^file_[0-9a-f]{32}$/.test(fileId)) return null;
   const file = await db.file.findUnique({ where: { id: fileId } });
   if (!file || !canAccessPartnerRecord(actor, file.partnerId)) return null;
+  for (const customerId of await customersUsingFile(file.id)) {
+    await recordAuditEvent({
+      actor: userAuditActor(actor),
+      action: "document.viewed",
+      customerId,
+      partnerId: file.partnerId,
+      subject: file.id,
+    });
+  }
   return {
     summary: { fileId: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size },
     partnerId: file.partnerId,

@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { notFound } from "next/navigation";
+import { userAuditActor } from "@/lib/audit/audit-events";
 import { canEditDraft, type Actor } from "@/lib/auth/permissions";
 import { createCustomer, IdempotencyRaceLost } from "@/lib/customers/create-customer";
 import { db } from "@/lib/db";
@@ -142,7 +143,10 @@ export type SubmitResult = { ok: true; customerId: string } | { ok: false; messa
  * Submits a draft through the same createCustomer as the API, for the actor's partner. The
  * draft's id is its idempotency key, so a double click, a retry or a second tab creates one customer.
  */
-export async function submitDraft(actor: Actor, draftId: string): Promise<SubmitResult> {
+export async function submitDraft(
+  actor: Actor & { name?: string; email?: string },
+  draftId: string,
+): Promise<SubmitResult> {
   const draft = await getDraft(actor, draftId);
   if (draft.customerId) return { ok: true, customerId: draft.customerId };
   const claim = {
@@ -154,7 +158,7 @@ export async function submitDraft(actor: Actor, draftId: string): Promise<Submit
   try {
     const customer = await createCustomer(
       draft.data,
-      { partnerId: draft.partnerId, userId: actor.userId },
+      { partnerId: draft.partnerId, actor: userAuditActor(actor) },
       { idempotency: claim },
     );
     customerId = customer.customer_id;

@@ -20,6 +20,7 @@ export interface ApiKeySummary {
 /** Who a valid key pair speaks for. */
 export interface ApiKeyPrincipal {
   apiKeyId: string;
+  publicKey: string;
   partnerId: string;
 }
 
@@ -96,7 +97,7 @@ export async function authenticateApiKey(
     key.lastUsedWrittenAt = now;
     await db.apiKey.update({ where: { id: key.apiKeyId }, data: { lastUsedAt: new Date(now) } });
   }
-  return { apiKeyId: key.apiKeyId, partnerId: key.partnerId };
+  return { apiKeyId: key.apiKeyId, publicKey, partnerId: key.partnerId };
 }
 
 /** The stored row of a key pair: its public key and the hash of its secret, never the secret. */

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/badge";
+import { buttonClassName } from "@/components/ui/button";
+import { Input, NativeSelect } from "@/components/ui/input";
 import { requirePermission } from "@/lib/auth/current-user";
-import { listCustomersForActor } from "@/lib/customers/customer-list";
+import { customerPartnerOptions, listCustomersForActor, type CustomerListFilters } from "@/lib/customers/customer-list";
+import { CUSTOMER_STATUSES } from "@/lib/customers/schema";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -11,27 +14,100 @@ const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeSty
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function single(value: string | string[] | undefined): string | undefined {
-  return typeof value === "string" ? value : undefined;
+  return typeof value === "string" && value !== "" ? value : undefined;
 }
+
+/** The list's URL with these filters: filters and page live in the URL, so a view can be shared. */
+function listHref(filters: CustomerListFilters): string {
+  const query = new URLSearchParams(
+    Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+  const text = query.toString();
+  return text ? `/customers?${text}` : "/customers";
+}
+
+const label = "mb-1 block text-xs font-medium text-slate-600";
 
 export default async function CustomersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("customers:list");
   const params = await searchParams;
-  const filters = { status: single(params.status), q: single(params.q), cursor: single(params.cursor) };
-  const page = await listCustomersForActor(user, filters);
   const reviewer = user.role === "reviewer";
-  const nextHref = page.nextCursor
-    ? `/customers?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value)), cursor: page.nextCursor })}`
-    : null;
+  const filters: CustomerListFilters = {
+    q: single(params.q),
+    status: single(params.status),
+    partnerId: reviewer ? single(params.partnerId) : undefined,
+    order: single(params.order) === "oldest" ? "oldest" : undefined,
+  };
+  const [page, partners] = await Promise.all([
+    listCustomersForActor(user, { ...filters, cursor: single(params.cursor) }),
+    reviewer ? customerPartnerOptions() : Promise.resolve([]),
+  ]);
+  const filtered = Boolean(filters.q || filters.status || filters.partnerId);
+
   return (
     <div>
       <h1 className="text-2xl font-semibold tracking-tight">{reviewer ? "Review queue" : "Customers"}</h1>
       <p className="mt-1 text-slate-600">
         {reviewer ? "Business customers of every partner." : `Business customers of ${user.partnerName}.`}
       </p>
+
+      <form method="get" role="search" aria-label="Filter customers" className="mt-6 flex flex-wrap items-end gap-3">
+        <div className="min-w-56 flex-1">
+          <label htmlFor="q" className={label}>
+            Search
+          </label>
+          <Input id="q" name="q" defaultValue={filters.q} placeholder="Business name, your reference or customer ID" />
+        </div>
+        <div>
+          <label htmlFor="status" className={label}>
+            Status
+          </label>
+          <NativeSelect id="status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">All statuses</option>
+            {CUSTOMER_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status.charAt(0).toUpperCase() + status.slice(1)}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        {reviewer ? (
+          <div>
+            <label htmlFor="partnerId" className={label}>
+              Partner
+            </label>
+            <NativeSelect id="partnerId" name="partnerId" defaultValue={filters.partnerId ?? ""}>
+              <option value="">All partners</option>
+              {partners.map((partner) => (
+                <option key={partner.id} value={partner.id}>
+                  {partner.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+        ) : null}
+        <div>
+          <label htmlFor="order" className={label}>
+            Sort
+          </label>
+          <NativeSelect id="order" name="order" defaultValue={filters.order ?? "newest"}>
+            <option value="newest">Newest first</option>
+            <option value="oldest">Oldest first</option>
+          </NativeSelect>
+        </div>
+        <button type="submit" className={buttonClassName("primary", "md")}>
+          Apply
+        </button>
+        {filtered ? (
+          <Link href="/customers" className={buttonClassName("ghost", "md")}>
+            Clear
+          </Link>
+        ) : null}
+      </form>
+
       <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Customers, newest first</caption>
+          <caption className="sr-only">Customers, {filters.order === "oldest" ? "oldest" : "newest"} first</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th scope="col" className="px-4 py-3 font-medium">
@@ -60,14 +136,19 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
             {page.rows.length === 0 ? (
               <tr>
                 <td colSpan={6} className="px-4 py-8 text-center text-slate-500">
-                  No customers yet.
+                  {filtered ? "No customers match these filters." : "No customers yet."}
                 </td>
               </tr>
             ) : (
               page.rows.map((row) => (
-                <tr key={row.customerId}>
+                <tr key={row.customerId} className="hover:bg-slate-50">
                   <td className="px-4 py-3">
-                    <span className="font-medium text-slate-900">{row.businessNameEnglish}</span>
+                    <Link
+                      href={`/customers/${row.customerId}`}
+                      className="font-medium text-blue-700 underline-offset-4 hover:underline"
+                    >
+                      {row.businessNameEnglish}
+                    </Link>
                     {row.businessName ? <span className="block text-xs text-slate-500">{row.businessName}</span> : null}
                   </td>
                   <td className="px-4 py-3">
@@ -76,20 +157,25 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
                   {reviewer ? <td className="px-4 py-3">{row.partnerName}</td> : null}
                   <td className="px-4 py-3">{row.countryCode}</td>
                   <td className="px-4 py-3 font-mono text-xs">{row.customerId}</td>
-                  <td className="px-4 py-3 whitespace-nowrap">{dateTime.format(row.createdAt)}</td>
+                  <td className="whitespace-nowrap px-4 py-3">{dateTime.format(row.createdAt)}</td>
                 </tr>
               ))
             )}
           </tbody>
         </table>
       </div>
-      {nextHref ? (
-        <p className="mt-4 text-right">
-          <Link href={nextHref} className="text-sm font-medium text-blue-700 underline-offset-4 hover:underline">
+      <nav aria-label="Pages" className="mt-4 flex justify-end gap-3">
+        {params.cursor ? (
+          <Link href={listHref(filters)} className={buttonClassName("secondary", "sm")}>
+            First page
+          </Link>
+        ) : null}
+        {page.nextCursor ? (
+          <Link href={listHref({ ...filters, cursor: page.nextCursor })} className={buttonClassName("secondary", "sm")}>
             Next page
           </Link>
-        </p>
-      ) : null}
+        ) : null}
+      </nav>
     </div>
   );
 }

@@ -51,7 +51,10 @@ function replay(stored: StoredResponse, claim: IdempotencyClaim): ApiResponse {
 async function create(context: PartnerApiContext, body: Buffer, claim?: IdempotencyClaim): Promise<ApiResponse> {
   const resource = await createCustomer(
     parseJson(body),
-    { partnerId: context.partner.partnerId, apiKeyId: context.partner.apiKeyId },
+    {
+      partnerId: context.partner.partnerId,
+      actor: { type: "api_key", id: context.partner.apiKeyId, label: `API key ${context.partner.publicKey}` },
+    },
     { idempotency: claim },
   );
   return jsonResponse(200, resource);

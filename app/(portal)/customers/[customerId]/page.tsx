@@ -1,0 +1,191 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditTimeline } from "@/components/customers/audit-timeline";
+import { DecisionPanel } from "@/components/customers/decision-panel";
+import { DocumentLinks } from "@/components/customers/document-links";
+import { RevealIdNumber } from "@/components/customers/reveal-id-number";
+import { StatusBadge } from "@/components/ui/badge";
+import { requirePermission } from "@/lib/auth/current-user";
+import { getCustomerForStaff } from "@/lib/customers/customer-review";
+
+export const metadata: Metadata = { title: "Customer" };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+type Row = [label: string, value: React.ReactNode];
+
+function show(value: React.ReactNode): React.ReactNode {
+  return value === null || value === undefined || value === "" ? <span className="text-slate-400">—</span> : value;
+}
+
+function Section({ title, rows, children }: { title: string; rows: Row[]; children?: React.ReactNode }) {
+  const id = `section-${title.toLowerCase().replaceAll(/[^a-z0-9]+/g, "-")}`;
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id={id} className="text-base font-semibold">
+        {title}
+      </h2>
+      <dl className="mt-3 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="break-words font-medium text-slate-900">{show(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      {children}
+    </section>
+  );
+}
+
+export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
+  const { customerId } = await params;
+  const user = await requirePermission("customers:list");
+  const view = await getCustomerForStaff(user, customerId);
+  const { customer } = view;
+  const business = customer.business_details;
+  const address = customer.registration_address;
+  const usage = customer.account_usage;
+  const fileNames = Object.fromEntries(Object.values(view.files).map((file) => [file.fileId, file.fileName]));
+  const file = (id: string | null) => (id ? view.files[id] : undefined);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/customers" className="text-sm text-blue-700 underline-offset-4 hover:underline">
+          ← All customers
+        </Link>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">{business.business_name_english}</h1>
+          <StatusBadge status={customer.status} />
+        </div>
+        <p className="mt-1 text-sm text-slate-600">
+          <span className="font-mono">{customer.customer_id}</span> · {view.partnerName} · reference{" "}
+          <span className="font-mono">{customer.partner_customer_id}</span> · created{" "}
+          {dateTime.format(new Date(customer.created_at))} UTC
+        </p>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Section
+            title="Company details"
+            rows={[
+              ["Business name (English)", business.business_name_english],
+              ["Business name (local language)", business.business_name],
+              ["Registration number", business.business_identifier_number],
+              ["Country of registration", business.business_identifier_country_code],
+              ["Registered on", business.business_identifier_start_date?.slice(0, 10)],
+              ["Registration expires on", business.business_identifier_expiry_date?.slice(0, 10)],
+              ["Website", business.website],
+            ]}
+          >
+            <h3 className="mt-4 text-sm font-semibold">Registration documents</h3>
+            <DocumentLinks files={business.business_identifier_document_list.map(file)} />
+          </Section>
+          <Section
+            title="Registration address"
+            rows={[
+              ["Address line", address.registration_address_line1],
+              ["City", address.registration_address_city],
+              ["State, province or region", address.registration_address_state],
+              ["Postcode", address.registration_address_postcode],
+              ["Country", address.registration_address_country_code],
+            ]}
+          />
+          <Section
+            title="Account usage"
+            rows={[
+              ["Main operating country", usage.operating_country],
+              ["Industry category", usage.industry_category_code],
+              ["Goods or services sold", usage.goods_service_description],
+              [
+                "Estimated monthly revenue",
+                `${usage.estimated_monthly_revenue_amount.toLocaleString("en-US", { minimumFractionDigits: 2 })} ${usage.estimated_monthly_revenue_currency}`,
+              ],
+            ]}
+          />
+          <Section
+            title="Primary contact"
+            rows={[
+              ["Contact email", customer.primary_contact.contact_email],
+              ["Contact phone", customer.primary_contact.contact_phone],
+            ]}
+          />
+          {customer.business_person_list.map((person, position) => (
+            <Section
+              key={position}
+              title={`Legal representative ${position + 1}`}
+              rows={[
+                ["Name (English)", `${person.basic_info.first_name_english} ${person.basic_info.last_name_english}`],
+                ["Name (local)", [person.basic_info.first_name, person.basic_info.last_name].filter(Boolean).join(" ")],
+                ["Date of birth", person.basic_info.birth_date.slice(0, 10)],
+                ["Nationality", person.basic_info.nationality],
+                [
+                  "Residential address",
+                  [
+                    person.residential_address.residential_address_line1,
+                    person.residential_address.residential_address_city,
+                    person.residential_address.residential_address_state,
+                    person.residential_address.residential_address_postcode,
+                    person.residential_address.residential_address_country_code,
+                  ]
+                    .filter(Boolean)
+                    .join(", "),
+                ],
+                [
+                  "ID number",
+                  <RevealIdNumber
+                    key="id"
+                    customerId={customer.customer_id}
+                    position={position}
+                    masked={person.identification.id_number}
+                    canReveal={view.canRevealIdNumbers}
+                  />,
+                ],
+                ["ID issuing country", person.identification.id_issuing_country_code],
+                ["ID issued on", person.identification.id_issue_date?.slice(0, 10)],
+                ["ID expires on", person.identification.id_expiration_date?.slice(0, 10)],
+              ]}
+            >
+              <h3 className="mt-4 text-sm font-semibold">ID documents</h3>
+              <DocumentLinks
+                files={[
+                  file(person.identification.id_document_front_file_id),
+                  file(person.identification.id_document_back_file_id),
+                ]}
+              />
+            </Section>
+          ))}
+        </div>
+
+        <aside className="space-y-6">
+          {view.decisions.length > 0 || user.role === "reviewer" ? (
+            <section
+              aria-labelledby="decision-title"
+              className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+            >
+              <h2 id="decision-title" className="text-base font-semibold">
+                Decision
+              </h2>
+              <div className="mt-3">
+                <DecisionPanel customerId={customer.customer_id} decisions={view.decisions} version={view.version} />
+              </div>
+            </section>
+          ) : null}
+          <section
+            aria-labelledby="timeline-title"
+            className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+          >
+            <h2 id="timeline-title" className="text-base font-semibold">
+              Audit trail
+            </h2>
+            <div className="mt-4">
+              <AuditTimeline events={view.trail} fileNames={fileNames} />
+            </div>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { AuditEvent } from "@/lib/audit/audit-events";
+
+const ACTION_LABELS: Record<string, string> = {
+  "customer.created": "Created",
+  "customer.approved": "Approved",
+  "customer.rejected": "Rejected",
+  "customer.suspended": "Suspended",
+  "customer.reactivated": "Reactivated",
+  "document.viewed": "Viewed a document",
+  "identity.revealed": "Revealed an ID number",
+};
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+
+/** The customer's audit trail, oldest first, as recorded (never edited). */
+export function AuditTimeline({ events, fileNames }: { events: AuditEvent[]; fileNames: Record<string, string> }) {
+  if (events.length === 0) return <p className="text-sm text-slate-600">No events yet.</p>;
+  return (
+    <ol className="relative space-y-4 border-l border-slate-200 pl-5">
+      {events.map((event) => (
+        <li key={event.id} className="relative">
+          <span aria-hidden="true" className="absolute -left-[26px] top-1.5 h-2.5 w-2.5 rounded-full bg-blue-700" />
+          <p className="text-sm font-medium text-slate-900">
+            {ACTION_LABELS[event.action] ?? event.action}
+            {event.fromStatus && event.toStatus ? (
+              <span className="font-normal text-slate-600">
+                {" "}
+                · {event.fromStatus} → {event.toStatus}
+              </span>
+            ) : null}
+            {event.subject ? (
+              <span className="font-normal text-slate-600"> · {fileNames[event.subject] ?? event.subject}</span>
+            ) : null}
+          </p>
+          <p className="text-xs text-slate-500">
+            {event.actor.label} · <time dateTime={event.at.toISOString()}>{dateTime.format(event.at)} UTC</time>
+          </p>
+          {event.reason ? <p className="mt-1 text-sm text-slate-700">Reason: {event.reason}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

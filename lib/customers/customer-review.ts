@@ -1,0 +1,82 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { customerAuditTrail, recordAuditEvent, userAuditActor, type AuditEvent } from "@/lib/audit/audit-events";
+import { can, canAccessPartnerRecord, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { fileSummaries, type FileSummary } from "@/lib/files/file-queries";
+import { storedCustomerInclude, toCustomerResource } from "./customer-resource";
+import { decisionsFor, type Decision } from "./decisions";
+import { maskIdNumber } from "./mask";
+import type { CustomerResource } from "./resource-schema";
+
+type StaffActor = Actor & { name?: string; email?: string };
+
+export interface CustomerForStaff {
+  /** The API resource, with every ID number masked. */
+  customer: CustomerResource;
+  version: number;
+  partnerName: string;
+  files: Record<string, FileSummary>;
+  trail: AuditEvent[];
+  decisions: Decision[];
+  canRevealIdNumbers: boolean;
+}
+
+async function loadCustomer(actor: Actor, customerId: string) {
+  const row = /^cus_[0-9a-f]{32}$/.test(customerId)
+    ? await db.customer.findUnique({
+        where: { id: customerId },
+        include: { ...storedCustomerInclude, partner: { select: { name: true } } },
+      })
+    : null;
+  // Someone else's customer is answered exactly like a missing one.
+  if (!row || !canAccessPartnerRecord(actor, row.partnerId)) return null;
+  return row;
+}
+
+/** A customer as the detail page shows it to someone allowed to see it; otherwise the 404 page. */
+export async function getCustomerForStaff(actor: Actor, customerId: string): Promise<CustomerForStaff> {
+  const row = await loadCustomer(actor, customerId);
+  if (!row) notFound();
+  const resource = toCustomerResource(row);
+  const fileIds = [
+    ...resource.business_details.business_identifier_document_list,
+    ...resource.business_person_list.flatMap((person) => [
+      person.identification.id_document_front_file_id,
+      person.identification.id_document_back_file_id,
+    ]),
+  ].filter((id): id is string => Boolean(id));
+  return {
+    customer: {
+      ...resource,
+      business_person_list: resource.business_person_list.map((person) => ({
+        ...person,
+        identification: { ...person.identification, id_number: maskIdNumber(person.identification.id_number) ?? "" },
+      })),
+    },
+    version: row.version,
+    partnerName: row.partner.name,
+    files: await fileSummaries(row.partnerId, fileIds),
+    trail: await customerAuditTrail(row.id),
+    decisions: can(actor, "customers:decide") ? decisionsFor(row.status) : [],
+    canRevealIdNumbers: can(actor, "identity:reveal"),
+  };
+}
+
+/** One legal representative's full ID number, for a reviewer; every reveal is audited. */
+export async function revealIdNumber(actor: StaffActor, customerId: string, position: number): Promise<string> {
+  if (!can(actor, "identity:reveal"))
+    throw new AppError("forbidden", 403, "Only compliance reviewers may reveal ID numbers.");
+  const row = await loadCustomer(actor, customerId);
+  const person = row?.businessPersons.find((candidate) => candidate.position === position);
+  if (!row || !person) throw new AppError("not_found", 404, "No such legal representative.");
+  await recordAuditEvent({
+    actor: userAuditActor(actor),
+    action: "identity.revealed",
+    customerId: row.id,
+    partnerId: row.partnerId,
+    subject: `Legal representative ${position + 1}`,
+  });
+  return person.idNumber;
+}

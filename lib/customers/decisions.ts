@@ -1,0 +1,113 @@
+import "server-only";
+import { auditEventRow, userAuditActor, type AuditAction } from "@/lib/audit/audit-events";
+import { can, canAccessPartnerRecord, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { CustomerStatus } from "./schema";
+
+/** The review decisions and the only transitions they make. */
+export const DECISIONS = {
+  approve: { from: "pending", to: "active", action: "customer.approved", label: "Approve" },
+  reject: { from: "pending", to: "rejected", action: "customer.rejected", label: "Reject" },
+  suspend: { from: "active", to: "suspended", action: "customer.suspended", label: "Suspend" },
+  reactivate: { from: "suspended", to: "active", action: "customer.reactivated", label: "Reactivate" },
+} as const satisfies Record<string, { from: CustomerStatus; to: CustomerStatus; action: AuditAction; label: string }>;
+
+export type Decision = keyof typeof DECISIONS;
+
+export const REASON_MIN = 3;
+export const REASON_MAX = 1000;
+
+export function isDecision(value: string): value is Decision {
+  return Object.hasOwn(DECISIONS, value);
+}
+
+/** The decisions open for a customer in `status`. */
+export function decisionsFor(status: string): Decision[] {
+  return (Object.keys(DECISIONS) as Decision[]).filter((decision) => DECISIONS[decision].from === status);
+}
+
+function describeAllowed(status: string): string {
+  const open = decisionsFor(status).map((decision) => DECISIONS[decision].label.toLowerCase());
+  return open.length > 0
+    ? `A ${status} customer can only be: ${open.join(" or ")}.`
+    : `A ${status} customer cannot change status.`;
+}
+
+export interface DecisionInput {
+  customerId: string;
+  decision: string;
+  reason: string;
+  /** The version the reviewer saw; if the customer changed since, the decision is refused. */
+  expectedVersion: number;
+}
+
+/**
+ * A reviewer's decision on a customer, with a reason. Only the transitions in DECISIONS are
+ * allowed, and only from the version the reviewer saw (optimistic concurrency): of two reviewers
+ * acting at once, the second is told the customer changed. The status change and its audit event
+ * are written in one transaction.
+ */
+export async function decideCustomer(
+  actor: Actor & { name?: string; email?: string },
+  input: DecisionInput,
+): Promise<{ status: CustomerStatus; version: number }> {
+  if (!can(actor, "customers:decide"))
+    throw new AppError("forbidden", 403, "Only compliance reviewers decide on customers.");
+  const reason = input.reason.trim();
+  if (reason.length < REASON_MIN || reason.length > REASON_MAX) {
+    throw new AppError("validation_error", 400, "Give a reason for the decision.", [
+      { field: "reason", code: "required", message: `Give a reason of ${REASON_MIN} to ${REASON_MAX} characters.` },
+    ]);
+  }
+  if (!isDecision(input.decision)) throw new AppError("invalid_transition", 422, "Unknown decision.");
+  const transition = DECISIONS[input.decision];
+
+  return db.$transaction(async (tx) => {
+    const customer = await tx.customer.findUnique({
+      where: { id: input.customerId },
+      select: { partnerId: true, status: true, version: true },
+    });
+    if (!customer || !canAccessPartnerRecord(actor, customer.partnerId)) {
+      throw new AppError("not_found", 404, "No such customer.");
+    }
+    if (customer.version !== input.expectedVersion) {
+      throw new AppError(
+        "conflict",
+        409,
+        `This customer changed while you were reviewing it (it is now ${customer.status}). Reload to see the latest, then decide again.`,
+      );
+    }
+    if (customer.status !== transition.from) {
+      throw new AppError(
+        "invalid_transition",
+        422,
+        `${transition.label} is not possible: ${describeAllowed(customer.status)}`,
+      );
+    }
+    // The version in the WHERE clause makes the check and the change one step, even across processes.
+    const { count } = await tx.customer.updateMany({
+      where: { id: input.customerId, version: input.expectedVersion, status: transition.from },
+      data: { status: transition.to, version: { increment: 1 } },
+    });
+    if (count !== 1) {
+      throw new AppError(
+        "conflict",
+        409,
+        "This customer changed while you were reviewing it. Reload, then decide again.",
+      );
+    }
+    await tx.auditEvent.create({
+      data: auditEventRow({
+        actor: userAuditActor(actor),
+        action: transition.action,
+        customerId: input.customerId,
+        partnerId: customer.partnerId,
+        fromStatus: transition.from,
+        toStatus: transition.to,
+        reason,
+      }),
+    });
+    return { status: transition.to, version: input.expectedVersion + 1 };
+  });
+}
