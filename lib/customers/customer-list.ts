@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
+import { decodeCursor, encodeCursor, rowsAfter } from "./list-cursor";
 import { db, type Prisma } from "@/lib/db";
 import type { CustomerStatus } from "./schema";
 import { CUSTOMER_STATUSES } from "./schema";
@@ -30,14 +31,22 @@ export interface CustomerListPage {
 
 export const CUSTOMER_PAGE_SIZE = 25;
 
-function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.getTime()}.${id}`).toString("base64url");
-}
+const PARTNER_REFERENCE = /^[\x21-\x7e]{20,64}$/;
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const [millis, id] = Buffer.from(cursor, "base64url").toString().split(".");
-  const createdAt = new Date(Number(millis));
-  return id && /^cus_[0-9a-f]{32}$/.test(id) && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+/**
+ * What a search matches: a customer_id or a partner's reference exactly (index look-ups), and
+ * otherwise part of the business name. One OR over all three would make every search a scan.
+ */
+async function searchCondition(scope: Prisma.CustomerWhereInput, q: string): Promise<Prisma.CustomerWhereInput> {
+  if (/^cus_[0-9a-f]{32}$/.test(q)) return { id: q };
+  if (PARTNER_REFERENCE.test(q)) {
+    const exact = await db.customer.findFirst({
+      where: { AND: [scope, { partnerCustomerId: q }] },
+      select: { id: true },
+    });
+    if (exact) return { partnerCustomerId: q };
+  }
+  return { OR: [{ businessNameEnglish: { contains: q } }, { businessName: { contains: q } }] };
 }
 
 /**
@@ -53,22 +62,10 @@ export async function listCustomersForActor(actor: Actor, filters: CustomerListF
       : { partnerId: actor.partnerId ?? "-" };
   const status = CUSTOMER_STATUSES.find((candidate) => candidate === filters.status);
   const q = filters.q?.trim();
-  const search: Prisma.CustomerWhereInput = q
-    ? /^cus_[0-9a-f]{32}$/.test(q)
-      ? { id: q }
-      : { OR: [{ partnerCustomerId: q }, { businessNameEnglish: { contains: q } }, { businessName: { contains: q } }] }
-    : {};
+  const search = q ? await searchCondition(scope, q) : {};
   const ascending = filters.order === "oldest";
   const after = filters.cursor ? decodeCursor(filters.cursor) : null;
-  const compare = ascending ? "gt" : "lt";
-  const page: Prisma.CustomerWhereInput = after
-    ? {
-        OR: [
-          { createdAt: { [compare]: after.createdAt } },
-          { createdAt: after.createdAt, id: { [compare]: after.id } },
-        ],
-      }
-    : {};
+  const page: Prisma.CustomerWhereInput = after ? rowsAfter(after, ascending ? "asc" : "desc") : {};
   const rows = await db.customer.findMany({
     where: { AND: [scope, status ? { status } : {}, search, page] },
     orderBy: [{ createdAt: ascending ? "asc" : "desc" }, { id: ascending ? "asc" : "desc" }],

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError, fieldErrorsFromZod, validationError } from "@/lib/errors";
 import { storedCustomerInclude, toCustomerResource } from "./customer-resource";
+import { decodeCursor, encodeCursor, rowsAfter } from "./list-cursor";
 import type { CustomerResource } from "./resource-schema";
 import { CUSTOMER_STATUSES } from "./schema";
 
@@ -49,19 +50,6 @@ export interface CustomerPage {
   next_cursor: string | null;
 }
 
-// A cursor names the last row of a page by (created_at, id), the order the list is sorted in, so
-// pages stay stable while customers are added and cost an index seek, never an offset scan.
-function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.getTime()}.${id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const [millis, id] = Buffer.from(cursor, "base64url").toString().split(".");
-  const createdAt = new Date(Number(millis));
-  if (!id || !CUSTOMER_ID.test(id) || Number.isNaN(createdAt.getTime())) return null;
-  return { createdAt, id };
-}
-
 /** One page of a partner's customers, newest first, optionally of one status. */
 export async function listPartnerCustomers(partnerId: string, query: ListCustomersQuery): Promise<CustomerPage> {
   const parsed = listCustomersQuerySchema.safeParse(query);
@@ -77,9 +65,7 @@ export async function listPartnerCustomers(partnerId: string, query: ListCustome
     where: {
       partnerId,
       ...(status ? { status } : {}),
-      ...(after
-        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-        : {}),
+      ...(after ? rowsAfter(after, "desc") : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
