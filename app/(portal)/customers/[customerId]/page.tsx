@@ -7,6 +7,7 @@ import { RevealIdNumber } from "@/components/customers/reveal-id-number";
 import { StatusBadge } from "@/components/ui/badge";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getCustomerForStaff } from "@/lib/customers/customer-review";
+import { INDUSTRY_CATEGORIES } from "@/lib/customers/industry-categories";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -97,7 +98,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             title="Account usage"
             rows={[
               ["Main operating country", usage.operating_country],
-              ["Industry category", usage.industry_category_code],
+              [
+                "Industry category",
+                usage.industry_category_code
+                  ? `${INDUSTRY_CATEGORIES.find((category) => category.code === usage.industry_category_code)?.name ?? "Unlisted"} (${usage.industry_category_code})`
+                  : null,
+              ],
               ["Goods or services sold", usage.goods_service_description],
               [
                 "Estimated monthly revenue",
