@@ -14,12 +14,12 @@ const root = path.resolve(import.meta.dirname, "..");
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "axisfi-weight-"));
 const PORT = 8483;
 const BASE = `http://127.0.0.1:${PORT}`;
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   PORT: String(PORT),
   DATABASE_URL: `file:${path.join(workDir, "weight.db")}`,
   FILE_STORAGE_DIR: path.join(workDir, "files"),
-  NODE_ENV: "production",
+  NODE_ENV: "production" as const,
   LOG_REQUESTS: "false",
   NEXT_TELEMETRY_DISABLED: "1",
 };

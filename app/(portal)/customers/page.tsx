@@ -56,7 +56,16 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
           <label htmlFor="q" className={label}>
             Search
           </label>
-          <Input id="q" name="q" defaultValue={filters.q} placeholder="Business name, your reference or customer ID" />
+          <Input
+            id="q"
+            name="q"
+            defaultValue={filters.q}
+            placeholder={
+              reviewer
+                ? "Business name, partner reference or customer ID"
+                : "Business name, your reference or customer ID"
+            }
+          />
         </div>
         <div>
           <label htmlFor="status" className={label}>
