@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "@/e2e/chromium";
 
 const root = path.resolve(import.meta.dirname, "..");
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "axisfi-weight-"));
@@ -52,18 +53,7 @@ async function main(): Promise<void> {
     stdio: "ignore",
     detached: true,
   });
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     for (let attempt = 0; attempt < 300; attempt += 1) {
       if (
