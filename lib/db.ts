@@ -39,3 +39,14 @@ export async function databaseAnswers(): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * A number that changes whenever another connection (the partner CLI, a second server) has
+ * committed to the database since this one last asked; null where the database cannot tell.
+ * In-process caches use it to notice changes made elsewhere, such as a revoked API key.
+ */
+export async function externalChangeCounter(): Promise<string | null> {
+  if (!env.DATABASE_URL.startsWith("file:")) return null;
+  const rows = await db.$queryRawUnsafe<{ data_version: bigint | number }[]>("PRAGMA data_version");
+  return rows[0] ? String(rows[0].data_version) : null;
+}

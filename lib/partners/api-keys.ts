@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
+import { db, externalChangeCounter } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 
@@ -49,13 +49,20 @@ interface CachedKey {
 }
 
 // A short in-process cache of key lookups saves a query per request. Revocation in this process
-// clears the entry at once; the TTL bounds how long another process may still trust a revoked key.
+// clears the entry at once; a change committed by another process (the CLI) clears the whole
+// cache on the next request; the TTL bounds staleness where the database cannot tell.
 const CACHE_TTL_MS = 10_000;
 const LAST_USED_RESOLUTION_MS = 60_000;
 const globalForKeys = globalThis as unknown as { axisfiApiKeyCache?: Map<string, CachedKey> };
 const cache = (globalForKeys.axisfiApiKeyCache ??= new Map());
+let cacheDataVersion: string | null = null;
 
 async function loadKey(publicKey: string): Promise<CachedKey | null> {
+  const dataVersion = await externalChangeCounter();
+  if (dataVersion !== cacheDataVersion) {
+    cache.clear();
+    cacheDataVersion = dataVersion;
+  }
   const cached = cache.get(publicKey);
   if (cached && Date.now() - cached.loadedAt < CACHE_TTL_MS) return cached;
   const row = await db.apiKey.findUnique({

@@ -1,0 +1,43 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { authenticateApiKey } from "@/lib/partners/api-keys";
+
+const run = promisify(execFile);
+
+/** The CLI as `npm run partner -- …` runs it, on this test file's database. */
+async function partnerCli(...args: string[]): Promise<{ stdout: string; code: number }> {
+  try {
+    const { stdout } = await run("npx", ["tsx", "--tsconfig", "tsconfig.server.json", "scripts/partner.ts", ...args], {
+      env: process.env,
+    });
+    return { stdout, code: 0 };
+  } catch (error) {
+    const failure = error as { stdout?: string; code?: number };
+    return { stdout: failure.stdout ?? "", code: failure.code ?? 1 };
+  }
+}
+
+describe("npm run partner", () => {
+  it("creates a partner with a working key pair, lists it without the secret, and revokes it", async () => {
+    const created = await partnerCli("create", "Acme Payments");
+    expect(created.code).toBe(0);
+    const partnerId = /Partner (ptn_[0-9a-f]{32})/.exec(created.stdout)?.[1];
+    const publicKey = /X-API-Key:\s+(\S+)/.exec(created.stdout)?.[1];
+    const secret = /X-API-Secret:\s+(\S+)/.exec(created.stdout)?.[1];
+    expect(partnerId && publicKey && secret).toBeTruthy();
+    expect(await authenticateApiKey(publicKey, secret)).toMatchObject({ partnerId });
+
+    const listed = await partnerCli("keys", partnerId!);
+    expect(listed.stdout).toContain(publicKey);
+    expect(listed.stdout).not.toContain(secret);
+
+    expect((await partnerCli("revoke", partnerId!, publicKey!)).code).toBe(0);
+    expect(await authenticateApiKey(publicKey, secret)).toBeNull();
+  }, 60_000);
+
+  it("explains its usage when called wrongly", async () => {
+    const result = await partnerCli("frobnicate");
+    expect(result.code).toBe(2);
+  }, 30_000);
+});
