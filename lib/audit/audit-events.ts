@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { newId } from "@/lib/ids";
+import crypto from "node:crypto";
 
 /** Who did something: a person, or a partner's API key. */
 export interface AuditActor {
@@ -40,10 +40,26 @@ export function userAuditActor(user: { userId: string; name?: string; email?: st
   return { type: "user", id: user.userId, label: user.name ? `${user.name} <${user.email}>` : user.userId };
 }
 
+let lastMillis = 0;
+let sequence = 0;
+
+/**
+ * Event ids sort in the order events were written, even within one millisecond: the time, a
+ * counter, then randomness (`evt_` and 32 hex characters, like every other id).
+ */
+function newEventId(at: Date): string {
+  const millis = at.getTime();
+  sequence = millis === lastMillis ? sequence + 1 : 0;
+  lastMillis = millis;
+  const time = millis.toString(16).padStart(12, "0");
+  const counter = (sequence & 0xffff).toString(16).padStart(4, "0");
+  return `evt_${time}${counter}${crypto.randomBytes(8).toString("hex")}`;
+}
+
 /** The row of an event, for writing in the same transaction as the change it records. */
 export function auditEventRow(entry: AuditEntry, at = new Date()) {
   return {
-    id: newId("evt"),
+    id: newEventId(at),
     at,
     actorType: entry.actor.type,
     actorId: entry.actor.id,

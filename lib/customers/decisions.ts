@@ -34,12 +34,13 @@ function describeAllowed(status: string): string {
     : `A ${status} customer cannot change status.`;
 }
 
+/** As it arrives from a server action: the browser may send anything, so every field is checked. */
 export interface DecisionInput {
-  customerId: string;
-  decision: string;
-  reason: string;
+  customerId: unknown;
+  decision: unknown;
+  reason: unknown;
   /** The version the reviewer saw; if the customer changed since, the decision is refused. */
-  expectedVersion: number;
+  expectedVersion: unknown;
 }
 
 /**
@@ -54,24 +55,30 @@ export async function decideCustomer(
 ): Promise<{ status: CustomerStatus; version: number }> {
   if (!can(actor, "customers:decide"))
     throw new AppError("forbidden", 403, "Only compliance reviewers decide on customers.");
-  const reason = input.reason.trim();
+  const reason = typeof input.reason === "string" ? input.reason.trim() : "";
   if (reason.length < REASON_MIN || reason.length > REASON_MAX) {
     throw new AppError("validation_error", 400, "Give a reason for the decision.", [
       { field: "reason", code: "required", message: `Give a reason of ${REASON_MIN} to ${REASON_MAX} characters.` },
     ]);
   }
-  if (!isDecision(input.decision)) throw new AppError("invalid_transition", 422, "Unknown decision.");
+  if (typeof input.decision !== "string" || !isDecision(input.decision)) {
+    throw new AppError("invalid_transition", 422, "Unknown decision.");
+  }
+  const { customerId, expectedVersion } = input;
+  if (typeof customerId !== "string" || !Number.isSafeInteger(expectedVersion)) {
+    throw new AppError("validation_error", 400, "The decision names no customer version. Reload the page.");
+  }
   const transition = DECISIONS[input.decision];
 
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({
-      where: { id: input.customerId },
+      where: { id: customerId },
       select: { partnerId: true, status: true, version: true },
     });
     if (!customer || !canAccessPartnerRecord(actor, customer.partnerId)) {
       throw new AppError("not_found", 404, "No such customer.");
     }
-    if (customer.version !== input.expectedVersion) {
+    if (customer.version !== expectedVersion) {
       throw new AppError(
         "conflict",
         409,
@@ -87,7 +94,7 @@ export async function decideCustomer(
     }
     // The version in the WHERE clause makes the check and the change one step, even across processes.
     const { count } = await tx.customer.updateMany({
-      where: { id: input.customerId, version: input.expectedVersion, status: transition.from },
+      where: { id: customerId, version: expectedVersion as number, status: transition.from },
       data: { status: transition.to, version: { increment: 1 } },
     });
     if (count !== 1) {
@@ -101,13 +108,13 @@ export async function decideCustomer(
       data: auditEventRow({
         actor: userAuditActor(actor),
         action: transition.action,
-        customerId: input.customerId,
+        customerId,
         partnerId: customer.partnerId,
         fromStatus: transition.from,
         toStatus: transition.to,
         reason,
       }),
     });
-    return { status: transition.to, version: input.expectedVersion + 1 };
+    return { status: transition.to, version: (expectedVersion as number) + 1 };
   });
 }
