@@ -21,3 +21,24 @@ export async function createPartner(
   });
   return { partnerId: partner.id, name: partner.name, apiKey };
 }
+
+export interface PartnerSummary {
+  partnerId: string;
+  name: string;
+  createdAt: Date;
+  /** Staff accounts of the partner, disabled ones included. */
+  staffCount: number;
+}
+
+export async function listPartners(): Promise<PartnerSummary[]> {
+  const rows = await db.partner.findMany({
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, createdAt: true, _count: { select: { users: true } } },
+  });
+  return rows.map((row) => ({
+    partnerId: row.id,
+    name: row.name,
+    createdAt: row.createdAt,
+    staffCount: row._count.users,
+  }));
+}

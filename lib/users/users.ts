@@ -1,7 +1,8 @@
 import "server-only";
 import { hashPassword, PASSWORD_MIN } from "@/lib/auth/passwords";
-import { isPartnerRole, type Role } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { isPartnerRole, isRole, type Role } from "@/lib/auth/roles";
+import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 
@@ -38,4 +39,161 @@ export async function upsertUser(user: NewUser): Promise<string> {
   };
   const saved = await db.user.upsert({ where: { email }, create: { id: newId("usr"), email, ...data }, update: data });
   return saved.id;
+}
+
+/** A staff account as the administration page lists it. */
+export interface StaffAccount {
+  userId: string;
+  name: string;
+  email: string;
+  /** Null when the stored value is not a role this version knows. */
+  role: Role | null;
+  partnerId: string | null;
+  partnerName: string | null;
+  disabledAt: Date | null;
+  createdAt: Date;
+}
+
+export async function listUsers(): Promise<StaffAccount[]> {
+  const rows = await db.user.findMany({
+    orderBy: [{ name: "asc" }, { email: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      partnerId: true,
+      disabledAt: true,
+      createdAt: true,
+      partner: { select: { name: true } },
+    },
+  });
+  return rows.map((row) => ({
+    userId: row.id,
+    name: row.name,
+    email: row.email,
+    role: isRole(row.role) ? row.role : null,
+    partnerId: row.partnerId,
+    partnerName: row.partner?.name ?? null,
+    disabledAt: row.disabledAt,
+    createdAt: row.createdAt,
+  }));
+}
+
+const DUPLICATE_EMAIL = "An account with this email already exists.";
+const PARTNER_REQUIRED = "Choose the partner this person works for.";
+
+function duplicateEmail(): AppError {
+  return new AppError("conflict", 409, DUPLICATE_EMAIL, [
+    { field: "email", code: "duplicate", message: DUPLICATE_EMAIL },
+  ]);
+}
+
+function unknownPartner(): AppError {
+  return new AppError("validation_error", 400, "That partner does not exist.", [
+    { field: "partnerId", code: "invalid_format", message: "Choose one of the listed partners." },
+  ]);
+}
+
+function checkRolePartner(role: Role, partnerId: string | null): void {
+  if (isPartnerRole(role) && !partnerId) {
+    throw new AppError("validation_error", 400, PARTNER_REQUIRED, [
+      { field: "partnerId", code: "required", message: PARTNER_REQUIRED },
+    ]);
+  }
+  if (!isPartnerRole(role) && partnerId) {
+    throw new AppError("validation_error", 400, "Only partner roles work for a partner.", [
+      { field: "partnerId", code: "invalid_format", message: "Only partner roles work for a partner." },
+    ]);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Creates a staff account; refuses an email that already has one (unlike `upsertUser`). */
+export async function createUser(input: NewUser): Promise<string> {
+  const email = input.email.trim().toLowerCase();
+  const name = input.name.trim();
+  const partnerId = input.partnerId ?? null;
+  if (!name || !email) {
+    throw new AppError("validation_error", 400, "A name and an email are required.", [
+      ...(name ? [] : [{ field: "name", code: "required", message: "Enter the person's name." }]),
+      ...(email ? [] : [{ field: "email", code: "required", message: "Enter an email address." }]),
+    ]);
+  }
+  checkRolePartner(input.role, partnerId);
+  checkNewUser(input);
+  if (partnerId && !(await db.partner.findUnique({ where: { id: partnerId }, select: { id: true } }))) {
+    throw unknownPartner();
+  }
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw duplicateEmail();
+  const id = newId("usr");
+  try {
+    await db.user.create({
+      data: { id, email, name, role: input.role, partnerId, passwordHash: await hashPassword(input.password) },
+    });
+  } catch (error) {
+    // Two administrators creating the same email at once: the unique index decides.
+    if (isUniqueViolation(error)) throw duplicateEmail();
+    throw error;
+  }
+  return id;
+}
+
+function requireAdmin(actor: Actor): void {
+  if (!can(actor, "admin:manage")) throw new AppError("forbidden", 403, "Only administrators manage accounts.");
+}
+
+function noSuchAccount(): AppError {
+  return new AppError("not_found", 404, "This account no longer exists.");
+}
+
+/**
+ * Refuses a change that would leave no enabled administrator. The self-checks catch the usual
+ * case with a clearer message; this catches two administrators removing each other at once.
+ */
+async function ensureAnAdminRemains(tx: Prisma.TransactionClient): Promise<void> {
+  const admins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
+  if (admins === 0) {
+    throw new AppError("conflict", 409, "The portal needs at least one enabled administrator.");
+  }
+}
+
+/**
+ * Gives an account a new role (and, for partner roles, the partner it works for). It applies from
+ * the person's next request: the signed-in user is read from the database on every request.
+ */
+export async function changeRole(actor: Actor, userId: string, role: Role, partnerId: string | null): Promise<void> {
+  requireAdmin(actor);
+  checkRolePartner(role, partnerId);
+  if (userId === actor.userId && role !== "admin") {
+    throw new AppError("forbidden", 403, "You cannot change your own role. Ask another administrator to do it.");
+  }
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
+    if (!user) throw noSuchAccount();
+    if (partnerId && !(await tx.partner.findUnique({ where: { id: partnerId }, select: { id: true } }))) {
+      throw unknownPartner();
+    }
+    await tx.user.update({ where: { id: userId }, data: { role, partnerId } });
+    if (user.role === "admin" && role !== "admin") await ensureAnAdminRemains(tx);
+  });
+}
+
+/** Disables an account (it can no longer sign in, and its open sessions stop at once) or enables it again. */
+export async function setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<void> {
+  requireAdmin(actor);
+  if (userId === actor.userId && disabled) {
+    throw new AppError("forbidden", 403, "You cannot disable your own account. Ask another administrator to do it.");
+  }
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } });
+    if (!user) throw noSuchAccount();
+    // Disabling twice keeps the first date.
+    const disabledAt = disabled ? (user.disabledAt ?? new Date()) : null;
+    await tx.user.update({ where: { id: userId }, data: { disabledAt } });
+    if (disabled && user.role === "admin") await ensureAnAdminRemains(tx);
+  });
 }

@@ -1,0 +1,90 @@
+"use client";
+
+import { useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { createPartnerAction, type CreatePartnerResult } from "@/app/(portal)/admin/actions";
+import { useHydrated } from "@/components/hooks/use-hydrated";
+import { NewKeyPairPanel } from "@/components/settings/new-key-pair";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { describedBy, Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { errorsByField, focusFirstInvalid } from "./form-errors";
+
+type Created = Extract<CreatePartnerResult, { ok: true }>;
+
+/** The partners card: the "Create partner" form, the new partner's first key pair (once), then the list. */
+export function PartnersCard({ children }: { children: ReactNode }) {
+  const form = useRef<HTMLFormElement>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [failure, setFailure] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const element = event.currentTarget;
+    const data = new FormData(element);
+    setFailure(null);
+    startTransition(async () => {
+      try {
+        const result = await createPartnerAction(data);
+        if (result.ok) {
+          setCreated(result);
+          element.reset();
+          return;
+        }
+        setFailure({ message: result.message, fields: errorsByField(result.fieldErrors) });
+        focusFirstInvalid(form.current);
+      } catch {
+        setFailure({ message: "The partner could not be created. Try again in a moment.", fields: {} });
+      }
+    });
+  }
+
+  const nameError = failure?.fields.name;
+  return (
+    <Card>
+      <CardHeader
+        title="Partners"
+        titleId="partners-title"
+        description="Businesses that onboard their customers through AxisFI. Each gets its first API key pair on creation."
+      />
+      <CardBody className="space-y-4 border-b border-slate-200">
+        {failure ? (
+          <Alert tone="error" title="The partner was not created">
+            {failure.message}
+          </Alert>
+        ) : null}
+        <form ref={form} onSubmit={submit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
+          <Field id="partner-name" label="Partner name" error={nameError} required className="sm:w-96">
+            <Input
+              id="partner-name"
+              name="name"
+              required
+              maxLength={200}
+              autoComplete="organization"
+              invalid={Boolean(nameError)}
+              aria-describedby={describedBy("partner-name", { error: nameError })}
+            />
+          </Field>
+          <Button type="submit" variant="primary" pending={pending} disabled={!hydrated} className="sm:mt-7">
+            Create partner
+          </Button>
+        </form>
+        {created ? (
+          <NewKeyPairPanel
+            title={`Partner “${created.name}” created`}
+            publicKey={created.publicKey}
+            secret={created.secret}
+            onDone={() => setCreated(null)}
+          >
+            Partner ID <span className="font-mono">{created.partnerId}</span>. Give this first key pair to the partner
+            over a secure channel; their partner admin can create and revoke further pairs.
+          </NewKeyPairPanel>
+        ) : null}
+      </CardBody>
+      {children}
+    </Card>
+  );
+}

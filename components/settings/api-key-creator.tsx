@@ -1,0 +1,67 @@
+"use client";
+
+import { useState, useTransition, type ReactNode } from "react";
+import { createApiKeyAction } from "@/app/(portal)/settings/api-keys/actions";
+import { useHydrated } from "@/components/hooks/use-hydrated";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { NewKeyPairPanel } from "./new-key-pair";
+
+interface KeyPair {
+  publicKey: string;
+  secret: string;
+}
+
+/** The key pairs card: its "Create API key" button, the new pair (once), then the list it is given. */
+export function ApiKeyCreator({ partnerName, children }: { partnerName: string; children: ReactNode }) {
+  const [created, setCreated] = useState<KeyPair | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
+
+  function create() {
+    setError(null);
+    startTransition(async () => {
+      try {
+        const result = await createApiKeyAction();
+        if (result.ok) setCreated({ publicKey: result.publicKey, secret: result.secret });
+        else setError(result.message);
+      } catch {
+        setError("The key pair could not be created. Try again in a moment.");
+      }
+    });
+  }
+
+  return (
+    <Card>
+      <CardHeader
+        title="Key pairs"
+        description={`Every active pair can create customers for ${partnerName}. Revoke a pair you no longer use.`}
+        actions={
+          <Button variant="primary" onClick={create} pending={pending} disabled={!hydrated}>
+            Create API key
+          </Button>
+        }
+      />
+      {error || created ? (
+        <CardBody className="space-y-4 border-b border-slate-200">
+          {error ? (
+            <Alert tone="error" title="No key pair was created">
+              {error}
+            </Alert>
+          ) : null}
+          {created ? (
+            <NewKeyPairPanel
+              title="API key pair created"
+              publicKey={created.publicKey}
+              secret={created.secret}
+              onDone={() => setCreated(null)}
+            />
+          ) : null}
+        </CardBody>
+      ) : null}
+      {children}
+    </Card>
+  );
+}

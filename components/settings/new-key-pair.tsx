@@ -1,0 +1,137 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field } from "@/components/ui/field";
+import { CheckIcon, SuccessIcon, WarningIcon } from "@/components/ui/icons";
+import { Input } from "@/components/ui/input";
+
+type CopyState = "idle" | "copied" | "failed";
+
+function CopyButton({ label, value }: { label: string; value: string }) {
+  const [state, setState] = useState<CopyState>("idle");
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  async function copy() {
+    window.clearTimeout(timer.current);
+    try {
+      await navigator.clipboard.writeText(value);
+      setState("copied");
+      timer.current = window.setTimeout(() => setState("idle"), 4000);
+    } catch {
+      // No clipboard access (an insecure origin, or permission refused): the field stays selectable.
+      setState("failed");
+    }
+  }
+
+  return (
+    <div className="flex items-center gap-2">
+      <Button variant="secondary" size="sm" onClick={() => void copy()}>
+        {label}
+      </Button>
+      <span role="status" className="text-sm">
+        {state === "copied" ? (
+          <span className="inline-flex items-center gap-1 font-medium text-green-800">
+            <CheckIcon className="size-4" />
+            Copied
+          </span>
+        ) : state === "failed" ? (
+          <span className="text-red-700">Could not copy. Select the value and copy it yourself.</span>
+        ) : null}
+      </span>
+    </div>
+  );
+}
+
+function ReadOnlyValue({ id, label, hint, value }: { id: string; label: string; hint: string; value: string }) {
+  return (
+    <Field id={id} label={label} hint={hint}>
+      <Input
+        id={id}
+        readOnly
+        value={value}
+        spellCheck={false}
+        autoComplete="off"
+        aria-describedby={describedBy(id, { hint })}
+        onFocus={(event) => event.currentTarget.select()}
+        className="font-mono"
+      />
+    </Field>
+  );
+}
+
+/**
+ * A freshly created key pair, shown once. The secret lives only in the state of the component
+ * that received it from the server action; closing the panel or leaving the page forgets it.
+ */
+export function NewKeyPairPanel({
+  title,
+  children,
+  publicKey,
+  secret,
+  onDone,
+}: {
+  title: ReactNode;
+  /** What the pair belongs to, shown under the title. */
+  children?: ReactNode;
+  publicKey: string;
+  secret: string;
+  onDone: () => void;
+}) {
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Focus lands on the panel, so that keyboard and screen-reader users meet the secret at once.
+  useEffect(() => heading.current?.focus(), [publicKey]);
+
+  return (
+    <section
+      aria-labelledby={`${id}-title`}
+      className="rounded-md border border-green-200 bg-green-50/60 p-4 text-sm text-slate-900 sm:p-5"
+    >
+      <div className="flex gap-3">
+        <SuccessIcon className="size-5 text-green-700" />
+        <div className="min-w-0 flex-1 space-y-4">
+          <div>
+            <h3 id={`${id}-title`} ref={heading} tabIndex={-1} className="font-semibold text-green-900 outline-none">
+              {title}
+            </h3>
+            {children ? <div className="mt-1 text-slate-700">{children}</div> : null}
+          </div>
+          <p className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">
+            <WarningIcon className="mt-px size-4 text-amber-700" />
+            <span>
+              <strong className="font-semibold">Copy the secret now: it will not be shown again.</strong> AxisFI keeps
+              only a hash of it. If it is lost, create a new key pair and revoke this one.
+            </span>
+          </p>
+          <div className="grid gap-4">
+            <div className="space-y-2">
+              <ReadOnlyValue
+                id={`${id}-key`}
+                label="New API key"
+                hint="Send it in the X-API-Key header."
+                value={publicKey}
+              />
+              <CopyButton label="Copy key" value={publicKey} />
+            </div>
+            <div className="space-y-2">
+              <ReadOnlyValue
+                id={`${id}-secret`}
+                label="New API secret"
+                hint="Send it in the X-API-Secret header. Keep it in your secret store, never in code or tickets."
+                value={secret}
+              />
+              <CopyButton label="Copy secret" value={secret} />
+            </div>
+          </div>
+          <div className="border-t border-green-200 pt-4">
+            <Button variant="primary" size="sm" onClick={onDone}>
+              I have stored the secret
+            </Button>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

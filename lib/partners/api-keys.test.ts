@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { newPartner } from "@/tests/helpers/partner-api";
+import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
+
+describe("API key pairs", () => {
+  it("authenticates a created pair as its partner", async () => {
+    const partner = await newPartner();
+    const pair = await createApiKey(partner.partnerId);
+    expect(pair.publicKey).toMatch(/^pk_[0-9a-f]{32}$/);
+    expect(pair.secret).toMatch(/^sk_[A-Za-z0-9_-]{43}$/);
+    expect(await authenticateApiKey(pair.publicKey, pair.secret)).toMatchObject({
+      apiKeyId: expect.stringMatching(/^key_[0-9a-f]{32}$/),
+      partnerId: partner.partnerId,
+    });
+    expect(await authenticateApiKey(pair.publicKey, `${pair.secret}x`)).toBeNull();
+  });
+
+  it("stores the secret only as a hash", async () => {
+    const partner = await newPartner();
+    const pair = await createApiKey(partner.partnerId);
+    const row = await db.apiKey.findUniqueOrThrow({ where: { publicKey: pair.publicKey } });
+    expect(row.secretHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.secretHash).not.toBe(pair.secret);
+    expect(row.secretHash).not.toContain(pair.secret);
+    expect(row.secretHash).not.toContain(pair.secret.slice(3));
+    expect(JSON.stringify(row)).not.toContain(pair.secret.slice(3));
+  });
+
+  it("stops a revoked pair at once, although the lookup cache still held it", async () => {
+    const partner = await newPartner();
+    const pair = await createApiKey(partner.partnerId);
+    // Authenticating twice puts the key in the in-process cache and serves the second from it.
+    expect(await authenticateApiKey(pair.publicKey, pair.secret)).not.toBeNull();
+    expect(await authenticateApiKey(pair.publicKey, pair.secret)).not.toBeNull();
+
+    // The cache really holds it: a revocation written behind its back is not seen yet.
+    const control = await createApiKey(partner.partnerId);
+    expect(await authenticateApiKey(control.publicKey, control.secret)).not.toBeNull();
+    await db.apiKey.update({ where: { publicKey: control.publicKey }, data: { revokedAt: new Date() } });
+    expect(await authenticateApiKey(control.publicKey, control.secret)).not.toBeNull();
+
+    expect(await revokeApiKey(partner.partnerId, pair.publicKey)).toBe(true);
+    expect(await authenticateApiKey(pair.publicKey, pair.secret)).toBeNull();
+    // A second revocation has nothing left to do.
+    expect(await revokeApiKey(partner.partnerId, pair.publicKey)).toBe(false);
+  });
+
+  it("does not let one partner revoke another partner's pair", async () => {
+    const owner = await newPartner();
+    const other = await newPartner();
+    const pair = await createApiKey(owner.partnerId);
+    expect(await authenticateApiKey(pair.publicKey, pair.secret)).not.toBeNull();
+
+    expect(await revokeApiKey(other.partnerId, pair.publicKey)).toBe(false);
+    const row = await db.apiKey.findUniqueOrThrow({ where: { publicKey: pair.publicKey } });
+    expect(row.revokedAt).toBeNull();
+    expect(await authenticateApiKey(pair.publicKey, pair.secret)).toMatchObject({
+      apiKeyId: row.id,
+      partnerId: owner.partnerId,
+    });
+  });
+
+  it("lists only the partner's own pairs, newest first, and never a secret", async () => {
+    const partner = await newPartner();
+    const other = await newPartner();
+    const second = await createApiKey(partner.partnerId);
+    await createApiKey(other.partnerId);
+    await revokeApiKey(partner.partnerId, partner.apiKey.publicKey);
+
+    const keys = await listApiKeys(partner.partnerId);
+    expect(keys.map((key) => key.publicKey).sort()).toEqual([partner.apiKey.publicKey, second.publicKey].sort());
+    for (const key of keys) {
+      expect(Object.keys(key).sort()).toEqual(["createdAt", "lastUsedAt", "publicKey", "revokedAt"]);
+    }
+    expect(keys.find((key) => key.publicKey === partner.apiKey.publicKey)?.revokedAt).toBeInstanceOf(Date);
+    expect(keys.find((key) => key.publicKey === second.publicKey)?.revokedAt).toBeNull();
+    const listed = JSON.stringify(keys);
+    for (const secret of [partner.apiKey.secret, second.secret]) expect(listed).not.toContain(secret);
+  });
+});
