@@ -74,14 +74,16 @@ test("an administrator creates a partner and an account, and a role change appli
   await expect(personNav.getByRole("link", { name: "Review queue" })).toBeVisible();
   await expect(personNav.getByRole("link", { name: "Onboarding" })).toHaveCount(0);
 
-  // Disabling signs the person out on their next page; enabling lets them back in.
+  // Disabling signs the person out on their next page; enabling lets them sign in again.
   await accountRow.getByRole("button", { name: `Disable ${email}` }).click();
   await expect(accountRow).toContainText("Disabled");
   await person.reload();
   await expect(person).toHaveURL(/\/sign-in$/);
   await accountRow.getByRole("button", { name: `Enable ${email}` }).click();
   await expect(accountRow).toContainText("Active");
-  await personContext.clearCookies();
+  // The session from before the account was disabled stays over: a new sign-in is needed.
+  await person.goto("/");
+  await expect(person).toHaveURL(/\/sign-in$/);
   await signIn(person, email, password);
   await personContext.close();
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { createAccountAction } from "@/app/(portal)/admin/actions";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Alert } from "@/components/ui/alert";
@@ -23,6 +23,10 @@ export function CreateAccountForm({ partners, passwordMin }: { partners: Partner
   const form = useRef<HTMLFormElement>(null);
   const [role, setRole] = useState<Role>(DEFAULT_ROLE);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Once React has committed the refusal (updates inside a transition land late), focus its first field.
+  useEffect(() => {
+    if (outcome && !outcome.ok) focusFirstInvalid(form.current);
+  }, [outcome]);
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
 
@@ -41,7 +45,6 @@ export function CreateAccountForm({ partners, passwordMin }: { partners: Partner
           return;
         }
         setOutcome({ ok: false, message: result.message, fields: errorsByField(result.fieldErrors) });
-        focusFirstInvalid(form.current);
       } catch {
         setOutcome({ ok: false, message: "The account could not be created. Try again in a moment.", fields: {} });
       }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { createPartnerAction, type CreatePartnerResult } from "@/app/(portal)/admin/actions";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { NewKeyPairPanel } from "@/components/settings/new-key-pair";
@@ -18,6 +18,10 @@ export function PartnersCard({ children }: { children: ReactNode }) {
   const form = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const [failure, setFailure] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  // Once React has committed the refusal (updates inside a transition land late), focus its first field.
+  useEffect(() => {
+    if (failure) focusFirstInvalid(form.current);
+  }, [failure]);
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
 
@@ -35,7 +39,6 @@ export function PartnersCard({ children }: { children: ReactNode }) {
           return;
         }
         setFailure({ message: result.message, fields: errorsByField(result.fieldErrors) });
-        focusFirstInvalid(form.current);
       } catch {
         setFailure({ message: "The partner could not be created. Try again in a moment.", fields: {} });
       }

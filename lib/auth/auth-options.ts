@@ -32,12 +32,13 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      // Only the user id lives in the token; role and partner are read fresh on each request.
-      if (user) return { sub: user.id };
-      return { sub: token.sub };
+      // Only the user id and the sign-in time live in the token; role and partner are read fresh
+      // on each request.
+      if (user) return { sub: user.id, signedInAt: Date.now() };
+      return { sub: token.sub, signedInAt: token.signedInAt };
     },
     session({ session, token }) {
-      return { expires: session.expires, user: { id: token.sub } } as typeof session;
+      return { expires: session.expires, user: { id: token.sub, signedInAt: token.signedInAt } } as typeof session;
     },
   },
 };

@@ -16,10 +16,11 @@ export interface CurrentUser extends Actor {
 /** The signed-in person, loaded fresh from the database once per request; null when signed out or disabled. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
-  const userId = (session?.user as { id?: string } | undefined)?.id;
+  const { id: userId, signedInAt } = (session?.user ?? {}) as { id?: string; signedInAt?: number };
   if (!userId) return null;
   const user = await db.user.findUnique({ where: { id: userId }, include: { partner: { select: { name: true } } } });
   if (!user || user.disabledAt || !isRole(user.role)) return null;
+  if (user.sessionsValidAfter && (signedInAt ?? 0) < user.sessionsValidAfter.getTime()) return null;
   return {
     userId: user.id,
     role: user.role,

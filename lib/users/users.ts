@@ -193,7 +193,12 @@ export async function setDisabled(actor: Actor, userId: string, disabled: boolea
     if (!user) throw noSuchAccount();
     // Disabling twice keeps the first date.
     const disabledAt = disabled ? (user.disabledAt ?? new Date()) : null;
-    await tx.user.update({ where: { id: userId }, data: { disabledAt } });
+    // Disabling also ends every session signed in so far: enabling the account later must not
+    // bring an old cookie back to life.
+    await tx.user.update({
+      where: { id: userId },
+      data: { disabledAt, ...(disabled ? { sessionsValidAfter: new Date() } : {}) },
+    });
     if (disabled && user.role === "admin") await ensureAnAdminRemains(tx);
   });
 }
