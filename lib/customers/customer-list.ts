@@ -97,8 +97,3 @@ export async function listCustomersForActor(actor: Actor, filters: CustomerListF
     nextCursor: rows.length > CUSTOMER_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null,
   };
 }
-
-/** The partners a reviewer can filter the list by. */
-export async function customerPartnerOptions(): Promise<{ id: string; name: string }[]> {
-  return db.partner.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
-}

@@ -4,7 +4,8 @@ import { StatusBadge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { requirePermission } from "@/lib/auth/current-user";
-import { customerPartnerOptions, listCustomersForActor, type CustomerListFilters } from "@/lib/customers/customer-list";
+import { listCustomersForActor, type CustomerListFilters } from "@/lib/customers/customer-list";
+import { listPartners } from "@/lib/partners/partners";
 import { CUSTOMER_STATUSES } from "@/lib/customers/schema";
 
 export const metadata: Metadata = { title: "Customers" };
@@ -40,7 +41,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
   };
   const [page, partners] = await Promise.all([
     listCustomersForActor(user, { ...filters, cursor: single(params.cursor) }),
-    reviewer ? customerPartnerOptions() : Promise.resolve([]),
+    reviewer ? listPartners() : Promise.resolve([]),
   ]);
   const filtered = Boolean(filters.q || filters.status || filters.partnerId);
 
@@ -88,7 +89,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
             <NativeSelect id="partnerId" name="partnerId" defaultValue={filters.partnerId ?? ""}>
               <option value="">All partners</option>
               {partners.map((partner) => (
-                <option key={partner.id} value={partner.id}>
+                <option key={partner.partnerId} value={partner.partnerId}>
                   {partner.name}
                 </option>
               ))}
