@@ -113,7 +113,7 @@ export function countryCode() {
         withCode("invalid_country_code", "Must be an ISO 3166-1 alpha-2 country code, such as US."),
       ),
     )
-    .meta({ description: "ISO 3166-1 alpha-2 country code", example: "US" });
+    .meta({ description: "ISO 3166-1 alpha-2 country code", example: "US", pattern: "^[A-Z]{2}$" });
 }
 
 // ISO 4217 also lists precious metals, fund and accounting units, test and "no currency" codes:
@@ -135,7 +135,7 @@ export function currencyCode() {
     .pipe(
       thenCheck(isCurrencyCode, withCode("invalid_currency_code", "Must be an ISO 4217 currency code, such as USD.")),
     )
-    .meta({ description: "ISO 4217 currency code", example: "USD" });
+    .meta({ description: "ISO 4217 currency code", example: "USD", pattern: "^[A-Z]{3}$" });
 }
 
 export function email() {
@@ -244,7 +244,7 @@ export function amount() {
       (value) => Number.isFinite(value) && value >= 0 && value <= AMOUNT_MAX && /^\d+(\.\d{1,2})?$/.test(String(value)),
       withCode("invalid_amount", "Must be a number from 0 up to 1,000,000,000,000 with at most 2 decimals."),
     )
-    .meta({ example: 99.99 });
+    .meta({ example: 99.99, minimum: 0, maximum: AMOUNT_MAX, description: "At most 2 decimals" });
 }
 
 export const FILE_ID_PATTERN = /^file_[0-9a-f]{32}$/;

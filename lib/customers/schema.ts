@@ -24,7 +24,7 @@ import {
   websiteUrl,
   withCode,
 } from "./fields";
-import { INDUSTRY_CATEGORY_CODES } from "./industry-categories";
+import { INDUSTRY_CATEGORIES, INDUSTRY_CATEGORY_CODES } from "./industry-categories";
 
 export const MAX_DOCUMENTS = 20;
 export const MAX_BUSINESS_PERSONS = 20;
@@ -105,7 +105,11 @@ export const accountUsageSchema = z
         (code) => code == null || INDUSTRY_CATEGORY_CODES.has(code),
         withCode("invalid_category", "Must be one of the listed industry category codes (ISO 18245 MCC)."),
       )
-      .meta({ description: "Industry category: an ISO 18245 merchant category code from the list", example: "5999" }),
+      .meta({
+        description: "Industry category: an ISO 18245 merchant category code from the list",
+        example: "5999",
+        enum: [...INDUSTRY_CATEGORIES.map((category) => category.code), null],
+      }),
     estimated_monthly_revenue_currency: currencyCode(),
     estimated_monthly_revenue_amount: amount(),
   })
