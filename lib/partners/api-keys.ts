@@ -50,18 +50,25 @@ interface CachedKey {
 
 // A short in-process cache of key lookups saves a query per request. Revocation in this process
 // clears the entry at once; a change committed by another process (the CLI) clears the whole
-// cache on the next request; the TTL bounds staleness where the database cannot tell.
+// cache within DATA_VERSION_CHECK_MS; the TTL bounds staleness where the database cannot tell.
 const CACHE_TTL_MS = 10_000;
 const LAST_USED_RESOLUTION_MS = 60_000;
 const globalForKeys = globalThis as unknown as { axisfiApiKeyCache?: Map<string, CachedKey> };
 const cache = (globalForKeys.axisfiApiKeyCache ??= new Map());
 let cacheDataVersion: string | null = null;
+let dataVersionCheckedAt = 0;
+// Reading the counter waits for any open transaction (one SQLite connection), so it is asked at
+// most this often rather than on every request: a key revoked by the CLI stops within this time.
+const DATA_VERSION_CHECK_MS = 200;
 
 async function loadKey(publicKey: string): Promise<CachedKey | null> {
-  const dataVersion = await externalChangeCounter();
-  if (dataVersion !== cacheDataVersion) {
-    cache.clear();
-    cacheDataVersion = dataVersion;
+  if (Date.now() - dataVersionCheckedAt >= DATA_VERSION_CHECK_MS) {
+    dataVersionCheckedAt = Date.now();
+    const dataVersion = await externalChangeCounter();
+    if (dataVersion !== cacheDataVersion) {
+      cache.clear();
+      cacheDataVersion = dataVersion;
+    }
   }
   const cached = cache.get(publicKey);
   if (cached && Date.now() - cached.loadedAt < CACHE_TTL_MS) return cached;
