@@ -4,7 +4,9 @@ import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 import { withTransactionGate } from "./sqlite-adapter";
 
-export { Prisma } from "./generated/prisma/client";
+import { Prisma } from "./generated/prisma/client";
+
+export { Prisma };
 
 function createClient(): PrismaClient {
   return new PrismaClient({ adapter: withTransactionGate(new PrismaBetterSQLite3({ url: env.DATABASE_URL })) });
@@ -49,4 +51,25 @@ export async function externalChangeCounter(): Promise<string | null> {
   if (!env.DATABASE_URL.startsWith("file:")) return null;
   const rows = await db.$queryRawUnsafe<{ data_version: bigint | number }[]>("PRAGMA data_version");
   return rows[0] ? String(rows[0].data_version) : null;
+}
+
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/**
+ * One multi-row INSERT, written as plain SQL. Prisma 6's query compiler works through every
+ * value of every row on each createMany (about 0.9 ms of CPU per customer on the create path);
+ * this statement is standard SQL, bound by Prisma's own parameter handling, in whatever
+ * transaction the caller runs it. All rows must have the same keys, which are our own column
+ * names, never input.
+ */
+export function insertRows(table: Prisma.ModelName, rows: readonly object[]) {
+  const columns = Object.keys(rows[0] ?? {});
+  if (!IDENTIFIER.test(table) || columns.length === 0 || !columns.every((column) => IDENTIFIER.test(column))) {
+    throw new Error(`insertRows: bad table or columns for ${table}`);
+  }
+  const tuples = rows.map((row) => {
+    const values = row as Record<string, unknown>;
+    return Prisma.sql`(${Prisma.join(columns.map((column) => values[column] ?? null))})`;
+  });
+  return db.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns.map((column) => `"${column}"`).join(", "))}) VALUES ${Prisma.join(tuples)}`;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
-import { db, Prisma } from "@/lib/db";
+import { db, insertRows, Prisma } from "@/lib/db";
 import { AppError, fieldErrorsFromZod, validationError, type FieldError } from "@/lib/errors";
 import { fileIdsNotOwnedBy } from "@/lib/files/upload-file";
 import { newId } from "@/lib/ids";
@@ -171,15 +171,25 @@ async function writeCustomers(groups: CustomerRows[]): Promise<void> {
   const documents = groups.flatMap((rows) => rows.documents);
   const responses = groups.flatMap((rows) => (rows.idempotentResponse ? [rows.idempotentResponse] : []));
   await db.$transaction([
-    db.customer.createMany({ data: groups.map((rows) => rows.customer) }),
-    db.businessPerson.createMany({ data: groups.flatMap((rows) => rows.businessPersons) }),
-    db.auditEvent.createMany({ data: groups.map((rows) => rows.created) }),
-    ...(documents.length > 0 ? [db.customerDocument.createMany({ data: documents })] : []),
+    insertRows(
+      "Customer",
+      groups.map((rows) => rows.customer),
+    ),
+    insertRows(
+      "BusinessPerson",
+      groups.flatMap((rows) => rows.businessPersons),
+    ),
+    insertRows(
+      "AuditEvent",
+      groups.map((rows) => rows.created),
+    ),
+    ...(documents.length > 0 ? [insertRows("CustomerDocument", documents)] : []),
     ...(responses.length > 0
       ? [
-          db.idempotencyKey.createMany({
-            data: responses.map(({ claim, body }) => storedResponseRow(claim, 200, body)),
-          }),
+          insertRows(
+            "IdempotencyKey",
+            responses.map(({ claim, body }) => ({ ...storedResponseRow(claim, 200, body), createdAt: new Date() })),
+          ),
         ]
       : []),
   ]);

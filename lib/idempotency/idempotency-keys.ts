@@ -57,8 +57,12 @@ export async function storeResponse(claim: IdempotencyClaim, status: number, bod
   }
 }
 
+/** A write refused by a unique index, whether it came from a model query (P2002) or plain SQL (P2010). */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause;
+  return error.code === "P2010" && cause?.kind === "UniqueConstraintViolation";
 }
 
 // Requests under way in this process, by partner and key. A second request with the same key
