@@ -73,3 +73,11 @@ export function insertRows(table: Prisma.ModelName, rows: readonly object[]) {
   });
   return db.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns.map((column) => `"${column}"`).join(", "))}) VALUES ${Prisma.join(tuples)}`;
 }
+
+/** A write refused by a unique index, whether it came from a model query (P2002) or plain SQL (P2010). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause;
+  return error.code === "P2010" && cause?.kind === "UniqueConstraintViolation";
+}

@@ -1,16 +1,11 @@
 import "server-only";
 import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
-import { db, insertRows, Prisma } from "@/lib/db";
+import { db, insertRows, isUniqueViolation, Prisma } from "@/lib/db";
 import { AppError, fieldErrorsFromZod, validationError, type FieldError } from "@/lib/errors";
 import { fileIdsNotOwnedBy } from "@/lib/files/upload-file";
 import { newId } from "@/lib/ids";
 import { GroupCommit } from "@/lib/group-commit";
-import {
-  findStoredResponse,
-  isUniqueViolation,
-  storedResponseRow,
-  type IdempotencyClaim,
-} from "@/lib/idempotency/idempotency-keys";
+import { findStoredResponse, storedResponseRow, type IdempotencyClaim } from "@/lib/idempotency/idempotency-keys";
 import { toCustomerResource, type StoredCustomer } from "./customer-resource";
 import type { CustomerResource } from "./resource-schema";
 import { createCustomerRequestSchema, type CreateCustomerRequest } from "./schema";

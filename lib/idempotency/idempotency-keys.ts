@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 
 /** How long a partner's Idempotency-Key replays its first response. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -55,14 +55,6 @@ export async function storeResponse(claim: IdempotencyClaim, status: number, bod
     if (!isUniqueViolation(error)) throw error;
     return false;
   }
-}
-
-/** A write refused by a unique index, whether it came from a model query (P2002) or plain SQL (P2010). */
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === "P2002") return true;
-  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause;
-  return error.code === "P2010" && cause?.kind === "UniqueConstraintViolation";
 }
 
 // Requests under way in this process, by partner and key. A second request with the same key

@@ -2,7 +2,7 @@ import "server-only";
 import { hashPassword, PASSWORD_MIN } from "@/lib/auth/passwords";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { isPartnerRole, isRole, type Role } from "@/lib/auth/roles";
-import { db, Prisma } from "@/lib/db";
+import { db, isUniqueViolation, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 
@@ -106,10 +106,6 @@ function checkRolePartner(role: Role, partnerId: string | null): void {
       { field: "partnerId", code: "invalid_format", message: "Only partner roles work for a partner." },
     ]);
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /** Creates a staff account; refuses an email that already has one (unlike `upsertUser`). */
