@@ -2,16 +2,30 @@ import { describe, expect, it } from "vitest";
 import { GroupCommit } from "./group-commit";
 
 describe("GroupCommit", () => {
-  it("writes a lone item at once, and gathers items that arrive during a write into one group", async () => {
+  it("writes items of one turn together, and gathers items that arrive during a write into the next group", async () => {
     const groups: number[][] = [];
     const writer = new GroupCommit<number>(async (items) => {
       groups.push(items);
       await new Promise((resolve) => setTimeout(resolve, 10));
     });
-    const first = writer.write(1);
-    const rest = [2, 3, 4].map((item) => writer.write(item));
-    await Promise.all([first, ...rest]);
-    expect(groups).toEqual([[1], [2, 3, 4]]);
+    const firstTurn = [1, 2].map((item) => writer.write(item));
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const duringTheWrite = [3, 4, 5].map((item) => writer.write(item));
+    await Promise.all([...firstTurn, ...duringTheWrite]);
+    expect(groups).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
+  });
+
+  it("writes a lone item in a group of its own", async () => {
+    const groups: number[][] = [];
+    const writer = new GroupCommit<number>(async (items) => {
+      groups.push(items);
+    });
+    await writer.write(1);
+    await writer.write(2);
+    expect(groups).toEqual([[1], [2]]);
   });
 
   it("fails only the item whose write fails, retrying the group one by one", async () => {
