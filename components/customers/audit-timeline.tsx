@@ -1,4 +1,5 @@
 import type { AuditEvent } from "@/lib/audit/audit-events";
+import { formatDateTimeWithSeconds } from "@/lib/format-date";
 
 const ACTION_LABELS: Record<string, string> = {
   "customer.created": "Created",
@@ -9,8 +10,6 @@ const ACTION_LABELS: Record<string, string> = {
   "document.viewed": "Viewed a document",
   "identity.revealed": "Revealed an ID number",
 };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 /** The customer's audit trail, oldest first, as recorded (never edited). */
 export function AuditTimeline({ events, fileNames }: { events: AuditEvent[]; fileNames: Record<string, string> }) {
@@ -33,7 +32,8 @@ export function AuditTimeline({ events, fileNames }: { events: AuditEvent[]; fil
             ) : null}
           </p>
           <p className="text-xs text-slate-500">
-            {event.actor.label} · <time dateTime={event.at.toISOString()}>{dateTime.format(event.at)} UTC</time>
+            {event.actor.label} ·{" "}
+            <time dateTime={event.at.toISOString()}>{formatDateTimeWithSeconds(event.at)} UTC</time>
           </p>
           {event.reason ? <p className="mt-1 text-sm text-slate-700">Reason: {event.reason}</p> : null}
         </li>

@@ -9,10 +9,9 @@ import { PASSWORD_MIN } from "@/lib/auth/passwords";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { listPartners } from "@/lib/partners/partners";
 import { listUsers } from "@/lib/users/users";
+import { formatDateTime } from "@/lib/format-date";
 
 export const metadata: Metadata = { title: "Administration" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const tableHead = "border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500";
 const headerCell = "px-4 py-3 font-medium";
@@ -61,7 +60,7 @@ export default async function AdminPage() {
                     <td className="px-4 py-3 font-medium text-slate-900">{partner.name}</td>
                     <td className="px-4 py-3 font-mono text-xs">{partner.partnerId}</td>
                     <td className="px-4 py-3 text-right tabular-nums">{partner.staffCount}</td>
-                    <td className="px-4 py-3 whitespace-nowrap">{dateTime.format(partner.createdAt)}</td>
+                    <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(partner.createdAt)}</td>
                   </tr>
                 ))
               )}
@@ -134,7 +133,7 @@ export default async function AdminPage() {
                         <>
                           <Badge tone="danger">Disabled</Badge>
                           <span className="mt-1 block text-xs whitespace-nowrap text-slate-500">
-                            since {dateTime.format(account.disabledAt)}
+                            since {formatDateTime(account.disabledAt)}
                           </span>
                         </>
                       ) : (

@@ -7,10 +7,9 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { listCustomersForActor, type CustomerListFilters } from "@/lib/customers/customer-list";
 import { listPartners } from "@/lib/partners/partners";
 import { CUSTOMER_STATUSES } from "@/lib/customers/schema";
+import { formatDateTime } from "@/lib/format-date";
 
 export const metadata: Metadata = { title: "Customers" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -167,7 +166,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
                   {reviewer ? <td className="px-4 py-3">{row.partnerName}</td> : null}
                   <td className="px-4 py-3">{row.countryCode}</td>
                   <td className="px-4 py-3 font-mono text-xs">{row.customerId}</td>
-                  <td className="whitespace-nowrap px-4 py-3">{dateTime.format(row.createdAt)}</td>
+                  <td className="whitespace-nowrap px-4 py-3">{formatDateTime(row.createdAt)}</td>
                 </tr>
               ))
             )}

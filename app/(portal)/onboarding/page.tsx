@@ -5,10 +5,9 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { listOpenDrafts } from "@/lib/onboarding/drafts";
 import { FORM_STEPS, WIZARD_STEPS } from "@/lib/onboarding/steps";
 import { startDraftAction } from "./actions";
+import { formatDateTime } from "@/lib/format-date";
 
 export const metadata: Metadata = { title: "Onboarding" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function OnboardingPage() {
   const user = await requirePermission("onboarding:use");
@@ -50,7 +49,7 @@ export default async function OnboardingPage() {
                     </Link>
                     <p className="text-xs text-slate-500">
                       {draft.completedSteps.length} of {WIZARD_STEPS.length - 1} steps done · last edited by{" "}
-                      {draft.updatedByName} on {dateTime.format(draft.updatedAt)} UTC
+                      {draft.updatedByName} on {formatDateTime(draft.updatedAt)} UTC
                     </p>
                   </div>
                 </li>

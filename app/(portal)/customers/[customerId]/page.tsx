@@ -8,10 +8,9 @@ import { StatusBadge } from "@/components/ui/badge";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getCustomerForStaff } from "@/lib/customers/customer-review";
 import { INDUSTRY_CATEGORIES } from "@/lib/customers/industry-categories";
+import { formatDateTime } from "@/lib/format-date";
 
 export const metadata: Metadata = { title: "Customer" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 type Row = [label: string, value: React.ReactNode];
 
@@ -63,7 +62,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
         <p className="mt-1 text-sm text-slate-600">
           <span className="font-mono">{customer.customer_id}</span> · {view.partnerName} · reference{" "}
           <span className="font-mono">{customer.partner_customer_id}</span> · created{" "}
-          {dateTime.format(new Date(customer.created_at))} UTC
+          {formatDateTime(new Date(customer.created_at))} UTC
         </p>
       </div>
 

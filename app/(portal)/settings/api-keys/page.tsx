@@ -5,10 +5,9 @@ import { RevokeApiKey } from "@/components/settings/revoke-api-key";
 import { Badge } from "@/components/ui/badge";
 import { requirePermission } from "@/lib/auth/current-user";
 import { listApiKeys } from "@/lib/partners/api-keys";
+import { formatDateTime } from "@/lib/format-date";
 
 export const metadata: Metadata = { title: "API keys" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const headerCell = "px-4 py-3 font-medium";
 
@@ -63,16 +62,16 @@ export default async function ApiKeysPage() {
                   keys.map((key) => (
                     <tr key={key.publicKey} className={key.revokedAt ? "text-slate-500" : undefined}>
                       <td className="px-4 py-3 font-mono text-xs break-all">{key.publicKey}</td>
-                      <td className="px-4 py-3 whitespace-nowrap">{dateTime.format(key.createdAt)}</td>
+                      <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(key.createdAt)}</td>
                       <td className="px-4 py-3 whitespace-nowrap">
-                        {key.lastUsedAt ? dateTime.format(key.lastUsedAt) : "Never"}
+                        {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}
                       </td>
                       <td className="px-4 py-3">
                         {key.revokedAt ? (
                           <>
                             <Badge tone="neutral">Revoked</Badge>
                             <span className="mt-1 block text-xs whitespace-nowrap text-slate-500">
-                              on {dateTime.format(key.revokedAt)}
+                              on {formatDateTime(key.revokedAt)}
                             </span>
                           </>
                         ) : (
