@@ -225,3 +225,25 @@ test("one partner cannot open another partner's draft or customer by URL", async
   await page.goto("/customers");
   await expect(page.getByRole("row").filter({ hasText: "Gemini Trading Limited" })).toHaveCount(0);
 });
+
+test("a refusal on submit is shown on the right step and field", async ({ page }) => {
+  await signIn(page, ACCOUNTS.partnerUser);
+  const reference = uniqueReference();
+  for (const name of ["First With Reference Ltd", "Second With Same Reference Ltd"]) {
+    await startDraft(page);
+    await fillCompany(page, name, reference);
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await fillAddressUsageContact(page);
+    await fillRepresentative(page);
+    await expect(page.getByRole("heading", { level: 1, name: "Review and submit" })).toBeVisible();
+    await page.getByRole("button", { name: "Submit for review" }).click();
+  }
+  // The second customer reuses the first one's reference, which only the server can know.
+  const refusal = page.getByRole("alert").filter({ hasText: "The customer could not be submitted" });
+  await expect(refusal).toContainText("already exists");
+  await refusal.getByRole("link", { name: "Correct Company" }).click();
+  const field = page.getByLabel("Your reference for this customer");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toBeFocused();
+  await expect(page.getByText("This partner_customer_id is already in use.")).toBeVisible();
+});
