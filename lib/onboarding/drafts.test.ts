@@ -388,3 +388,45 @@ describe("steps saved at the same moment", () => {
     }
   });
 });
+
+describe("a draft being submitted", () => {
+  it("refuses steps while it is being submitted, so the customer is what was reviewed", async () => {
+    const draftId = await completedDraft(team.user);
+    await db.onboardingDraft.update({ where: { id: draftId }, data: { status: "submitting" } });
+    const changed = { primary_contact: { contact_email: "changed-while-submitting@example.com" } };
+    const result = await saveDraftStep(team.colleague, draftId, "contact", changed);
+    expect(result).toMatchObject({ ok: false });
+    const stored = JSON.parse((await storedDraft(draftId)).data) as { primary_contact: { contact_email: string } };
+    expect(stored.primary_contact.contact_email).not.toBe("changed-while-submitting@example.com");
+    expect((await listOpenDrafts(team.user)).map((draft) => draft.id)).not.toContain(draftId);
+  });
+
+  it("submits what the draft holds at the end, even when a step is saved at the same moment", async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const draftId = await completedDraft(team.user);
+      const changed = exampleSteps().contact;
+      (changed.primary_contact as { contact_email: string }).contact_email = `changed-${attempt}@example.com`;
+      const [submitted] = await Promise.all([
+        submitDraft(team.user, draftId),
+        saveDraftStep(team.colleague, draftId, "contact", changed),
+      ]);
+      expect(submitted).toMatchObject({ ok: true });
+      const draft = await storedDraft(draftId);
+      const customer = await db.customer.findUniqueOrThrow({ where: { id: draft.customerId ?? "" } });
+      const kept = JSON.parse(draft.data) as { primary_contact: { contact_email: string } };
+      expect(customer.contactEmail).toBe(kept.primary_contact.contact_email);
+    }
+  });
+
+  it("opens again for corrections when the submission is refused", async () => {
+    const reference = newPartnerCustomerId();
+    const first = await completedDraft(team.user, reference);
+    expect(await submitDraft(team.user, first)).toMatchObject({ ok: true });
+    const second = await completedDraft(team.user, reference);
+    expect(await submitDraft(team.user, second)).toMatchObject({ ok: false });
+    expect((await storedDraft(second)).status).toBe("open");
+    const steps = exampleSteps();
+    expect(await saveDraftStep(team.user, second, "company", steps.company)).toEqual({ ok: true });
+    expect(await submitDraft(team.user, second)).toMatchObject({ ok: true });
+  });
+});

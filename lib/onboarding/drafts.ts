@@ -15,7 +15,8 @@ export type DraftData = Record<string, unknown>;
 export interface Draft {
   id: string;
   partnerId: string;
-  status: "open" | "submitted";
+  /** open, then submitting while createCustomer runs (no step may change it), then submitted. */
+  status: "open" | "submitting" | "submitted";
   data: DraftData;
   completedSteps: FormStep[];
   customerId: string | null;
@@ -36,7 +37,7 @@ function toDraft(row: {
   return {
     id: row.id,
     partnerId: row.partnerId,
-    status: row.status === "submitted" ? "submitted" : "open",
+    status: row.status === "submitted" || row.status === "submitting" ? row.status : "open",
     data: JSON.parse(row.data) as DraftData,
     completedSteps: (JSON.parse(row.completedSteps) as string[]).filter((step): step is FormStep =>
       (FORM_STEPS as readonly string[]).includes(step),
@@ -101,6 +102,8 @@ export async function listOpenDrafts(actor: Actor): Promise<Draft[]> {
   return rows.map(toDraft);
 }
 
+const NOT_OPEN = "This onboarding was already submitted.";
+
 export type StepResult = { ok: true } | { ok: false; message: string; fieldErrors: FieldError[] };
 
 /** Validates one step with the API's section schema and keeps what was entered. */
@@ -111,7 +114,7 @@ export async function saveDraftStep(
   values: unknown,
 ): Promise<StepResult> {
   const draft = await getDraft(actor, draftId);
-  if (draft.status !== "open") return { ok: false, message: "This onboarding was already submitted.", fieldErrors: [] };
+  if (draft.status !== "open") return { ok: false, message: NOT_OPEN, fieldErrors: [] };
   const parsed = STEP_SCHEMAS[step].safeParse(values);
   if (!parsed.success) {
     return { ok: false, message: "Some fields need your attention.", fieldErrors: fieldErrorsFromZod(parsed.error) };
@@ -133,7 +136,7 @@ export async function saveDraftStep(
     });
     return true;
   });
-  if (!saved) return { ok: false, message: "This onboarding was already submitted.", fieldErrors: [] };
+  if (!saved) return { ok: false, message: NOT_OPEN, fieldErrors: [] };
   return { ok: true };
 }
 
@@ -149,15 +152,33 @@ export async function submitDraft(
 ): Promise<SubmitResult> {
   const draft = await getDraft(actor, draftId);
   if (draft.customerId) return { ok: true, customerId: draft.customerId };
+  // Freeze the draft first: from here no step saved in another tab can change what is submitted.
+  const frozen = await db.$transaction(async (tx) => {
+    const current = await tx.onboardingDraft.findUniqueOrThrow({
+      where: { id: draft.id },
+      select: { status: true, data: true, customerId: true },
+    });
+    if (current.status === "open") {
+      await tx.onboardingDraft.update({ where: { id: draft.id }, data: { status: "submitting" } });
+    }
+    return current;
+  });
+  if (frozen.customerId) return { ok: true, customerId: frozen.customerId };
+  const reopen = () =>
+    db.onboardingDraft.updateMany({
+      where: { id: draft.id, status: "submitting", customerId: null },
+      data: { status: "open" },
+    });
+  const data = JSON.parse(frozen.data) as DraftData;
   const claim = {
     partnerId: draft.partnerId,
     key: `draft:${draft.id}`,
-    requestHash: crypto.createHash("sha256").update(JSON.stringify(draft.data)).digest("hex"),
+    requestHash: crypto.createHash("sha256").update(frozen.data).digest("hex"),
   };
   let customerId: string;
   try {
     const customer = await createCustomer(
-      draft.data,
+      data,
       { partnerId: draft.partnerId, actor: userAuditActor(actor) },
       { idempotency: claim },
     );
@@ -167,9 +188,11 @@ export async function submitDraft(
       const stored = await findStoredResponse(claim);
       if (!stored) throw error;
       customerId = (JSON.parse(stored.body) as { customer_id: string }).customer_id;
-    } else if (error instanceof AppError && error.status < 500) {
-      return { ok: false, message: error.message, fieldErrors: error.details };
     } else {
+      await reopen();
+      if (error instanceof AppError && error.status < 500) {
+        return { ok: false, message: error.message, fieldErrors: error.details };
+      }
       throw error;
     }
   }
