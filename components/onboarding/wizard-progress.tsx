@@ -14,7 +14,8 @@ export function WizardProgress({
 }) {
   return (
     <nav aria-label="Onboarding progress">
-      <ol className="grid gap-2 text-sm sm:grid-cols-6">
+      {/* On a phone the steps are numbers in one row (the heading names the current one); their names stay for screen readers. */}
+      <ol className="grid grid-cols-6 gap-1 text-sm sm:gap-2">
         {WIZARD_STEPS.map((step, index) => {
           const done = step.slug !== "review" && completed.includes(step.slug);
           const isCurrent = step.slug === current;
@@ -32,7 +33,7 @@ export function WizardProgress({
               >
                 {done && !isCurrent ? "✓" : index + 1}
               </span>
-              <span className="leading-tight">
+              <span className="sr-only leading-tight sm:not-sr-only">
                 {step.title}
                 <span className="sr-only">
                   {isCurrent ? " (current step)" : done ? " (complete)" : " (not started)"}
