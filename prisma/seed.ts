@@ -2,6 +2,7 @@
  * Development seed: a demo partner whose key pair is fixed (DEMO_API_KEY / DEMO_API_SECRET), so the
  * README's curl examples work as pasted on a fresh install. Safe to run on every start.
  */
+import "../server/load-env";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { apiKeyRow } from "@/lib/partners/api-keys";

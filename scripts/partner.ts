@@ -6,6 +6,7 @@
  *   npm run partner -- revoke <partner_id> <key>  revoke a key pair
  * A secret is printed once, here, and never again.
  */
+import "../server/load-env";
 import { db } from "@/lib/db";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/partners/api-keys";
 import { createPartner } from "@/lib/partners/partners";

@@ -3,6 +3,7 @@
  * lean Node handler (measured: Next's route-handler machinery costs more than half the
  * throughput of Create Customer, see the README); every other path goes to Next.
  */
+import "./load-env";
 import http from "node:http";
 import next from "next";
 import { handlePartnerApi, isPartnerApiPath } from "@/lib/api/partner-api";
