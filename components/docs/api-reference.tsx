@@ -61,7 +61,7 @@ function constraints(schema: Schema): string[] {
     notes.push(`${schema.minLength ?? 0}–${schema.maxLength ?? "∞"} characters`);
   }
   if (schema.maxItems !== undefined) notes.push(`${schema.minItems ?? 0}–${schema.maxItems} items`);
-  if (schema.enum) notes.push(`one of ${schema.enum.join(", ")}`);
+  if (schema.enum) notes.push(`one of ${schema.enum.filter((value) => value !== null).join(", ")}`);
   if (schema.example !== undefined) notes.push(`e.g. ${JSON.stringify(schema.example)}`);
   return notes;
 }
