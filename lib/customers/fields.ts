@@ -184,6 +184,18 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,
  * answers with, to the second: `2023-11-07T05:31:56Z`. A date alone means midnight UTC.
  */
 export function canonicalTimestamp(value: string): string | null {
+  // The schemas check a date, then transform it: the second call for the same text is free.
+  if (value === lastTimestampInput) return lastTimestampOutput;
+  const output = parseTimestamp(value);
+  lastTimestampInput = value;
+  lastTimestampOutput = output;
+  return output;
+}
+
+let lastTimestampInput: string | null = null;
+let lastTimestampOutput: string | null = null;
+
+function parseTimestamp(value: string): string | null {
   const dateOnly = DATE_ONLY.exec(value);
   const dateTime = dateOnly ? null : DATE_TIME.exec(value);
   const parts = dateOnly ?? dateTime;
