@@ -1,5 +1,5 @@
 import "server-only";
-import crypto from "node:crypto";
+import { newId } from "@/lib/ids";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -53,7 +53,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 function requestIdOf(request: IncomingMessage): string {
   const given = headerValue(request, "x-request-id");
-  return given && REQUEST_ID.test(given) ? given : `req_${crypto.randomUUID().replaceAll("-", "")}`;
+  return given && REQUEST_ID.test(given) ? given : newId("req");
 }
 
 function unauthorized(): AppError {

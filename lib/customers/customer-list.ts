@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor, rowsAfter } from "./list-cursor";
 import { db, type Prisma } from "@/lib/db";
 import type { CustomerStatus } from "./schema";
 import { CUSTOMER_STATUSES } from "./schema";
+import { hasIdShape } from "@/lib/ids";
 
 export interface CustomerListFilters {
   status?: string;
@@ -38,7 +39,7 @@ const PARTNER_REFERENCE = /^[\x21-\x7e]{20,64}$/;
  * otherwise part of the business name. One OR over all three would make every search a scan.
  */
 async function searchCondition(scope: Prisma.CustomerWhereInput, q: string): Promise<Prisma.CustomerWhereInput> {
-  if (/^cus_[0-9a-f]{32}$/.test(q)) return { id: q };
+  if (hasIdShape("cus", q)) return { id: q };
   if (PARTNER_REFERENCE.test(q)) {
     const exact = await db.customer.findFirst({
       where: { AND: [scope, { partnerCustomerId: q }] },

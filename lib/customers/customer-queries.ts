@@ -6,8 +6,7 @@ import { storedCustomerInclude, toCustomerResource } from "./customer-resource";
 import { decodeCursor, encodeCursor, rowsAfter } from "./list-cursor";
 import type { CustomerResource } from "./resource-schema";
 import { CUSTOMER_STATUSES } from "./schema";
-
-const CUSTOMER_ID = /^cus_[0-9a-f]{32}$/;
+import { hasIdShape } from "@/lib/ids";
 
 function customerNotFound(): AppError {
   return new AppError("not_found", 404, "No such customer.");
@@ -18,7 +17,7 @@ function customerNotFound(): AppError {
  * as an unknown id, so ids cannot be probed.
  */
 export async function getPartnerCustomer(partnerId: string, customerId: string): Promise<CustomerResource> {
-  if (!CUSTOMER_ID.test(customerId)) throw customerNotFound();
+  if (!hasIdShape("cus", customerId)) throw customerNotFound();
   const customer = await db.customer.findFirst({
     where: { id: customerId, partnerId },
     include: storedCustomerInclude,

@@ -6,6 +6,7 @@ import { z } from "zod";
 import countries from "i18n-iso-countries";
 import currencyCodes from "currency-codes";
 import { isValidPhoneNumber } from "libphonenumber-js/min";
+import { hasIdShape } from "@/lib/ids";
 
 export const NAME_MAX = 255;
 export const REQUIRED = "This field is required.";
@@ -259,14 +260,12 @@ export function amount() {
     .meta({ example: 99.99, minimum: 0, maximum: AMOUNT_MAX, description: "At most 2 decimals" });
 }
 
-export const FILE_ID_PATTERN = /^file_[0-9a-f]{32}$/;
-
 export function fileId() {
   return z
     .string({ error: textTypeError })
     .trim()
     .refine(
-      (value) => FILE_ID_PATTERN.test(value),
+      (value) => hasIdShape("file", value),
       withCode("invalid_file_id", "Must be a file_id returned by the file upload."),
     )
     .meta({ description: "A file_id from POST /api/files/upload", example: "file_0123456789abcdef0123456789abcdef" });
@@ -274,7 +273,7 @@ export function fileId() {
 
 export function optionalFileId() {
   return optionalText(37).refine(
-    (value) => value == null || FILE_ID_PATTERN.test(value),
+    (value) => value == null || hasIdShape("file", value),
     withCode("invalid_file_id", "Must be a file_id returned by the file upload."),
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db";
+import { hasIdShape } from "@/lib/ids";
 
 /**
  * Keyset pagination over customers in (createdAt, id) order. A cursor names the last row of a
@@ -12,7 +13,7 @@ export function encodeCursor(createdAt: Date, id: string): string {
 export function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
   const [millis, id] = Buffer.from(cursor, "base64url").toString().split(".");
   const createdAt = new Date(Number(millis));
-  return id && /^cus_[0-9a-f]{32}$/.test(id) && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+  return hasIdShape("cus", id) && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { recordAuditEvent, userAuditActor } from "@/lib/audit/audit-events";
 import { canAccessPartnerRecord, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { fileStorage } from "./storage";
+import { hasIdShape } from "@/lib/ids";
 
 export interface FileSummary {
   fileId: string;
@@ -46,7 +47,7 @@ export async function readFileForActor(
   actor: Actor & { name?: string; email?: string },
   fileId: string,
 ): Promise<{ summary: FileSummary; partnerId: string; bytes: Buffer } | null> {
-  if (!/^file_[0-9a-f]{32}$/.test(fileId)) return null;
+  if (!hasIdShape("file", fileId)) return null;
   const file = await db.file.findUnique({ where: { id: fileId } });
   if (!file || !canAccessPartnerRecord(actor, file.partnerId)) return null;
   for (const customerId of await customersUsingFile(file.id)) {

@@ -7,7 +7,7 @@ import { createCustomer, IdempotencyRaceLost } from "@/lib/customers/create-cust
 import { db } from "@/lib/db";
 import { AppError, fieldErrorsFromZod, type FieldError } from "@/lib/errors";
 import { findStoredResponse } from "@/lib/idempotency/idempotency-keys";
-import { newId } from "@/lib/ids";
+import { hasIdShape, newId } from "@/lib/ids";
 import { FORM_STEPS, STEP_SCHEMAS, type FormStep } from "./steps";
 
 export type DraftData = Record<string, unknown>;
@@ -84,7 +84,7 @@ export async function startDraft(actor: Actor): Promise<string> {
  * A draft the actor may work on. Another partner's draft is answered exactly like a missing one.
  */
 export async function getDraft(actor: Actor, draftId: string): Promise<Draft> {
-  const row = /^drf_[0-9a-f]{32}$/.test(draftId)
+  const row = hasIdShape("drf", draftId)
     ? await db.onboardingDraft.findUnique({ where: { id: draftId }, include: draftInclude })
     : null;
   if (!row || !canEditDraft(actor, row.partnerId)) notFound();

@@ -1,4 +1,5 @@
 import { errorResponse } from "@/lib/api/error-response";
+import { newId } from "@/lib/ids";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -11,7 +12,7 @@ function json(status: number, body: string): Response {
 
 /** The wizard's uploads: the same checks and storage as POST /api/files/upload, for the signed-in partner. */
 export async function POST(request: Request): Promise<Response> {
-  const requestId = `req_${crypto.randomUUID().replaceAll("-", "")}`;
+  const requestId = newId("req");
   try {
     const user = await getCurrentUser();
     if (!user) throw new AppError("unauthorized", 401, "Sign in to upload documents.");
