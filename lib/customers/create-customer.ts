@@ -6,7 +6,7 @@ import { fileIdsNotOwnedBy } from "@/lib/files/upload-file";
 import { newId } from "@/lib/ids";
 import { GroupCommit } from "@/lib/group-commit";
 import { findStoredResponse, storedResponseRow, type IdempotencyClaim } from "@/lib/idempotency/idempotency-keys";
-import { toCustomerResource, type StoredCustomer } from "./customer-resource";
+import { customerResourceJson, toCustomerResource, type StoredCustomer } from "./customer-resource";
 import type { CustomerResource } from "./resource-schema";
 import { createCustomerRequestSchema, type CreateCustomerRequest } from "./schema";
 
@@ -31,7 +31,15 @@ export function parseCreateCustomerRequest(input: unknown): CreateCustomerReques
 }
 
 /** Every file id the request refers to, with the path of the field that holds it. */
-function referencedFiles(request: CreateCustomerRequest): { field: string; fileId: string }[] {
+/** What refers to files in a request or a customer resource (the two share the API's shape). */
+interface FileReferences {
+  business_details: { business_identifier_document_list?: readonly string[] | null };
+  business_person_list: readonly {
+    identification: { id_document_front_file_id?: string | null; id_document_back_file_id?: string | null };
+  }[];
+}
+
+export function referencedFiles(request: FileReferences): { field: string; fileId: string }[] {
   const files = (request.business_details.business_identifier_document_list ?? []).map((fileId, index) => ({
     field: `business_details.business_identifier_document_list.${index}`,
     fileId,
@@ -215,7 +223,7 @@ export async function createCustomer(
     customer,
     documents,
     businessPersons,
-    idempotentResponse: options.idempotency && { claim: options.idempotency, body: JSON.stringify(resource) },
+    idempotentResponse: options.idempotency && { claim: options.idempotency, body: customerResourceJson(resource) },
     created: auditEventRow(
       {
         actor: creator.actor,

@@ -84,3 +84,18 @@ export function toCustomerResource(customer: StoredCustomer): CustomerResource {
     })),
   };
 }
+
+const serialized = new WeakMap<CustomerResource, string>();
+
+/**
+ * A resource as JSON, serialized once: a create both stores it as the idempotent response and
+ * answers with it.
+ */
+export function customerResourceJson(resource: CustomerResource): string {
+  let json = serialized.get(resource);
+  if (json === undefined) {
+    json = JSON.stringify(resource);
+    serialized.set(resource, json);
+  }
+  return json;
+}

@@ -5,10 +5,12 @@ import { can, canAccessPartnerRecord, type Actor } from "@/lib/auth/permissions"
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fileSummaries, type FileSummary } from "@/lib/files/file-queries";
+import { referencedFiles } from "./create-customer";
 import { storedCustomerInclude, toCustomerResource } from "./customer-resource";
 import { decisionsFor, type Decision } from "./decisions";
 import { maskIdNumber } from "./mask";
 import type { CustomerResource } from "./resource-schema";
+import { hasIdShape } from "@/lib/ids";
 
 type StaffActor = Actor & { name?: string; email?: string };
 
@@ -24,7 +26,7 @@ export interface CustomerForStaff {
 }
 
 async function loadCustomer(actor: Actor, customerId: string) {
-  const row = /^cus_[0-9a-f]{32}$/.test(customerId)
+  const row = hasIdShape("cus", customerId)
     ? await db.customer.findUnique({
         where: { id: customerId },
         include: { ...storedCustomerInclude, partner: { select: { name: true } } },
@@ -40,13 +42,7 @@ export async function getCustomerForStaff(actor: Actor, customerId: string): Pro
   const row = await loadCustomer(actor, customerId);
   if (!row) notFound();
   const resource = toCustomerResource(row);
-  const fileIds = [
-    ...resource.business_details.business_identifier_document_list,
-    ...resource.business_person_list.flatMap((person) => [
-      person.identification.id_document_front_file_id,
-      person.identification.id_document_back_file_id,
-    ]),
-  ].filter((id): id is string => Boolean(id));
+  const fileIds = referencedFiles(resource).map((file) => file.fileId);
   return {
     customer: {
       ...resource,

@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { createCustomer, IdempotencyRaceLost } from "@/lib/customers/create-customer";
+import { customerResourceJson } from "@/lib/customers/customer-resource";
 import { AppError } from "@/lib/errors";
 import {
   IDEMPOTENCY_KEY_MAX,
@@ -11,15 +12,7 @@ import {
   type StoredResponse,
 } from "@/lib/idempotency/idempotency-keys";
 import { errorResponse } from "../error-response";
-import {
-  MAX_JSON_BODY_BYTES,
-  headerValue,
-  jsonResponse,
-  parseJson,
-  readBody,
-  requireJson,
-  type ApiResponse,
-} from "../http";
+import { MAX_JSON_BODY_BYTES, headerValue, parseJson, readBody, requireJson, type ApiResponse } from "../http";
 import type { PartnerApiContext } from "../partner-api";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
@@ -57,7 +50,7 @@ async function create(context: PartnerApiContext, body: Buffer, claim?: Idempote
     },
     { idempotency: claim },
   );
-  return jsonResponse(200, resource);
+  return { status: 200, body: customerResourceJson(resource) };
 }
 
 /** POST /api/customers/create */

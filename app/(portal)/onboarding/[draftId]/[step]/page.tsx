@@ -34,7 +34,6 @@ export default async function OnboardingStepPage({ params }: { params: Params })
   if (step === "review" && firstIncomplete) redirect(`/onboarding/${draftId}/${firstIncomplete}`);
 
   const files = await fileSummaries(draft.partnerId, draftFileIds(draft.data));
-  const known = Object.fromEntries(Object.entries(files).map(([id, file]) => [id, file]));
   const meta = WIZARD_STEPS.find((candidate) => candidate.slug === step)!;
   const index = WIZARD_STEPS.indexOf(meta);
   // Saved sections as entered; each form's resolver checks them again before anything is saved.
@@ -59,7 +58,7 @@ export default async function OnboardingStepPage({ params }: { params: Params })
             business_details: { business_identifier_document_list: [], ...businessDetails },
           }}
           countries={countryOptions()}
-          files={known}
+          files={files}
         />
       ) : step === "address" ? (
         <AddressStep
@@ -82,7 +81,7 @@ export default async function OnboardingStepPage({ params }: { params: Params })
           draftId={draft.id}
           defaultValues={{ business_person_list: data.business_person_list ?? [EMPTY_PERSON] }}
           countries={countryOptions()}
-          files={known}
+          files={files}
         />
       ) : (
         <div className="space-y-6">
