@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AccountStatusButton, RoleForm } from "@/components/admin/account-controls";
 import { CreateAccountForm } from "@/components/admin/create-account-form";
 import { PartnersCard } from "@/components/admin/create-partner";
-import { Badge } from "@/components/ui/badge";
+import { ActiveOrStoppedBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/current-user";
 import { PASSWORD_MIN } from "@/lib/auth/passwords";
@@ -129,16 +129,12 @@ export default async function AdminPage() {
                     </td>
                     <td className="px-4 py-3">{account.partnerName ?? <span className="text-slate-400">—</span>}</td>
                     <td className="px-4 py-3">
-                      {account.disabledAt ? (
-                        <>
-                          <Badge tone="danger">Disabled</Badge>
-                          <span className="mt-1 block text-xs whitespace-nowrap text-slate-500">
-                            since {formatDateTime(account.disabledAt)}
-                          </span>
-                        </>
-                      ) : (
-                        <Badge tone="success">Active</Badge>
-                      )}
+                      <ActiveOrStoppedBadge
+                        stoppedAt={account.disabledAt}
+                        stoppedLabel="Disabled"
+                        stoppedTone="danger"
+                        datePrefix="since"
+                      />
                     </td>
                     <td className="px-4 py-3 text-right">
                       {self ? null : (

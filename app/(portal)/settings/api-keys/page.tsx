@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiKeyCreator } from "@/components/settings/api-key-creator";
 import { RevokeApiKey } from "@/components/settings/revoke-api-key";
-import { Badge } from "@/components/ui/badge";
+import { ActiveOrStoppedBadge } from "@/components/ui/badge";
 import { requirePermission } from "@/lib/auth/current-user";
 import { listApiKeys } from "@/lib/partners/api-keys";
 import { formatDateTime } from "@/lib/format-date";
@@ -67,16 +67,12 @@ export default async function ApiKeysPage() {
                         {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}
                       </td>
                       <td className="px-4 py-3">
-                        {key.revokedAt ? (
-                          <>
-                            <Badge tone="neutral">Revoked</Badge>
-                            <span className="mt-1 block text-xs whitespace-nowrap text-slate-500">
-                              on {formatDateTime(key.revokedAt)}
-                            </span>
-                          </>
-                        ) : (
-                          <Badge tone="success">Active</Badge>
-                        )}
+                        <ActiveOrStoppedBadge
+                          stoppedAt={key.revokedAt}
+                          stoppedLabel="Revoked"
+                          stoppedTone="neutral"
+                          datePrefix="on"
+                        />
                       </td>
                       <td className="px-4 py-3 text-right">
                         {key.revokedAt ? null : <RevokeApiKey publicKey={key.publicKey} />}
