@@ -3,8 +3,8 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_LAUNCH_OPTIONS } from "./e2e/chromium";
 
 // The built app on its own port and its own database, so a running dev server is left alone.
-const PORT = 8183;
-const dataDir = path.join(__dirname, "data", "e2e");
+const PORT = Number(process.env.E2E_PORT ?? 8183);
+const dataDir = path.join(__dirname, "data", `e2e-${PORT}`);
 
 export default defineConfig({
   testDir: "./e2e",

@@ -24,30 +24,81 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Passwords of the seeded demo accounts (development only). */
   DEMO_PASSWORD: z.string().min(12).default("demo-password-2026"),
+  /** false: no demo partner, key or accounts, ever. The demo data is only written into a new database. */
+  SEED_DEMO: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+  /** Where people reach the portal (e.g. https://onboarding.example.com); https turns on Secure cookies and HSTS. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+  /** How many proxy hops in front of the server to trust for X-Forwarded-For; 0: the socket's address. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Keys for personal data at rest (ID numbers, drafts, stored responses): `<key id>:<64 hex or
+   * base64 of 32 bytes>`, comma-separated, the first encrypts and all decrypt (rotation). When
+   * unset, a random key is kept in data/.
+   */
+  DATA_ENCRYPTION_KEY: z.string().min(1).optional(),
   LOG_REQUESTS: z
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
 });
 
-export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string; apiKeyHashSecret: string; authSecret: string };
+export type Env = z.infer<typeof envSchema> & {
+  DATABASE_URL: string;
+  apiKeyHashSecret: string;
+  authSecret: string;
+  /** `<key id>:<key>` pairs as DATA_ENCRYPTION_KEY takes them, or the one kept in data/. */
+  dataEncryptionKeys: string;
+  /** PUBLIC_URL, else NEXTAUTH_URL, else the address the server listens on. */
+  publicUrl: string;
+  dataDir: string;
+};
 
-/** A random secret kept beside the database, created on first start. */
-function secretFromDataDir(dataDir: string, name: string): string {
-  const file = path.join(dataDir, name);
-  try {
-    return fs.readFileSync(file, "utf8").trim();
-  } catch {
-    fs.mkdirSync(dataDir, { recursive: true });
-    const secret = crypto.randomBytes(32).toString("hex");
-    // wx: two processes starting at once must not overwrite each other's key.
-    try {
-      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-      return secret;
-    } catch {
-      return fs.readFileSync(file, "utf8").trim();
-    }
+/** Shorter than this, a kept secret is refused: it was cut short (a torn write) or is too weak. */
+export const SECRET_MIN_LENGTH = 32;
+
+function readKeptSecret(file: string): string {
+  const secret = fs.readFileSync(file, "utf8").trim();
+  if (secret.length < SECRET_MIN_LENGTH) {
+    throw new Error(
+      `${file} holds ${secret.length} characters, fewer than ${SECRET_MIN_LENGTH}: it was cut short or edited. ` +
+        "Restore it from a backup (data encrypted or signed with it cannot be read without it), or remove it to start afresh.",
+    );
   }
+  return secret;
+}
+
+/**
+ * A random secret kept beside the database, created on first start. Written whole (to a temporary
+ * file, synced, then linked into place), so a crash never leaves half a key behind.
+ */
+export function secretFromDataDir(
+  dataDir: string,
+  name: string,
+  create = () => crypto.randomBytes(32).toString("hex"),
+): string {
+  const file = path.join(dataDir, name);
+  if (fs.existsSync(file)) return readKeptSecret(file);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
+  const descriptor = fs.openSync(temporary, "wx", 0o600);
+  try {
+    fs.writeFileSync(descriptor, create());
+    fs.fsyncSync(descriptor);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+  try {
+    // link refuses an existing target: of two processes starting at once, the first key wins.
+    fs.linkSync(temporary, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+  return readKeptSecret(file);
 }
 
 function loadEnv(): Env {
@@ -64,6 +115,15 @@ function loadEnv(): Env {
     FILE_STORAGE_DIR: path.resolve(parsed.data.FILE_STORAGE_DIR),
     apiKeyHashSecret: parsed.data.API_KEY_HASH_SECRET ?? secretFromDataDir(dataDir, "api-key-hash.secret"),
     authSecret: parsed.data.AUTH_SECRET ?? secretFromDataDir(dataDir, "auth.secret"),
+    dataEncryptionKeys:
+      parsed.data.DATA_ENCRYPTION_KEY ??
+      `k1:${secretFromDataDir(dataDir, "data-encryption.key", () => crypto.randomBytes(32).toString("hex"))}`,
+    publicUrl: (
+      parsed.data.PUBLIC_URL ??
+      process.env.NEXTAUTH_URL ??
+      `http://${parsed.data.HOST}:${parsed.data.PORT}`
+    ).replace(/\/+$/, ""),
+    dataDir,
   };
 }
 

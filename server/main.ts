@@ -4,39 +4,46 @@
  * throughput of Create Customer, see the README); every other path goes to Next.
  */
 import "./load-env";
-import http from "node:http";
 import next from "next";
 import { handlePartnerApi, isPartnerApiPath } from "@/lib/api/partner-api";
 import { db, prepareDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { purgeExpiredResponses } from "@/lib/idempotency/idempotency-keys";
 import { describeError, logEvent } from "@/lib/log";
+import { activeDemoCredentials } from "@/lib/demo/demo-data";
+import { clientAddress } from "@/lib/net/client-address";
+import { createBoundedServer } from "@/lib/net/http-server";
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
   // Auth.js builds its callback URLs from this; the portal is served from one known origin.
-  process.env.NEXTAUTH_URL ??= `http://${env.HOST}:${env.PORT}`;
+  process.env.NEXTAUTH_URL = env.publicUrl;
   await prepareDatabase();
+  await warnAboutDemoCredentials();
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
 
-  const server = http.createServer((request, response) => {
+  const server = createBoundedServer((request, response) => {
     const pathname = (request.url ?? "/").split("?", 1)[0];
     if (isPartnerApiPath(pathname)) {
       void handlePartnerApi(request, response);
       return;
     }
-    // The sign-in throttle counts failures per client address; never trust a client-sent value.
-    request.headers["x-axisfi-client-ip"] = request.socket.remoteAddress ?? "unknown";
+    // The sign-in throttle counts failures per client address: the socket's, or what the trusted
+    // proxies (TRUST_PROXY) say; never a value the client could choose.
+    request.headers["x-axisfi-client-ip"] = clientAddress(
+      request.socket.remoteAddress,
+      request.headers["x-forwarded-for"],
+      env.TRUST_PROXY,
+    );
     handleWithNext(request, response).catch((error: unknown) => {
       logEvent("error", "next_handler_failed", { path: pathname, ...describeError(error) });
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
-  server.keepAliveTimeout = 65_000;
 
   const purge = () =>
     purgeExpiredResponses().catch((error: unknown) =>
@@ -57,6 +64,19 @@ async function main(): Promise<void> {
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
+}
+
+/**
+ * A production server on a public URL with the README's demo credentials still working is open
+ * to anyone who has read the README: one loud line at every start until they are gone.
+ */
+async function warnAboutDemoCredentials(): Promise<void> {
+  if (env.NODE_ENV !== "production" || !env.PUBLIC_URL) return;
+  const active = await activeDemoCredentials();
+  if (active.length === 0) return;
+  logEvent("warn", "demo_credentials_active", {
+    message: `DEMO CREDENTIALS ARE ACTIVE on ${env.PUBLIC_URL}: ${active.join(", ")}. Revoke the demo key and disable the demo accounts (or start a new database with SEED_DEMO=false).`,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -31,9 +31,12 @@ export interface AuditEntry {
   subject?: string | null;
 }
 
-export interface AuditEvent extends AuditEntry {
+export interface AuditEvent extends Omit<AuditEntry, "customerId" | "partnerId"> {
   id: string;
   at: Date;
+  /** Null for events about access itself (sign-ins, keys, accounts), which concern no customer. */
+  customerId: string | null;
+  partnerId: string | null;
 }
 
 export function userAuditActor(user: { userId: string; name?: string; email?: string }): AuditActor {

@@ -5,9 +5,13 @@ import { db, isUniqueViolation } from "@/lib/db";
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const IDEMPOTENCY_KEY_MAX = 255;
 
+export type IdempotencyScope = "api" | "draft";
+
 /** A request that claims an Idempotency-Key: the key and a hash of the request body. */
 export interface IdempotencyClaim {
   partnerId: string;
+  /** api: the Idempotency-Key header; draft: a wizard draft's submission (its own namespace). */
+  scope: IdempotencyScope;
   key: string;
   requestHash: string;
 }
@@ -20,12 +24,12 @@ export interface StoredResponse {
 
 export async function findStoredResponse(claim: IdempotencyClaim): Promise<StoredResponse | null> {
   const row = await db.idempotencyKey.findUnique({
-    where: { partnerId_key: { partnerId: claim.partnerId, key: claim.key } },
+    where: { partnerId_scope_key: { partnerId: claim.partnerId, scope: claim.scope, key: claim.key } },
   });
   if (!row) return null;
   if (Date.now() - row.createdAt.getTime() > IDEMPOTENCY_WINDOW_MS) {
     await db.idempotencyKey.deleteMany({
-      where: { partnerId: claim.partnerId, key: claim.key, createdAt: row.createdAt },
+      where: { partnerId: claim.partnerId, scope: claim.scope, key: claim.key, createdAt: row.createdAt },
     });
     return null;
   }
@@ -36,6 +40,7 @@ export async function findStoredResponse(claim: IdempotencyClaim): Promise<Store
 export function storedResponseRow(claim: IdempotencyClaim, status: number, body: string) {
   return {
     partnerId: claim.partnerId,
+    scope: claim.scope,
     key: claim.key,
     requestHash: claim.requestHash,
     responseStatus: status,

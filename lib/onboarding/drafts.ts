@@ -172,7 +172,9 @@ export async function submitDraft(
   const data = JSON.parse(frozen.data) as DraftData;
   const claim = {
     partnerId: draft.partnerId,
-    key: `draft:${draft.id}`,
+    // Its own namespace: no partner's Idempotency-Key header can name a draft's submission.
+    scope: "draft" as const,
+    key: draft.id,
     requestHash: crypto.createHash("sha256").update(frozen.data).digest("hex"),
   };
   let customerId: string;

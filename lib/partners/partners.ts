@@ -11,13 +11,17 @@ export interface PartnerWithKey {
 
 export async function createPartner(
   name: string,
-  options: { id?: string; apiKey?: ApiKeyPair } = {},
+  options: { id?: string; apiKey?: ApiKeyPair; withoutKey?: boolean } = {},
 ): Promise<PartnerWithKey> {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 200) throw new Error("A partner name must be 1–200 characters.");
   const apiKey = options.apiKey ?? generateApiKeyPair();
   const partner = await db.partner.create({
-    data: { id: options.id ?? newId("ptn"), name: trimmed, apiKeys: { create: apiKeyRow(apiKey) } },
+    data: {
+      id: options.id ?? newId("ptn"),
+      name: trimmed,
+      ...(options.withoutKey ? {} : { apiKeys: { create: apiKeyRow(apiKey) } }),
+    },
   });
   return { partnerId: partner.id, name: partner.name, apiKey };
 }

@@ -73,6 +73,7 @@ export async function createCustomerHandler(context: PartnerApiContext): Promise
     const body = await readBody(context.request, MAX_JSON_BODY_BYTES);
     const claim: IdempotencyClaim = {
       partnerId: context.partner.partnerId,
+      scope: "api",
       key,
       requestHash: crypto.createHash("sha256").update(body).digest("hex"),
     };

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { authenticateApiKey, revokeApiKey } from "@/lib/partners/api-keys";
+import { upsertUser } from "@/lib/users/users";
+import { activeDemoCredentials, DEMO_ACCOUNTS, DEMO_PARTNER_ID, seedDemoData } from "./demo-data";
+
+// This file's database starts empty (migrated, nothing seeded): the first start of a new install.
+afterEach(() => {
+  env.SEED_DEMO = true;
+});
+
+describe("seedDemoData", () => {
+  it("writes nothing at all when SEED_DEMO is false", async () => {
+    env.SEED_DEMO = false;
+    expect(await seedDemoData()).toBe("disabled");
+    expect(await db.partner.count()).toBe(0);
+    expect(await db.user.count()).toBe(0);
+    expect(await db.apiKey.count()).toBe(0);
+  });
+
+  it("seeds a new database, then never touches it again: a revoked key stays revoked, a changed password stays changed", async () => {
+    expect(await seedDemoData()).toBe("seeded");
+    expect(await authenticateApiKey(env.DEMO_API_KEY, env.DEMO_API_SECRET)).toMatchObject({
+      partnerId: DEMO_PARTNER_ID,
+    });
+    expect(await db.user.count()).toBe(DEMO_ACCOUNTS.length);
+    expect((await activeDemoCredentials()).sort()).toEqual(
+      [`API key ${env.DEMO_API_KEY}`, ...DEMO_ACCOUNTS.map((account) => `account ${account.email}`)].sort(),
+    );
+
+    // An operator locks the demo down.
+    expect(await revokeApiKey(DEMO_PARTNER_ID, env.DEMO_API_KEY)).toBe(true);
+    const reviewer = DEMO_ACCOUNTS.find((account) => account.role === "reviewer")!;
+    await upsertUser({ ...reviewer, password: "a-new-and-private-password" });
+
+    // The next start runs the seed again.
+    expect(await seedDemoData()).toBe("not_a_new_database");
+    expect(await authenticateApiKey(env.DEMO_API_KEY, env.DEMO_API_SECRET)).toBeNull();
+    expect((await signInWithPassword(reviewer.email, env.DEMO_PASSWORD, "192.0.2.50")).ok).toBe(false);
+    expect((await signInWithPassword(reviewer.email, "a-new-and-private-password", "192.0.2.51")).ok).toBe(true);
+    const active = await activeDemoCredentials();
+    expect(active).not.toContain(`API key ${env.DEMO_API_KEY}`);
+    expect(active).not.toContain(`account ${reviewer.email}`);
+    expect(active).toHaveLength(DEMO_ACCOUNTS.length - 1);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * The address of the client behind `trustedHops` proxies. Each trusted proxy appends the address
+ * it received the request from to X-Forwarded-For, so the client is the entry `trustedHops` from
+ * the right of [...X-Forwarded-For, socket address]; anything further left was written by the
+ * client itself and is never believed. With no trusted hop, the socket's address is the answer.
+ */
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedHops: number,
+): string {
+  const socket = normalise(socketAddress ?? "") || "unknown";
+  if (trustedHops <= 0) return socket;
+  const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((entry) => normalise(entry.trim()))
+    .filter((entry) => entry.length > 0);
+  const chain = [...forwarded, socket];
+  // Too few entries: the chain is shorter than the proxies we were told of; the leftmost is the best we know.
+  return chain[Math.max(0, chain.length - 1 - trustedHops)].slice(0, 64);
+}
+
+/** `::ffff:192.0.2.1` and `192.0.2.1` are one client. */
+function normalise(address: string): string {
+  return address.startsWith("::ffff:") && address.includes(".") ? address.slice("::ffff:".length) : address;
+}
