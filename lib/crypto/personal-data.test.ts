@@ -1,0 +1,58 @@
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { isSealed, parseKeyRing, seal, sealedKeyId, unseal } from "./personal-data";
+
+const hexKey = () => crypto.randomBytes(32).toString("hex");
+
+describe("seal and unseal", () => {
+  const ring = parseKeyRing(`k1:${hexKey()}`);
+
+  it("round-trips text, and the sealed form holds none of it", () => {
+    const sealed = seal("E12345678 双子", "id_number", ring);
+    expect(isSealed(sealed)).toBe(true);
+    expect(sealed).not.toContain("E12345678");
+    expect(sealedKeyId(sealed)).toBe("k1");
+    expect(unseal(sealed, "id_number", ring)).toBe("E12345678 双子");
+  });
+
+  it("seals the same text differently each time (a fresh IV)", () => {
+    expect(seal("E12345678", "id_number", ring)).not.toBe(seal("E12345678", "id_number", ring));
+  });
+
+  it("refuses a value that was altered", () => {
+    const sealed = seal("E12345678", "id_number", ring);
+    const bytes = Buffer.from(sealed.split(":")[3], "base64url");
+    bytes[14] ^= 1;
+    const altered = `enc:v1:k1:${bytes.toString("base64url")}`;
+    expect(() => unseal(altered, "id_number", ring)).toThrow();
+  });
+
+  it("refuses a value sealed for another purpose (moved to another column)", () => {
+    expect(() => unseal(seal("E12345678", "id_number", ring), "draft", ring)).toThrow();
+  });
+
+  it("opens values sealed with an older key after rotation, and seals with the new one", () => {
+    const oldKey = hexKey();
+    const before = parseKeyRing(`old:${oldKey}`);
+    const sealedBefore = seal("E12345678", "id_number", before);
+    const after = parseKeyRing(`new:${crypto.randomBytes(32).toString("base64")}, old:${oldKey}`);
+    expect(unseal(sealedBefore, "id_number", after)).toBe("E12345678");
+    expect(sealedKeyId(seal("X", "id_number", after))).toBe("new");
+  });
+
+  it("says which key is missing rather than returning garbage", () => {
+    const sealed = seal("E12345678", "id_number", parseKeyRing(`gone:${hexKey()}`));
+    expect(() => unseal(sealed, "id_number", ring)).toThrow(/No data encryption key "gone"/);
+  });
+});
+
+describe("parseKeyRing", () => {
+  it.each([
+    ["", /no key/],
+    ["k1", /<key id>:<key>/],
+    [`k1:${"ab".repeat(16)}`, /32 bytes/],
+    [`k1:${"ab".repeat(32)},k1:${"cd".repeat(32)}`, /listed twice/],
+  ])("refuses %j", (spec, message) => {
+    expect(() => parseKeyRing(spec)).toThrow(message);
+  });
+});

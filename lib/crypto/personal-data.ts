@@ -1,0 +1,98 @@
+import "server-only";
+import crypto from "node:crypto";
+import { env } from "@/lib/env";
+
+/**
+ * Personal data at rest (ID numbers, drafts, stored responses that echo them) is sealed with
+ * AES-256-GCM. Each sealed value names the key that sealed it, so keys can rotate: the first key
+ * of DATA_ENCRYPTION_KEY seals, every listed key opens. A value is bound to what it is (its
+ * `purpose`, used as additional authenticated data), so a sealed ID number copied into another
+ * column does not open there.
+ *
+ * Format: `enc:v1:<key id>:<base64url of 12-byte IV, ciphertext, 16-byte tag>`.
+ */
+const PREFIX = "enc:v1:";
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+export interface KeyRing {
+  current: string;
+  keys: Map<string, Buffer>;
+}
+
+function decodeKey(id: string, text: string): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
+  if (key.length !== 32) {
+    throw new Error(`DATA_ENCRYPTION_KEY: key "${id}" must be 32 bytes (64 hex characters or base64).`);
+  }
+  return key;
+}
+
+/** Parses `<key id>:<key>[,<key id>:<key>…]`; the first key seals. */
+export function parseKeyRing(spec: string): KeyRing {
+  const keys = new Map<string, Buffer>();
+  const entries = spec
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const separator = entry.indexOf(":");
+    const id = separator > 0 ? entry.slice(0, separator) : "";
+    if (!KEY_ID.test(id))
+      throw new Error("DATA_ENCRYPTION_KEY: each key is `<key id>:<key>`, the id 1–32 of A-Z a-z 0-9 _ -.");
+    if (keys.has(id)) throw new Error(`DATA_ENCRYPTION_KEY: key id "${id}" is listed twice.`);
+    keys.set(id, decodeKey(id, entry.slice(separator + 1)));
+  }
+  const current = entries.length > 0 ? entries[0].slice(0, entries[0].indexOf(":")) : "";
+  if (!current) throw new Error("DATA_ENCRYPTION_KEY: no key given.");
+  return { current, keys };
+}
+
+const globalForKeys = globalThis as unknown as { axisfiDataKeys?: KeyRing };
+
+function keyRing(): KeyRing {
+  return (globalForKeys.axisfiDataKeys ??= parseKeyRing(env.dataEncryptionKeys));
+}
+
+/** What a sealed value is; part of what the tag authenticates. */
+export type SealPurpose = "id_number" | "draft" | "idempotent_response";
+
+export function isSealed(value: string): boolean {
+  return value.startsWith(PREFIX);
+}
+
+export function seal(plaintext: string, purpose: SealPurpose, ring: KeyRing = keyRing()): string {
+  const key = ring.keys.get(ring.current)!;
+  const iv = crypto.randomBytes(IV_BYTES);
+  const cipher = crypto.createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from(purpose));
+  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return `${PREFIX}${ring.current}:${Buffer.concat([iv, body, cipher.getAuthTag()]).toString("base64url")}`;
+}
+
+/** The plaintext of a sealed value; throws when the key is unknown or the value was altered. */
+export function unseal(sealed: string, purpose: SealPurpose, ring: KeyRing = keyRing()): string {
+  if (!isSealed(sealed)) throw new Error("Not a sealed value.");
+  const rest = sealed.slice(PREFIX.length);
+  const separator = rest.indexOf(":");
+  const keyId = rest.slice(0, separator);
+  const key = ring.keys.get(keyId);
+  if (!key) throw new Error(`No data encryption key "${keyId}" is configured; add it to DATA_ENCRYPTION_KEY.`);
+  const bytes = Buffer.from(rest.slice(separator + 1), "base64url");
+  if (bytes.length < IV_BYTES + TAG_BYTES) throw new Error("A sealed value is truncated.");
+  const decipher = crypto.createDecipheriv("aes-256-gcm", key, bytes.subarray(0, IV_BYTES));
+  decipher.setAAD(Buffer.from(purpose));
+  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+  return Buffer.concat([
+    decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+    decipher.final(),
+  ]).toString("utf8");
+}
+
+/** The id of the key a sealed value was sealed with (to find values still under a retired key). */
+export function sealedKeyId(sealed: string): string | null {
+  if (!isSealed(sealed)) return null;
+  const rest = sealed.slice(PREFIX.length);
+  return rest.slice(0, rest.indexOf(":"));
+}
