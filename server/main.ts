@@ -10,6 +10,7 @@ import { db, prepareDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { purgeExpiredResponses } from "@/lib/idempotency/idempotency-keys";
 import { describeError, logEvent } from "@/lib/log";
+import { checkDataEncryptionKeys } from "@/lib/crypto/personal-data";
 import { activeDemoCredentials } from "@/lib/demo/demo-data";
 import { clientAddress } from "@/lib/net/client-address";
 import { createBoundedServer } from "@/lib/net/http-server";
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
   // Auth.js builds its callback URLs from this; the portal is served from one known origin.
   process.env.NEXTAUTH_URL = env.publicUrl;
+  checkDataEncryptionKeys();
   await prepareDatabase();
   await warnAboutDemoCredentials();
   const app = next({ dev, hostname: env.HOST, port: env.PORT });

@@ -55,6 +55,11 @@ function keyRing(): KeyRing {
   return (globalForKeys.axisfiDataKeys ??= parseKeyRing(env.dataEncryptionKeys));
 }
 
+/** Parses the configured keys now, so a malformed DATA_ENCRYPTION_KEY stops the start, not a request. */
+export function checkDataEncryptionKeys(): void {
+  keyRing();
+}
+
 /** What a sealed value is; part of what the tag authenticates. */
 export type SealPurpose = "id_number" | "draft" | "idempotent_response";
 
