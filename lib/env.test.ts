@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { databaseUrl } from "./database-url";
 import { SECRET_MIN_LENGTH, secretFromDataDir } from "./env";
@@ -41,5 +42,15 @@ describe("databaseUrl", () => {
     }
     expect(modeOf(dir)).toBe(0o700);
     expect(modeOf(path.join(dir, "axisfi.db"))).toBe(0o600);
+    // SQLite gives its WAL and shared-memory files the main file's mode: they hold the same data.
+    const database = new Database(path.join(dir, "axisfi.db"));
+    try {
+      database.pragma("journal_mode = WAL");
+      database.exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('row')");
+      expect(modeOf(path.join(dir, "axisfi.db-wal"))).toBe(0o600);
+      expect(modeOf(path.join(dir, "axisfi.db-shm"))).toBe(0o600);
+    } finally {
+      database.close();
+    }
   });
 });
