@@ -132,13 +132,21 @@ export async function getDraft(actor: Actor, draftId: string): Promise<Draft> {
   return toDraft(row);
 }
 
-/** The draft's version as stored now, so a page can tell it shows an older one. */
-export async function currentDraftVersion(actor: Actor, draftId: string): Promise<number> {
+/** What deciding about a draft needs, without opening its sealed data. */
+async function draftState(actor: Actor, draftId: string) {
   const row = hasIdShape("drf", draftId)
-    ? await db.onboardingDraft.findUnique({ where: { id: draftId }, select: { partnerId: true, version: true } })
+    ? await db.onboardingDraft.findUnique({
+        where: { id: draftId },
+        select: { id: true, partnerId: true, status: true, customerId: true, version: true },
+      })
     : null;
   if (!row || !canEditDraft(actor, row.partnerId)) throw draftNotFound();
-  return row.version;
+  return { ...row, status: statusOf(row.status) };
+}
+
+/** The draft's version as stored now, so a page can tell it shows an older one. */
+export async function currentDraftVersion(actor: Actor, draftId: string): Promise<number> {
+  return (await draftState(actor, draftId)).version;
 }
 
 export async function listOpenDrafts(actor: Actor): Promise<Draft[]> {
@@ -171,7 +179,7 @@ export async function saveDraftStep(
   // A server action passes whatever the browser sent.
   if (!isFormStep(step)) throw validationError([], "Unknown step.");
   if (!Number.isSafeInteger(loadedVersion)) throw validationError([], "The page did not say which version it shows.");
-  const draft = await getDraft(actor, draftId);
+  const draft = await draftState(actor, draftId);
   if (draft.status !== "open") throw draftNotOpen(draft.status);
   const parsed = STEP_SCHEMAS[step].safeParse(values);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), "Some fields need your attention.");
@@ -211,7 +219,7 @@ export async function submitDraft(
   actor: Actor & { name?: string; email?: string },
   draftId: string,
 ): Promise<{ customerId: string }> {
-  const draft = await getDraft(actor, draftId);
+  const draft = await draftState(actor, draftId);
   if (draft.customerId) return { customerId: draft.customerId };
   // Freeze the draft first: from here no step saved in another tab can change what is submitted.
   const frozen = await db.$transaction(async (tx) => {
