@@ -21,6 +21,7 @@ export type ErrorCode =
   | "unsupported_file_type"
   | "invalid_transition"
   | "conflict"
+  | "draft_not_open"
   | "rate_limited"
   | "internal_error";
 

@@ -27,6 +27,7 @@ type StaffActor = Actor & { name: string; email: string };
 const PASSWORD = "a long enough password";
 const API_KEY_ACTOR = { type: "api_key", id: "key_test", label: "API key pk_test" } as const;
 const NOT_FOUND = { digest: expect.stringContaining("NEXT_HTTP_ERROR_FALLBACK;404") };
+const DRAFT_NOT_FOUND = { class: AppError.name, code: "not_found", status: 404 };
 const MISSING_CUSTOMER = `cus_${"0".repeat(32)}`;
 const MISSING_FILE = `file_${"0".repeat(32)}`;
 const MISSING_DRAFT = `drf_${"0".repeat(32)}`;
@@ -349,8 +350,10 @@ describe("another partner's ids are answered exactly like missing ones, and leav
     draftId = await startDraft(a.staff);
     completedDraftId = await startDraft(a.staff);
     const steps = exampleSteps();
-    for (const step of FORM_STEPS) {
-      expect(await saveDraftStep(a.staff, completedDraftId, step, steps[step])).toEqual({ ok: true });
+    for (const [version, step] of FORM_STEPS.entries()) {
+      expect(await saveDraftStep(a.staff, completedDraftId, step, steps[step], version)).toEqual({
+        version: version + 1,
+      });
     }
   });
 
@@ -455,7 +458,7 @@ describe("another partner's ids are answered exactly like missing ones, and leav
   it("getDraft: not found for another partner's staff, a reviewer and an admin", async () => {
     await leavesNoTrace(async () => {
       const missing = await refusal(getDraft(b.staff, MISSING_DRAFT));
-      expect(missing).toMatchObject(NOT_FOUND);
+      expect(missing).toMatchObject(DRAFT_NOT_FOUND);
       for (const actor of [b.staff, reviewer, admin]) {
         expect(await refusal(getDraft(actor, draftId))).toEqual(missing);
         expect(await refusal(getDraft(actor, completedDraftId))).toEqual(missing);
@@ -466,20 +469,20 @@ describe("another partner's ids are answered exactly like missing ones, and leav
   it("saveDraftStep: not found for another partner's staff, and the draft is unchanged", async () => {
     const steps = exampleSteps();
     await leavesNoTrace(async () => {
-      const missing = await refusal(saveDraftStep(b.staff, MISSING_DRAFT, "contact", steps.contact));
-      expect(missing).toMatchObject(NOT_FOUND);
+      const missing = await refusal(saveDraftStep(b.staff, MISSING_DRAFT, "contact", steps.contact, 0));
+      expect(missing).toMatchObject(DRAFT_NOT_FOUND);
       for (const step of FORM_STEPS) {
-        expect(await refusal(saveDraftStep(b.staff, draftId, step, steps[step]))).toEqual(missing);
-        expect(await refusal(saveDraftStep(b.staff, completedDraftId, step, steps[step]))).toEqual(missing);
+        expect(await refusal(saveDraftStep(b.staff, draftId, step, steps[step], 0))).toEqual(missing);
+        expect(await refusal(saveDraftStep(b.staff, completedDraftId, step, steps[step], 5))).toEqual(missing);
       }
-      expect(await refusal(saveDraftStep(reviewer, draftId, "contact", steps.contact))).toEqual(missing);
+      expect(await refusal(saveDraftStep(reviewer, draftId, "contact", steps.contact, 0))).toEqual(missing);
     });
   });
 
   it("submitDraft: not found for another partner's staff, and no customer is created", async () => {
     await leavesNoTrace(async () => {
       const missing = await refusal(submitDraft(b.staff, MISSING_DRAFT));
-      expect(missing).toMatchObject(NOT_FOUND);
+      expect(missing).toMatchObject(DRAFT_NOT_FOUND);
       expect(await refusal(submitDraft(b.staff, completedDraftId))).toEqual(missing);
       expect(await refusal(submitDraft(reviewer, completedDraftId))).toEqual(missing);
       expect(await refusal(submitDraft(admin, completedDraftId))).toEqual(missing);
@@ -493,16 +496,16 @@ describe("another partner's ids are answered exactly like missing ones, and leav
       const steps = exampleSteps();
       const people = steps.representatives.business_person_list as { identification: Record<string, unknown> }[];
       people[0].identification.id_document_front_file_id = fileId;
-      for (const step of FORM_STEPS) await saveDraftStep(b.staff, ownDraft, step, steps[step]);
-      return submitDraft(b.staff, ownDraft);
+      for (const [version, step] of FORM_STEPS.entries()) {
+        await saveDraftStep(b.staff, ownDraft, step, steps[step], version);
+      }
+      return refusal(submitDraft(b.staff, ownDraft));
     };
     const events = await db.auditEvent.count();
     const unknown = await submitWithFront(MISSING_FILE);
     expect(unknown).toMatchObject({
-      ok: false,
-      fieldErrors: [
-        { field: "business_person_list.0.identification.id_document_front_file_id", code: "file_not_found" },
-      ],
+      code: "validation_error",
+      details: [{ field: "business_person_list.0.identification.id_document_front_file_id", code: "file_not_found" }],
     });
     expect(await submitWithFront(fileIds[1])).toEqual(unknown);
     expect(await db.auditEvent.count()).toBe(events);

@@ -3,14 +3,15 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { saveStepAction } from "@/app/(portal)/onboarding/actions";
 import type { FieldError } from "@/lib/errors";
+import type { FormFailure } from "@/lib/forms/form-failure";
 import { STEP_SCHEMAS, stepAfter, stepBefore, type FormStep } from "@/lib/onboarding/steps";
+import type { DraftOnPage } from "./draft-actions";
 
 /** Where the review step leaves the server's field errors for the step that shows them. */
 export function pendingErrorsKey(draftId: string): string {
@@ -26,24 +27,35 @@ function focusFirstError(container: HTMLElement | null): void {
   requestAnimationFrame(() => container?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }
 
+/** Refusals that mean the page shows an older draft than the one stored: reloading it helps. */
+function isStale(failure: FormFailure): boolean {
+  return failure.code === "conflict" || failure.code === "draft_not_open";
+}
+
 /**
  * One wizard step: validated in the browser by the step's section schema (the API's own), then
- * saved to the draft by a server action that validates again. Server field errors land on the
- * fields; focus moves to the first error.
+ * saved to the draft by a server action that validates again, with the draft version the page
+ * was loaded at. Server field errors land on the fields; focus moves to the first error. A save
+ * from a page older than the stored draft is refused, and "Reload" fetches the draft as it is
+ * now (the page keys this form by version, so it starts again from the stored values).
  */
 export function StepForm<T extends FieldValues>({
-  draftId,
+  draft,
   step,
   defaultValues,
   children,
 }: {
-  draftId: string;
+  draft: DraftOnPage;
   step: FormStep;
   defaultValues: DefaultValues<T>;
   children: (form: UseFormReturn<T>) => ReactNode;
 }) {
+  const draftId = draft.id;
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
+  const [stale, setStale] = useState<FormFailure | null>(null);
+  const [reloading, startReload] = useTransition();
+  const reloadButton = useRef<HTMLButtonElement>(null);
   const formElement = useRef<HTMLFormElement>(null);
   const hydrated = useHydrated();
   const form = useForm<T>({
@@ -71,7 +83,13 @@ export function StepForm<T extends FieldValues>({
 
   const onValid = async () => {
     setMessage(null);
-    const result = await saveStepAction(draftId, step, form.getValues());
+    setStale(null);
+    const result = await draft.saveStep(draftId, step, form.getValues(), draft.version);
+    if (!result.ok && isStale(result)) {
+      setStale(result);
+      requestAnimationFrame(() => reloadButton.current?.focus());
+      return;
+    }
     if (!result.ok) {
       setMessage(result.message);
       applyFieldErrors(form, result.fieldErrors);
@@ -98,7 +116,21 @@ export function StepForm<T extends FieldValues>({
       onSubmit={(event) => void form.handleSubmit(onValid, onInvalid)(event)}
       className="space-y-6"
     >
-      {summary ? (
+      {stale ? (
+        <Alert tone="error" title="Not saved">
+          <p>{stale.message}</p>
+          <Button
+            ref={reloadButton}
+            type="button"
+            variant="secondary"
+            className="mt-3"
+            pending={reloading}
+            onClick={() => startReload(() => router.refresh())}
+          >
+            Reload
+          </Button>
+        </Alert>
+      ) : summary ? (
         <Alert tone="error" title="Check this step">
           {summary}
         </Alert>

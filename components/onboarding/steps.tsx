@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import type { PickerOption } from "@/lib/customers/picker-option";
 import { MAX_BUSINESS_PERSONS, MAX_DOCUMENTS } from "@/lib/customers/schema";
 import type { STEP_SCHEMAS } from "@/lib/onboarding/steps";
+import type { DraftOnPage } from "./draft-actions";
 import { DocumentUpload, type UploadedDocument } from "./document-upload";
 import { PickerField, SelectField, TextField, TextareaField, errorOf, fieldId } from "./form-fields";
 import { StepForm } from "./step-form";
@@ -14,7 +15,7 @@ import { StepForm } from "./step-form";
 type StepValues<S extends keyof typeof STEP_SCHEMAS> = z.input<(typeof STEP_SCHEMAS)[S]>;
 
 interface StepProps<S extends keyof typeof STEP_SCHEMAS> {
-  draftId: string;
+  draft: DraftOnPage;
   defaultValues: DefaultValues<StepValues<S>>;
 }
 
@@ -45,14 +46,14 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export function CompanyStep({
-  draftId,
+  draft,
   defaultValues,
   countries,
   files,
 }: StepProps<"company"> & { countries: PickerOption[]; files: KnownFiles }) {
   const { remember, describe } = useKnownFiles(files);
   return (
-    <StepForm<StepValues<"company">> draftId={draftId} step="company" defaultValues={defaultValues}>
+    <StepForm<StepValues<"company">> draft={draft} step="company" defaultValues={defaultValues}>
       {(form) => (
         <>
           <Section title="Business details">
@@ -160,13 +161,9 @@ export function CompanyStep({
   );
 }
 
-export function AddressStep({
-  draftId,
-  defaultValues,
-  countries,
-}: StepProps<"address"> & { countries: PickerOption[] }) {
+export function AddressStep({ draft, defaultValues, countries }: StepProps<"address"> & { countries: PickerOption[] }) {
   return (
-    <StepForm<StepValues<"address">> draftId={draftId} step="address" defaultValues={defaultValues}>
+    <StepForm<StepValues<"address">> draft={draft} step="address" defaultValues={defaultValues}>
       {(form) => (
         <Section title="Registered address">
           <TextField
@@ -211,14 +208,14 @@ export function AddressStep({
 }
 
 export function UsageStep({
-  draftId,
+  draft,
   defaultValues,
   countries,
   currencies,
   industries,
 }: StepProps<"usage"> & PickerLists) {
   return (
-    <StepForm<StepValues<"usage">> draftId={draftId} step="usage" defaultValues={defaultValues}>
+    <StepForm<StepValues<"usage">> draft={draft} step="usage" defaultValues={defaultValues}>
       {(form) => (
         <Section title="Account usage">
           <PickerField
@@ -267,9 +264,9 @@ export function UsageStep({
   );
 }
 
-export function ContactStep({ draftId, defaultValues }: StepProps<"contact">) {
+export function ContactStep({ draft, defaultValues }: StepProps<"contact">) {
   return (
-    <StepForm<StepValues<"contact">> draftId={draftId} step="contact" defaultValues={defaultValues}>
+    <StepForm<StepValues<"contact">> draft={draft} step="contact" defaultValues={defaultValues}>
       {(form) => (
         <Section title="Primary contact">
           <TextField
@@ -323,13 +320,13 @@ export const EMPTY_PERSON = {
 };
 
 export function RepresentativesStep({
-  draftId,
+  draft,
   defaultValues,
   countries,
   files,
 }: StepProps<"representatives"> & { countries: PickerOption[]; files: KnownFiles }) {
   return (
-    <StepForm<StepValues<"representatives">> draftId={draftId} step="representatives" defaultValues={defaultValues}>
+    <StepForm<StepValues<"representatives">> draft={draft} step="representatives" defaultValues={defaultValues}>
       {(form) => <People form={form} countries={countries} files={files} />}
     </StepForm>
   );

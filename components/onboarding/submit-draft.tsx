@@ -5,12 +5,12 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { submitDraftAction } from "@/app/(portal)/onboarding/actions";
 import type { FieldError } from "@/lib/errors";
 import { WIZARD_STEPS, stepOfField } from "@/lib/onboarding/steps";
+import type { SubmitDraftAction } from "./draft-actions";
 import { pendingErrorsKey } from "./step-form";
 
-export function SubmitDraft({ draftId }: { draftId: string }) {
+export function SubmitDraft({ draftId, submitDraft }: { draftId: string; submitDraft: SubmitDraftAction }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; fieldErrors: FieldError[] } | null>(null);
@@ -24,7 +24,7 @@ export function SubmitDraft({ draftId }: { draftId: string }) {
     setPending(true);
     setRefusal(null);
     try {
-      const result = await submitDraftAction(draftId);
+      const result = await submitDraft(draftId);
       if (result.ok) {
         router.push(`/onboarding/${draftId}/submitted`);
         return;

@@ -2,7 +2,15 @@ import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { FORM_STEPS, WIZARD_STEPS, type FormStep, type WizardStep } from "@/lib/onboarding/steps";
 
-/** Where the person is, and which steps are done; done steps link back for editing. */
+function stateLabel(isCurrent: boolean, done: boolean): string {
+  if (isCurrent) return done ? " (current step, complete)" : " (current step)";
+  return done ? " (complete)" : " (not started)";
+}
+
+/**
+ * Where the person is, and which steps are done (the current one too: a step shown again after
+ * it was saved says so); done steps link back for editing.
+ */
 export function WizardProgress({
   draftId,
   current,
@@ -31,13 +39,11 @@ export function WizardProgress({
                   !isCurrent && !done && "border-slate-300 text-slate-500",
                 )}
               >
-                {done && !isCurrent ? "✓" : index + 1}
+                {done ? "✓" : index + 1}
               </span>
               <span className="sr-only leading-tight sm:not-sr-only">
                 {step.title}
-                <span className="sr-only">
-                  {isCurrent ? " (current step)" : done ? " (complete)" : " (not started)"}
-                </span>
+                <span className="sr-only">{stateLabel(isCurrent, done)}</span>
               </span>
             </>
           );

@@ -1,16 +1,29 @@
+import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { isSealed, seal, unseal } from "@/lib/crypto/personal-data";
+import { createCustomer } from "@/lib/customers/create-customer";
+import { db, prepareDatabase } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "@/tests/fixtures/customer-request";
 import { newPartner, newPartnerCustomerId } from "@/tests/helpers/partner-api";
-import { draftFileIds, getDraft, listOpenDrafts, saveDraftStep, startDraft, submitDraft } from "./drafts";
+import {
+  currentDraftVersion,
+  draftFileIds,
+  getDraft,
+  listOpenDrafts,
+  saveDraftStep,
+  startDraft,
+  submitDraft,
+} from "./drafts";
 import { FORM_STEPS, type FormStep } from "./steps";
 
 const PASSWORD = "a long enough password";
-const NOT_FOUND = { digest: expect.stringContaining("NEXT_HTTP_ERROR_FALLBACK;404") };
+const NOT_FOUND = { code: "not_found", status: 404 };
+const NOT_OPEN = { code: "draft_not_open", status: 409 };
+const STALE = { code: "conflict", status: 409 };
 
 let userCount = 0;
 
@@ -51,18 +64,39 @@ function exampleSteps(partnerCustomerId = newPartnerCustomerId()): Record<FormSt
   };
 }
 
+/** Saves a step from a page loaded just now, as a person working alone would. */
+async function saveStep(actor: Actor, draftId: string, step: FormStep, values: unknown) {
+  return saveDraftStep(actor, draftId, step, values, await currentDraftVersion(actor, draftId));
+}
+
 /** Saves every step of the example to a new draft; returns its id. */
 async function completedDraft(actor: Actor, partnerCustomerId = newPartnerCustomerId()): Promise<string> {
   const draftId = await startDraft(actor);
   const steps = exampleSteps(partnerCustomerId);
-  for (const step of FORM_STEPS) {
-    expect(await saveDraftStep(actor, draftId, step, steps[step]), step).toEqual({ ok: true });
+  for (const [index, step] of FORM_STEPS.entries()) {
+    expect(await saveDraftStep(actor, draftId, step, steps[step], index), step).toEqual({ version: index + 1 });
   }
   return draftId;
 }
 
 async function storedDraft(draftId: string) {
   return db.onboardingDraft.findUniqueOrThrow({ where: { id: draftId } });
+}
+
+/** The form data a draft row holds, opened as the application opens it. */
+async function storedData(draftId: string): Promise<Record<string, unknown>> {
+  const { data } = await storedDraft(draftId);
+  return JSON.parse(isSealed(data) ? unseal(data, "draft") : data) as Record<string, unknown>;
+}
+
+/** The refusal a call ends in; fails the test when it succeeds or throws anything but an AppError. */
+async function refusalOf(attempt: Promise<unknown>): Promise<AppError> {
+  const error = await attempt.then(
+    () => new Error("Expected a refusal, but the call succeeded."),
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }
 
 let team: Awaited<ReturnType<typeof newTeam>>;
@@ -72,7 +106,7 @@ beforeAll(async () => {
 });
 
 describe("startDraft and getDraft", () => {
-  it("starts an open, empty draft for the actor's partner, which its owner can open", async () => {
+  it("starts an open, empty draft at version 0 for the actor's partner, which its owner can open", async () => {
     const draftId = await startDraft(team.user);
     expect(draftId).toMatch(/^drf_[0-9a-f]{32}$/);
     const draft = await getDraft(team.user, draftId);
@@ -82,6 +116,7 @@ describe("startDraft and getDraft", () => {
       status: "open",
       completedSteps: [],
       customerId: null,
+      version: 0,
       updatedByName: "Paula Partner",
     });
     // A partner_customer_id the person may change, valid as it stands.
@@ -93,18 +128,18 @@ describe("startDraft and getDraft", () => {
     await expect(getDraft(team.colleague, draftId)).resolves.toMatchObject({ id: draftId });
   });
 
-  it("answers another partner's user as if the draft did not exist", async () => {
+  it("answers another partner's user and a reviewer exactly as if the draft did not exist", async () => {
     const draftId = await startDraft(team.user);
-    await expect(getDraft(team.outsider, draftId)).rejects.toMatchObject(NOT_FOUND);
+    const missing = await refusalOf(getDraft(team.user, `drf_${"0".repeat(32)}`));
+    expect(missing).toMatchObject(NOT_FOUND);
+    for (const actor of [team.outsider, team.reviewer]) {
+      const refused = await refusalOf(getDraft(actor, draftId));
+      expect({ ...refused, message: refused.message }).toEqual({ ...missing, message: missing.message });
+      await expect(currentDraftVersion(actor, draftId)).rejects.toMatchObject(NOT_FOUND);
+    }
   });
 
-  it("answers a reviewer as if the draft did not exist", async () => {
-    const draftId = await startDraft(team.user);
-    await expect(getDraft(team.reviewer, draftId)).rejects.toMatchObject(NOT_FOUND);
-  });
-
-  it("answers an unknown or malformed draft id with not found", async () => {
-    await expect(getDraft(team.user, `drf_${"0".repeat(32)}`)).rejects.toMatchObject(NOT_FOUND);
+  it("answers a malformed draft id with not found", async () => {
     await expect(getDraft(team.user, "not-a-draft-id")).rejects.toMatchObject(NOT_FOUND);
   });
 
@@ -133,36 +168,44 @@ describe("saveDraftStep", () => {
     representatives.business_person_list[0].identification.id_issuing_country_code = "ZZ";
     representatives.business_person_list[0].basic_info.birth_date = "";
 
-    const result = await saveDraftStep(team.user, draftId, "representatives", representatives);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.fieldErrors.map(({ field, code }) => ({ field, code }))).toEqual(
+    const error = await refusalOf(saveDraftStep(team.user, draftId, "representatives", representatives, 0));
+    expect(error).toMatchObject({ code: "validation_error", status: 400 });
+    expect(error.details.map(({ field, code }) => ({ field, code }))).toEqual(
       expect.arrayContaining([
         { field: "business_person_list.0.basic_info.birth_date", code: "required" },
         { field: "business_person_list.0.identification.id_issuing_country_code", code: "invalid_country_code" },
       ]),
     );
-    expect(result.fieldErrors).toHaveLength(2);
-
-    const after = await storedDraft(draftId);
-    expect(after.data).toBe(before.data);
-    expect(after.completedSteps).toBe(before.completedSteps);
+    expect(error.details).toHaveLength(2);
+    expect(await storedDraft(draftId)).toEqual(before);
   });
 
   it("refuses a field the step does not show", async () => {
     const draftId = await startDraft(team.user);
-    const result = await saveDraftStep(team.user, draftId, "contact", {
-      ...exampleSteps().contact,
-      ...exampleSteps().address,
-    });
-    expect(result).toMatchObject({
-      ok: false,
-      fieldErrors: [{ field: "registration_address", code: "unknown_field" }],
+    const error = await refusalOf(
+      saveDraftStep(team.user, draftId, "contact", { ...exampleSteps().contact, ...exampleSteps().address }, 0),
+    );
+    expect(error).toMatchObject({
+      code: "validation_error",
+      details: [{ field: "registration_address", code: "unknown_field" }],
     });
     expect((await getDraft(team.user, draftId)).data).not.toHaveProperty("registration_address");
   });
 
-  it("stores valid values as entered and lists the step as completed", async () => {
+  it("refuses a step or a version the wizard does not send", async () => {
+    const draftId = await startDraft(team.user);
+    const before = await storedDraft(draftId);
+    const contact = exampleSteps().contact;
+    await expect(saveDraftStep(team.user, draftId, "review" as FormStep, contact, 0)).rejects.toMatchObject({
+      code: "validation_error",
+    });
+    await expect(saveDraftStep(team.user, draftId, "contact", contact, "0" as unknown as number)).rejects.toMatchObject(
+      { code: "validation_error" },
+    );
+    expect(await storedDraft(draftId)).toEqual(before);
+  });
+
+  it("stores valid values as entered, lists the step as completed and bumps the version", async () => {
     const draftId = await startDraft(team.user);
     const company = {
       partner_customer_id: `  ${newPartnerCustomerId()} `,
@@ -177,48 +220,114 @@ describe("saveDraftStep", () => {
         business_identifier_expiry_date: "",
       },
     };
-    expect(await saveDraftStep(team.user, draftId, "company", company)).toEqual({ ok: true });
+    expect(await saveDraftStep(team.user, draftId, "company", company, 0)).toEqual({ version: 1 });
     const draft = await getDraft(team.user, draftId);
     expect(draft.data).toEqual(company);
     expect(draft.completedSteps).toEqual(["company"]);
+    expect(draft.version).toBe(1);
   });
 
   it("keeps earlier steps when saving another, lists each completed step once, and records who saved", async () => {
     const draftId = await startDraft(team.user);
     const steps = exampleSteps();
-    await saveDraftStep(team.user, draftId, "company", steps.company);
-    await saveDraftStep(team.user, draftId, "address", steps.address);
-    await saveDraftStep(team.colleague, draftId, "company", steps.company);
+    expect(await saveDraftStep(team.user, draftId, "company", steps.company, 0)).toEqual({ version: 1 });
+    expect(await saveDraftStep(team.user, draftId, "address", steps.address, 1)).toEqual({ version: 2 });
+    expect(await saveDraftStep(team.colleague, draftId, "company", steps.company, 2)).toEqual({ version: 3 });
     const draft = await getDraft(team.user, draftId);
     expect(draft.data).toEqual({ ...steps.company, ...steps.address });
     expect(draft.completedSteps).toEqual(["company", "address"]);
     expect(draft.updatedByName).toBe("Carl Colleague");
   });
 
+  it("refuses a save from a page loaded at an older version, and the draft is unchanged", async () => {
+    const draftId = await startDraft(team.user);
+    const saved = exampleSteps().company as { business_details: Record<string, unknown> };
+    saved.business_details.website = "https://saved.example.com";
+    saved.business_details.business_name = "双子贸易有限公司";
+    expect(await saveDraftStep(team.user, draftId, "company", saved, 0)).toEqual({ version: 1 });
+    const before = await storedDraft(draftId);
+
+    // The page of the first save, shown again from a cache: the required fields typed again,
+    // the website and local name left empty.
+    const retyped = exampleSteps().company as { business_details: Record<string, unknown> };
+    retyped.business_details.website = "";
+    retyped.business_details.business_name = "";
+    const error = await refusalOf(saveDraftStep(team.colleague, draftId, "company", retyped, 0));
+    expect(error).toMatchObject(STALE);
+    expect(error.message).toMatch(/reload/i);
+
+    expect(await storedDraft(draftId)).toEqual(before);
+    expect((await getDraft(team.user, draftId)).data).toEqual(saved);
+  });
+
   it("does not let another partner's user save a step", async () => {
     const draftId = await startDraft(team.user);
     const before = await storedDraft(draftId);
-    await expect(saveDraftStep(team.outsider, draftId, "contact", exampleSteps().contact)).rejects.toMatchObject(
+    await expect(saveDraftStep(team.outsider, draftId, "contact", exampleSteps().contact, 0)).rejects.toMatchObject(
       NOT_FOUND,
     );
-    expect((await storedDraft(draftId)).data).toBe(before.data);
+    expect(await storedDraft(draftId)).toEqual(before);
+  });
+});
+
+describe("a draft's personal data at rest", () => {
+  it("is sealed in the database, and opens as entered", async () => {
+    const draftId = await startDraft(team.user);
+    const steps = exampleSteps();
+    await saveStep(team.user, draftId, "representatives", steps.representatives);
+    const { data } = await storedDraft(draftId);
+    expect(isSealed(data)).toBe(true);
+    expect(data).not.toContain("E12345678");
+    expect((await getDraft(team.user, draftId)).data).toMatchObject(steps.representatives);
+  });
+
+  it("opens a draft stored before sealing, and seals it on its next save", async () => {
+    const draftId = await startDraft(team.user);
+    const steps = exampleSteps();
+    await db.onboardingDraft.update({
+      where: { id: draftId },
+      data: { data: JSON.stringify(steps.representatives), completedSteps: JSON.stringify(["representatives"]) },
+    });
+    expect((await getDraft(team.user, draftId)).data).toEqual(steps.representatives);
+
+    await saveStep(team.user, draftId, "contact", steps.contact);
+    const { data } = await storedDraft(draftId);
+    expect(isSealed(data)).toBe(true);
+    expect(await storedData(draftId)).toEqual({ ...steps.representatives, ...steps.contact });
+  });
+
+  it("leaves no ID number in clear in the database file or its write-ahead log", async () => {
+    await prepareDatabase();
+    const idNumber = `ZQ${Date.now().toString(36).toUpperCase()}7731`;
+    const draftId = await startDraft(team.user);
+    const steps = exampleSteps();
+    const people = steps.representatives.business_person_list as { identification: Record<string, unknown> }[];
+    people[0].identification.id_number = idNumber;
+    await saveStep(team.user, draftId, "representatives", steps.representatives);
+    // The save really holds it: the test would pass vacuously otherwise.
+    expect(JSON.stringify((await getDraft(team.user, draftId)).data)).toContain(idNumber);
+
+    const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+    const files = [file, `${file}-wal`].filter((candidate) => fs.existsSync(candidate));
+    expect(files).toContain(file);
+    for (const candidate of files) {
+      expect(fs.readFileSync(candidate).includes(Buffer.from(idNumber)), candidate).toBe(false);
+    }
   });
 });
 
 describe("submitDraft", () => {
-  it("creates one customer from the saved steps, by the submitter, and marks the draft submitted", async () => {
+  it("creates one customer from the saved steps, by the submitter, and keeps nothing of the form", async () => {
     const partnerCustomerId = newPartnerCustomerId();
     const draftId = await completedDraft(team.user, partnerCustomerId);
     const before = await db.customer.count();
 
-    const result = await submitDraft(team.colleague, draftId);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.customerId).toMatch(/^cus_[0-9a-f]{32}$/);
+    const { customerId } = await submitDraft(team.colleague, draftId);
+    expect(customerId).toMatch(/^cus_[0-9a-f]{32}$/);
     expect(await db.customer.count()).toBe(before + 1);
 
     const customer = await db.customer.findUniqueOrThrow({
-      where: { id: result.customerId },
+      where: { id: customerId },
       include: { businessPersons: true },
     });
     expect(customer).toMatchObject({
@@ -232,14 +341,11 @@ describe("submitDraft", () => {
       contactEmail: "service@gemini.com",
     });
     expect(customer.businessPersons).toHaveLength(1);
-    expect(customer.businessPersons[0].idNumber).toBe("E12345678");
 
     const draft = await getDraft(team.user, draftId);
-    expect(draft).toMatchObject({
-      status: "submitted",
-      customerId: result.customerId,
-      updatedByName: "Carl Colleague",
-    });
+    expect(draft).toMatchObject({ status: "submitted", customerId, updatedByName: "Carl Colleague", data: {} });
+    // The customer record holds the form now; the draft row keeps none of it, sealed or not.
+    expect((await storedDraft(draftId)).data).toBe("{}");
   });
 
   it("creates exactly one customer for concurrent submits and a later one, all with the same id", async () => {
@@ -249,38 +355,58 @@ describe("submitDraft", () => {
 
     const [first, second] = await Promise.all([submitDraft(actor, draftId), submitDraft(actor, draftId)]);
     const again = await submitDraft(actor, draftId);
-    expect(first.ok && second.ok && again.ok).toBe(true);
-    if (!first.ok || !second.ok || !again.ok) return;
     expect(second.customerId).toBe(first.customerId);
     expect(again.customerId).toBe(first.customerId);
     expect(await db.customer.count({ where: { partnerId: partner.partnerId } })).toBe(1);
     expect(await getDraft(actor, draftId)).toMatchObject({ status: "submitted", customerId: first.customerId });
   });
 
-  it("refuses further edits once submitted", async () => {
+  it("is never answered by a partner API request whose Idempotency-Key names the draft", async () => {
+    const partner = await newPartner();
+    const actor = await newActor("partner_user", "Ida Idem", partner.partnerId);
+    const draftId = await completedDraft(actor);
+    const apiKeyActor = { type: "api_key", id: "key_test", label: "API key pk_test" } as const;
+    const apiCustomers: string[] = [];
+    for (const key of [draftId, `draft:${draftId}`]) {
+      const created = await createCustomer(
+        exampleCustomerRequest(newPartnerCustomerId()),
+        { partnerId: partner.partnerId, actor: apiKeyActor },
+        { idempotency: { partnerId: partner.partnerId, scope: "api", key, requestHash: "api request" } },
+      );
+      apiCustomers.push(created.customer_id);
+    }
+
+    const { customerId } = await submitDraft(actor, draftId);
+    expect(apiCustomers).not.toContain(customerId);
+    expect(new Set(apiCustomers).size).toBe(2);
+    expect(await db.customer.findUniqueOrThrow({ where: { id: customerId } })).toMatchObject({
+      createdByUserId: actor.userId,
+    });
+    expect(await db.customer.count({ where: { partnerId: partner.partnerId } })).toBe(3);
+    expect(await submitDraft(actor, draftId)).toEqual({ customerId });
+  });
+
+  it("refuses further edits once submitted, saying the draft is no longer open", async () => {
     const draftId = await completedDraft(team.user);
-    const submitted = await submitDraft(team.user, draftId);
-    expect(submitted.ok).toBe(true);
+    await submitDraft(team.user, draftId);
     const before = await storedDraft(draftId);
-    const result = await saveDraftStep(team.user, draftId, "contact", exampleSteps().contact);
-    expect(result).toMatchObject({ ok: false, fieldErrors: [] });
-    expect((await storedDraft(draftId)).data).toBe(before.data);
+    const error = await refusalOf(saveStep(team.user, draftId, "contact", exampleSteps().contact));
+    expect(error).toMatchObject(NOT_OPEN);
+    expect(error.message).toMatch(/submitted/);
+    expect(await storedDraft(draftId)).toEqual(before);
   });
 
   it("refuses a draft whose stored data became invalid, at the field's path, and creates nothing", async () => {
     const partner = await newPartner();
     const actor = await newActor("partner_user", "Tina Tamper", partner.partnerId);
     const draftId = await completedDraft(actor);
-    const data = JSON.parse((await storedDraft(draftId)).data) as {
-      registration_address: Record<string, unknown>;
-    };
+    const data = (await storedData(draftId)) as { registration_address: Record<string, unknown> };
     data.registration_address.registration_address_country_code = "ZZ";
-    await db.onboardingDraft.update({ where: { id: draftId }, data: { data: JSON.stringify(data) } });
+    await db.onboardingDraft.update({ where: { id: draftId }, data: { data: seal(JSON.stringify(data), "draft") } });
 
-    const result = await submitDraft(actor, draftId);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.fieldErrors.map(({ field, code }) => ({ field, code }))).toEqual([
+    const error = await refusalOf(submitDraft(actor, draftId));
+    expect(error).toMatchObject({ code: "validation_error", status: 400 });
+    expect(error.details.map(({ field, code }) => ({ field, code }))).toEqual([
       { field: "registration_address.registration_address_country_code", code: "invalid_country_code" },
     ]);
     expect(await db.customer.count({ where: { partnerId: partner.partnerId } })).toBe(0);
@@ -291,12 +417,11 @@ describe("submitDraft", () => {
     const partner = await newPartner();
     const actor = await newActor("partner_user", "Ivy Incomplete", partner.partnerId);
     const draftId = await startDraft(actor);
-    await saveDraftStep(actor, draftId, "company", exampleSteps().company);
+    await saveStep(actor, draftId, "company", exampleSteps().company);
 
-    const result = await submitDraft(actor, draftId);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.fieldErrors.map((error) => error.field).sort()).toEqual([
+    const error = await refusalOf(submitDraft(actor, draftId));
+    expect(error).toMatchObject({ code: "validation_error" });
+    expect(error.details.map((detail) => detail.field).sort()).toEqual([
       "account_usage",
       "business_person_list",
       "primary_contact",
@@ -307,11 +432,13 @@ describe("submitDraft", () => {
 
   it("refuses a second draft with a partner_customer_id already in use", async () => {
     const partnerCustomerId = newPartnerCustomerId();
-    const first = await submitDraft(team.user, await completedDraft(team.user, partnerCustomerId));
-    expect(first.ok).toBe(true);
+    await submitDraft(team.user, await completedDraft(team.user, partnerCustomerId));
     const secondDraftId = await completedDraft(team.user, partnerCustomerId);
-    const second = await submitDraft(team.user, secondDraftId);
-    expect(second).toMatchObject({ ok: false, fieldErrors: [{ field: "partner_customer_id", code: "duplicate" }] });
+    await expect(submitDraft(team.user, secondDraftId)).rejects.toMatchObject({
+      code: "duplicate_partner_customer_id",
+      status: 409,
+      details: [{ field: "partner_customer_id", code: "duplicate" }],
+    });
     expect(await getDraft(team.user, secondDraftId)).toMatchObject({ status: "open", customerId: null });
   });
 
@@ -330,9 +457,9 @@ describe("listOpenDrafts", () => {
     // Changed a minute ago, so the order does not hang on two writes landing in one millisecond.
     await db.onboardingDraft.update({ where: { id: older }, data: { updatedAt: new Date(Date.now() - 60_000) } });
     const newer = await startDraft(local.user);
-    await saveDraftStep(local.colleague, newer, "contact", exampleSteps().contact);
+    await saveStep(local.colleague, newer, "contact", exampleSteps().contact);
     const submitted = await completedDraft(local.user);
-    expect((await submitDraft(local.user, submitted)).ok).toBe(true);
+    await submitDraft(local.user, submitted);
     await startDraft(local.outsider);
 
     const drafts = await listOpenDrafts(local.user);
@@ -370,21 +497,25 @@ describe("draftFileIds", () => {
   });
 });
 
-describe("steps saved at the same moment", () => {
-  it("keeps both, as two tabs or two colleagues would expect", async () => {
+describe("steps saved at the same moment from pages loaded at one version", () => {
+  it("applies exactly one, refuses the other as stale, and loses nothing that was saved", async () => {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const draftId = await startDraft(team.user);
       const steps = exampleSteps();
-      const results = await Promise.all([
-        saveDraftStep(team.user, draftId, "address", steps.address),
-        saveDraftStep(team.colleague, draftId, "contact", steps.contact),
+      const results = await Promise.allSettled([
+        saveDraftStep(team.user, draftId, "address", steps.address, 0),
+        saveDraftStep(team.colleague, draftId, "contact", steps.contact, 0),
       ]);
-      expect(results).toEqual([{ ok: true }, { ok: true }]);
-      const stored = await storedDraft(draftId);
-      const data = JSON.parse(stored.data) as Record<string, unknown>;
-      expect(data.registration_address).toEqual(steps.address.registration_address);
-      expect(data.primary_contact).toEqual(steps.contact.primary_contact);
-      expect((JSON.parse(stored.completedSteps) as string[]).sort()).toEqual(["address", "contact"]);
+      const applied = results.flatMap((result, index) => (result.status === "fulfilled" ? [index] : []));
+      expect(applied).toHaveLength(1);
+      const refused = results.find((result) => result.status === "rejected");
+      expect(refused?.reason).toMatchObject(STALE);
+
+      const winner = applied[0] === 0 ? steps.address : steps.contact;
+      const draft = await getDraft(team.user, draftId);
+      expect(draft.data).toEqual({ partner_customer_id: `onboarding-${draftId.slice(4)}`, ...winner });
+      expect(draft.version).toBe(1);
+      expect(draft.completedSteps).toEqual([applied[0] === 0 ? "address" : "contact"]);
     }
   });
 });
@@ -394,9 +525,8 @@ describe("a draft being submitted", () => {
     const draftId = await completedDraft(team.user);
     await db.onboardingDraft.update({ where: { id: draftId }, data: { status: "submitting" } });
     const changed = { primary_contact: { contact_email: "changed-while-submitting@example.com" } };
-    const result = await saveDraftStep(team.colleague, draftId, "contact", changed);
-    expect(result).toMatchObject({ ok: false });
-    const stored = JSON.parse((await storedDraft(draftId)).data) as { primary_contact: { contact_email: string } };
+    await expect(saveStep(team.colleague, draftId, "contact", changed)).rejects.toMatchObject(NOT_OPEN);
+    const stored = (await storedData(draftId)) as { primary_contact: { contact_email: string } };
     expect(stored.primary_contact.contact_email).not.toBe("changed-while-submitting@example.com");
     expect((await listOpenDrafts(team.user)).map((draft) => draft.id)).not.toContain(draftId);
   });
@@ -405,28 +535,34 @@ describe("a draft being submitted", () => {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const draftId = await completedDraft(team.user);
       const changed = exampleSteps().contact;
-      (changed.primary_contact as { contact_email: string }).contact_email = `changed-${attempt}@example.com`;
-      const [submitted] = await Promise.all([
+      const email = `changed-${attempt}@example.com`;
+      (changed.primary_contact as { contact_email: string }).contact_email = email;
+      const loaded = await currentDraftVersion(team.colleague, draftId);
+      const [submitted, saved] = await Promise.allSettled([
         submitDraft(team.user, draftId),
-        saveDraftStep(team.colleague, draftId, "contact", changed),
+        saveDraftStep(team.colleague, draftId, "contact", changed, loaded),
       ]);
-      expect(submitted).toMatchObject({ ok: true });
-      const draft = await storedDraft(draftId);
-      const customer = await db.customer.findUniqueOrThrow({ where: { id: draft.customerId ?? "" } });
-      const kept = JSON.parse(draft.data) as { primary_contact: { contact_email: string } };
-      expect(customer.contactEmail).toBe(kept.primary_contact.contact_email);
+      expect(submitted.status).toBe("fulfilled");
+      if (submitted.status !== "fulfilled") return;
+      const customer = await db.customer.findUniqueOrThrow({ where: { id: submitted.value.customerId } });
+      if (saved.status === "fulfilled") {
+        expect(customer.contactEmail).toBe(email);
+      } else {
+        // Refused because the draft was frozen for submission, or had moved on since it was read.
+        expect(saved.reason).toBeInstanceOf(AppError);
+        expect(customer.contactEmail).toBe("service@gemini.com");
+      }
     }
   });
 
   it("opens again for corrections when the submission is refused", async () => {
     const reference = newPartnerCustomerId();
     const first = await completedDraft(team.user, reference);
-    expect(await submitDraft(team.user, first)).toMatchObject({ ok: true });
+    await submitDraft(team.user, first);
     const second = await completedDraft(team.user, reference);
-    expect(await submitDraft(team.user, second)).toMatchObject({ ok: false });
+    await expect(submitDraft(team.user, second)).rejects.toMatchObject({ code: "duplicate_partner_customer_id" });
     expect((await storedDraft(second)).status).toBe("open");
-    const steps = exampleSteps();
-    expect(await saveDraftStep(team.user, second, "company", steps.company)).toEqual({ ok: true });
-    expect(await submitDraft(team.user, second)).toMatchObject({ ok: true });
+    await saveStep(team.user, second, "company", exampleSteps().company);
+    await expect(submitDraft(team.user, second)).resolves.toMatchObject({ customerId: expect.any(String) });
   });
 });

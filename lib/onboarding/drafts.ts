@@ -1,27 +1,48 @@
 import "server-only";
 import crypto from "node:crypto";
-import { notFound } from "next/navigation";
 import { userAuditActor } from "@/lib/audit/audit-events";
 import { canEditDraft, type Actor } from "@/lib/auth/permissions";
+import { isSealed, seal, unseal } from "@/lib/crypto/personal-data";
 import { createCustomer, IdempotencyRaceLost } from "@/lib/customers/create-customer";
 import { db } from "@/lib/db";
-import { AppError, fieldErrorsFromZod, type FieldError } from "@/lib/errors";
+import { AppError, fieldErrorsFromZod, validationError } from "@/lib/errors";
 import { findStoredResponse } from "@/lib/idempotency/idempotency-keys";
 import { hasIdShape, newId } from "@/lib/ids";
 import { FORM_STEPS, STEP_SCHEMAS, type FormStep } from "./steps";
 
 export type DraftData = Record<string, unknown>;
 
+export type DraftStatus = "open" | "submitting" | "submitted";
+
 export interface Draft {
   id: string;
   partnerId: string;
   /** open, then submitting while createCustomer runs (no step may change it), then submitted. */
-  status: "open" | "submitting" | "submitted";
+  status: DraftStatus;
+  /** The form as entered; empty once submitted (the customer record holds it then). */
   data: DraftData;
   completedSteps: FormStep[];
   customerId: string | null;
+  /** Bumped on every write; a step saved from a page loaded at an older version is refused. */
+  version: number;
   updatedAt: Date;
   updatedByName: string;
+}
+
+/**
+ * The form as entered holds ID numbers, so it is stored sealed. Drafts written before sealing
+ * hold plain JSON; they still open, and are sealed on their next save.
+ */
+function openData(stored: string): DraftData {
+  return JSON.parse(isSealed(stored) ? unseal(stored, "draft") : stored) as DraftData;
+}
+
+function sealData(data: DraftData): string {
+  return seal(JSON.stringify(data), "draft");
+}
+
+function statusOf(stored: string): DraftStatus {
+  return stored === "submitted" || stored === "submitting" ? stored : "open";
 }
 
 function toDraft(row: {
@@ -31,18 +52,20 @@ function toDraft(row: {
   data: string;
   completedSteps: string;
   customerId: string | null;
+  version: number;
   updatedAt: Date;
   updatedBy: { name: string };
 }): Draft {
   return {
     id: row.id,
     partnerId: row.partnerId,
-    status: row.status === "submitted" || row.status === "submitting" ? row.status : "open",
-    data: JSON.parse(row.data) as DraftData,
+    status: statusOf(row.status),
+    data: openData(row.data),
     completedSteps: (JSON.parse(row.completedSteps) as string[]).filter((step): step is FormStep =>
       (FORM_STEPS as readonly string[]).includes(step),
     ),
     customerId: row.customerId,
+    version: row.version,
     updatedAt: row.updatedAt,
     updatedByName: row.updatedBy.name,
   };
@@ -64,6 +87,26 @@ export function draftFileIds(data: DraftData): string[] {
 
 const draftInclude = { updatedBy: { select: { name: true } } } as const;
 
+// Another partner's draft is answered exactly like a missing one: its existence is not theirs to know.
+const draftNotFound = () => new AppError("not_found", 404, "No such onboarding draft.");
+
+function draftNotOpen(status: DraftStatus): AppError {
+  return new AppError(
+    "draft_not_open",
+    409,
+    status === "submitting"
+      ? "This onboarding is being submitted and can no longer be changed."
+      : "This onboarding was already submitted and can no longer be changed.",
+  );
+}
+
+const staleDraft = () =>
+  new AppError(
+    "conflict",
+    409,
+    "This onboarding was changed in another tab or by a colleague after this page was loaded, so your changes were not saved. Reload to see it as it is now.",
+  );
+
 /** Starts a draft for the actor's partner, with a partner_customer_id the person may change. */
 export async function startDraft(actor: Actor): Promise<string> {
   if (!actor.partnerId || !canEditDraft(actor, actor.partnerId)) throw new AppError("forbidden", 403, "Not allowed.");
@@ -72,7 +115,7 @@ export async function startDraft(actor: Actor): Promise<string> {
     data: {
       id,
       partnerId: actor.partnerId,
-      data: JSON.stringify({ partner_customer_id: `onboarding-${id.slice(4)}` }),
+      data: sealData({ partner_customer_id: `onboarding-${id.slice(4)}` }),
       createdById: actor.userId,
       updatedById: actor.userId,
     },
@@ -80,15 +123,30 @@ export async function startDraft(actor: Actor): Promise<string> {
   return id;
 }
 
-/**
- * A draft the actor may work on. Another partner's draft is answered exactly like a missing one.
- */
+/** A draft the actor may work on; throws not_found for a missing or another partner's draft. */
 export async function getDraft(actor: Actor, draftId: string): Promise<Draft> {
   const row = hasIdShape("drf", draftId)
     ? await db.onboardingDraft.findUnique({ where: { id: draftId }, include: draftInclude })
     : null;
-  if (!row || !canEditDraft(actor, row.partnerId)) notFound();
+  if (!row || !canEditDraft(actor, row.partnerId)) throw draftNotFound();
   return toDraft(row);
+}
+
+/** What deciding about a draft needs, without opening its sealed data. */
+async function draftState(actor: Actor, draftId: string) {
+  const row = hasIdShape("drf", draftId)
+    ? await db.onboardingDraft.findUnique({
+        where: { id: draftId },
+        select: { id: true, partnerId: true, status: true, customerId: true, version: true },
+      })
+    : null;
+  if (!row || !canEditDraft(actor, row.partnerId)) throw draftNotFound();
+  return { ...row, status: statusOf(row.status) };
+}
+
+/** The draft's version as stored now, so a page can tell it shows an older one. */
+export async function currentDraftVersion(actor: Actor, draftId: string): Promise<number> {
+  return (await draftState(actor, draftId)).version;
 }
 
 export async function listOpenDrafts(actor: Actor): Promise<Draft[]> {
@@ -102,56 +160,67 @@ export async function listOpenDrafts(actor: Actor): Promise<Draft[]> {
   return rows.map(toDraft);
 }
 
-const NOT_OPEN = "This onboarding was already submitted.";
+function isFormStep(step: unknown): step is FormStep {
+  return typeof step === "string" && (FORM_STEPS as readonly string[]).includes(step);
+}
 
-export type StepResult = { ok: true } | { ok: false; message: string; fieldErrors: FieldError[] };
-
-/** Validates one step with the API's section schema and keeps what was entered. */
+/**
+ * Validates one step with the API's section schema and keeps what was entered. `loadedVersion`
+ * is the draft's version when the page was loaded: a save from a page older than the stored
+ * draft is refused (conflict), never applied over newer data. Returns the draft's new version.
+ */
 export async function saveDraftStep(
   actor: Actor,
   draftId: string,
   step: FormStep,
   values: unknown,
-): Promise<StepResult> {
-  const draft = await getDraft(actor, draftId);
-  if (draft.status !== "open") return { ok: false, message: NOT_OPEN, fieldErrors: [] };
+  loadedVersion: number,
+): Promise<{ version: number }> {
+  // A server action passes whatever the browser sent.
+  if (!isFormStep(step)) throw validationError([], "Unknown step.");
+  if (!Number.isSafeInteger(loadedVersion)) throw validationError([], "The page did not say which version it shows.");
+  const draft = await draftState(actor, draftId);
+  if (draft.status !== "open") throw draftNotOpen(draft.status);
   const parsed = STEP_SCHEMAS[step].safeParse(values);
-  if (!parsed.success) {
-    return { ok: false, message: "Some fields need your attention.", fieldErrors: fieldErrorsFromZod(parsed.error) };
-  }
-  // Read, merge and write in one transaction, so that two steps saved at once (two tabs, two
-  // colleagues) both survive. What was entered is kept, not the normalised output, so the form
-  // shows it as typed.
-  const saved = await db.$transaction(async (tx) => {
-    const current = await tx.onboardingDraft.findUnique({
+  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), "Some fields need your attention.");
+  // Read, merge and write in one transaction. The version in the update's WHERE clause holds
+  // across processes: of two saves from pages loaded at one version, exactly one applies. What
+  // was entered is kept, not the normalised output, so the form shows it as typed.
+  return db.$transaction(async (tx) => {
+    const current = await tx.onboardingDraft.findUniqueOrThrow({
       where: { id: draftId },
-      select: { status: true, data: true, completedSteps: true },
+      select: { status: true, data: true, completedSteps: true, version: true },
     });
-    if (!current || current.status !== "open") return false;
-    const data = { ...(JSON.parse(current.data) as DraftData), ...(values as DraftData) };
+    if (current.status !== "open") throw draftNotOpen(statusOf(current.status));
+    if (current.version !== loadedVersion) throw staleDraft();
+    const data = { ...openData(current.data), ...(values as DraftData) };
     const completed = [...new Set([...(JSON.parse(current.completedSteps) as string[]), step])];
-    await tx.onboardingDraft.update({
-      where: { id: draftId },
-      data: { data: JSON.stringify(data), completedSteps: JSON.stringify(completed), updatedById: actor.userId },
+    const { count } = await tx.onboardingDraft.updateMany({
+      where: { id: draftId, status: "open", version: loadedVersion },
+      data: {
+        data: sealData(data),
+        completedSteps: JSON.stringify(completed),
+        version: { increment: 1 },
+        updatedById: actor.userId,
+      },
     });
-    return true;
+    if (count === 0) throw staleDraft();
+    return { version: loadedVersion + 1 };
   });
-  if (!saved) return { ok: false, message: NOT_OPEN, fieldErrors: [] };
-  return { ok: true };
 }
-
-export type SubmitResult = { ok: true; customerId: string } | { ok: false; message: string; fieldErrors: FieldError[] };
 
 /**
  * Submits a draft through the same createCustomer as the API, for the actor's partner. The
- * draft's id is its idempotency key, so a double click, a retry or a second tab creates one customer.
+ * draft's id is its idempotency key, so a double click, a retry or a second tab creates one
+ * customer. A refusal (invalid or missing sections, a partner_customer_id in use) throws the
+ * AppError createCustomer threw, and the draft opens again for corrections.
  */
 export async function submitDraft(
   actor: Actor & { name?: string; email?: string },
   draftId: string,
-): Promise<SubmitResult> {
-  const draft = await getDraft(actor, draftId);
-  if (draft.customerId) return { ok: true, customerId: draft.customerId };
+): Promise<{ customerId: string }> {
+  const draft = await draftState(actor, draftId);
+  if (draft.customerId) return { customerId: draft.customerId };
   // Freeze the draft first: from here no step saved in another tab can change what is submitted.
   const frozen = await db.$transaction(async (tx) => {
     const current = await tx.onboardingDraft.findUniqueOrThrow({
@@ -159,23 +228,27 @@ export async function submitDraft(
       select: { status: true, data: true, customerId: true },
     });
     if (current.status === "open") {
-      await tx.onboardingDraft.update({ where: { id: draft.id }, data: { status: "submitting" } });
+      await tx.onboardingDraft.update({
+        where: { id: draft.id },
+        data: { status: "submitting", version: { increment: 1 } },
+      });
     }
     return current;
   });
-  if (frozen.customerId) return { ok: true, customerId: frozen.customerId };
+  if (frozen.customerId) return { customerId: frozen.customerId };
   const reopen = () =>
     db.onboardingDraft.updateMany({
       where: { id: draft.id, status: "submitting", customerId: null },
-      data: { status: "open" },
+      data: { status: "open", version: { increment: 1 } },
     });
-  const data = JSON.parse(frozen.data) as DraftData;
+  const data = openData(frozen.data);
+  const json = JSON.stringify(data);
   const claim = {
     partnerId: draft.partnerId,
     // Its own namespace: no partner's Idempotency-Key header can name a draft's submission.
     scope: "draft" as const,
     key: draft.id,
-    requestHash: crypto.createHash("sha256").update(frozen.data).digest("hex"),
+    requestHash: crypto.createHash("sha256").update(json).digest("hex"),
   };
   let customerId: string;
   try {
@@ -186,21 +259,19 @@ export async function submitDraft(
     );
     customerId = customer.customer_id;
   } catch (error) {
-    if (error instanceof IdempotencyRaceLost) {
-      const stored = await findStoredResponse(claim);
-      if (!stored) throw error;
-      customerId = (JSON.parse(stored.body) as { customer_id: string }).customer_id;
-    } else {
+    if (!(error instanceof IdempotencyRaceLost)) {
       await reopen();
-      if (error instanceof AppError && error.status < 500) {
-        return { ok: false, message: error.message, fieldErrors: error.details };
-      }
       throw error;
     }
+    const stored = await findStoredResponse(claim);
+    if (!stored) throw error;
+    customerId = (JSON.parse(stored.body) as { customer_id: string }).customer_id;
   }
+  // The customer record now holds the form (its ID numbers once, not twice): the draft keeps
+  // only which customer it became.
   await db.onboardingDraft.updateMany({
     where: { id: draft.id, customerId: null },
-    data: { status: "submitted", customerId, updatedById: actor.userId },
+    data: { status: "submitted", customerId, data: "{}", version: { increment: 1 }, updatedById: actor.userId },
   });
-  return { ok: true, customerId };
+  return { customerId };
 }

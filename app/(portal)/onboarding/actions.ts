@@ -1,9 +1,11 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
-import { saveDraftStep, startDraft, submitDraft, type StepResult, type SubmitResult } from "@/lib/onboarding/drafts";
-import { FORM_STEPS, type FormStep } from "@/lib/onboarding/steps";
+import { formResult } from "@/lib/forms/form-result";
+import { currentDraftVersion, saveDraftStep, startDraft, submitDraft } from "@/lib/onboarding/drafts";
+import type { FormStep } from "@/lib/onboarding/steps";
 
 export async function startDraftAction(): Promise<void> {
   const user = await requirePermission("onboarding:use");
@@ -11,13 +13,21 @@ export async function startDraftAction(): Promise<void> {
   redirect(`/onboarding/${draftId}/company`);
 }
 
-export async function saveStepAction(draftId: string, step: FormStep, values: unknown): Promise<StepResult> {
+export async function saveStepAction(draftId: string, step: FormStep, values: unknown, loadedVersion: number) {
   const user = await requirePermission("onboarding:use");
-  if (!FORM_STEPS.includes(step)) return { ok: false, message: "Unknown step.", fieldErrors: [] };
-  return saveDraftStep(user, draftId, step, values);
+  const result = await formResult(() => saveDraftStep(user, draftId, step, values, loadedVersion));
+  // The router keeps the pages this tab has shown, for Back and Forward. Revalidating from an
+  // action drops them, so Back shows this draft as saved, not as it was when the page was shown.
+  if (result.ok) revalidatePath(`/onboarding/${draftId}`, "layout");
+  return result;
 }
 
-export async function submitDraftAction(draftId: string): Promise<SubmitResult> {
+export async function submitDraftAction(draftId: string) {
   const user = await requirePermission("onboarding:use");
-  return submitDraft(user, draftId);
+  return formResult(() => submitDraft(user, draftId));
+}
+
+export async function draftVersionAction(draftId: string) {
+  const user = await requirePermission("onboarding:use");
+  return formResult(async () => ({ version: await currentDraftVersion(user, draftId) }));
 }

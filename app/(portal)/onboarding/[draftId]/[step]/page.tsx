@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { Fragment } from "react";
 import { notFound, redirect } from "next/navigation";
+import { DraftFreshness } from "@/components/onboarding/draft-freshness";
 import { DraftReview } from "@/components/onboarding/review";
 import {
   AddressStep,
@@ -16,6 +18,8 @@ import { countryOptions, currencyOptions, industryOptions } from "@/lib/customer
 import { fileSummaries } from "@/lib/files/file-queries";
 import { draftFileIds, getDraft } from "@/lib/onboarding/drafts";
 import { FORM_STEPS, WIZARD_STEPS, isWizardStep } from "@/lib/onboarding/steps";
+import { forPage } from "@/lib/pages/page-error";
+import { draftVersionAction, saveStepAction, submitDraftAction } from "../../actions";
 
 type Params = Promise<{ draftId: string; step: string }>;
 
@@ -28,7 +32,7 @@ export default async function OnboardingStepPage({ params }: { params: Params })
   const { draftId, step } = await params;
   if (!isWizardStep(step)) notFound();
   const user = await requirePermission("onboarding:use");
-  const draft = await getDraft(user, draftId);
+  const draft = await forPage(getDraft(user, draftId));
   if (draft.status === "submitted") redirect(`/onboarding/${draftId}/submitted`);
   const firstIncomplete = FORM_STEPS.find((candidate) => !draft.completedSteps.includes(candidate));
   if (step === "review" && firstIncomplete) redirect(`/onboarding/${draftId}/${firstIncomplete}`);
@@ -39,9 +43,11 @@ export default async function OnboardingStepPage({ params }: { params: Params })
   // Saved sections as entered; each form's resolver checks them again before anything is saved.
   const data = draft.data as Record<string, never>;
   const businessDetails = (draft.data.business_details ?? {}) as Record<string, never>;
+  const onPage = { id: draft.id, version: draft.version, saveStep: saveStepAction };
 
   return (
     <div className="space-y-8">
+      <DraftFreshness draftId={draft.id} version={draft.version} currentVersion={draftVersionAction} />
       <WizardProgress draftId={draft.id} current={step} completed={draft.completedSteps} />
       <div>
         <p className="text-sm font-medium text-blue-700">
@@ -50,45 +56,48 @@ export default async function OnboardingStepPage({ params }: { params: Params })
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{meta.title}</h1>
         <p className="mt-1 text-slate-600">{meta.description}</p>
       </div>
-      {step === "company" ? (
-        <CompanyStep
-          draftId={draft.id}
-          defaultValues={{
-            partner_customer_id: data.partner_customer_id,
-            business_details: { business_identifier_document_list: [], ...businessDetails },
-          }}
-          countries={countryOptions()}
-          files={files}
-        />
-      ) : step === "address" ? (
-        <AddressStep
-          draftId={draft.id}
-          defaultValues={{ registration_address: data.registration_address }}
-          countries={countryOptions()}
-        />
-      ) : step === "usage" ? (
-        <UsageStep
-          draftId={draft.id}
-          defaultValues={{ account_usage: data.account_usage }}
-          countries={countryOptions()}
-          currencies={currencyOptions()}
-          industries={industryOptions()}
-        />
-      ) : step === "contact" ? (
-        <ContactStep draftId={draft.id} defaultValues={{ primary_contact: data.primary_contact }} />
-      ) : step === "representatives" ? (
-        <RepresentativesStep
-          draftId={draft.id}
-          defaultValues={{ business_person_list: data.business_person_list ?? [EMPTY_PERSON] }}
-          countries={countryOptions()}
-          files={files}
-        />
-      ) : (
-        <div className="space-y-6">
-          <DraftReview draftId={draft.id} data={draft.data} files={files} />
-          <SubmitDraft draftId={draft.id} />
-        </div>
-      )}
+      {/* Keyed by version: a page fetched again after the draft changed starts its form from the stored values. */}
+      <Fragment key={draft.version}>
+        {step === "company" ? (
+          <CompanyStep
+            draft={onPage}
+            defaultValues={{
+              partner_customer_id: data.partner_customer_id,
+              business_details: { business_identifier_document_list: [], ...businessDetails },
+            }}
+            countries={countryOptions()}
+            files={files}
+          />
+        ) : step === "address" ? (
+          <AddressStep
+            draft={onPage}
+            defaultValues={{ registration_address: data.registration_address }}
+            countries={countryOptions()}
+          />
+        ) : step === "usage" ? (
+          <UsageStep
+            draft={onPage}
+            defaultValues={{ account_usage: data.account_usage }}
+            countries={countryOptions()}
+            currencies={currencyOptions()}
+            industries={industryOptions()}
+          />
+        ) : step === "contact" ? (
+          <ContactStep draft={onPage} defaultValues={{ primary_contact: data.primary_contact }} />
+        ) : step === "representatives" ? (
+          <RepresentativesStep
+            draft={onPage}
+            defaultValues={{ business_person_list: data.business_person_list ?? [EMPTY_PERSON] }}
+            countries={countryOptions()}
+            files={files}
+          />
+        ) : (
+          <div className="space-y-6">
+            <DraftReview draftId={draft.id} data={draft.data} files={files} />
+            <SubmitDraft draftId={draft.id} submitDraft={submitDraftAction} />
+          </div>
+        )}
+      </Fragment>
     </div>
   );
 }

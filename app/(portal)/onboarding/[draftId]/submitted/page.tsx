@@ -6,13 +6,14 @@ import { buttonClassName } from "@/components/ui/button";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getPartnerCustomer } from "@/lib/customers/customer-queries";
 import { getDraft } from "@/lib/onboarding/drafts";
+import { forPage } from "@/lib/pages/page-error";
 
 export const metadata: Metadata = { title: "Submitted" };
 
 export default async function SubmittedPage({ params }: { params: Promise<{ draftId: string }> }) {
   const { draftId } = await params;
   const user = await requirePermission("onboarding:use");
-  const draft = await getDraft(user, draftId);
+  const draft = await forPage(getDraft(user, draftId));
   if (!draft.customerId) redirect(`/onboarding/${draftId}/review`);
   const customer = await getPartnerCustomer(draft.partnerId, draft.customerId);
   return (
