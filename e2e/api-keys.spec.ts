@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { exampleCustomerRequest } from "../tests/fixtures/customer-request";
 import { ACCOUNTS, signIn, uniqueReference } from "./helpers";
 
-const CREATE_CUSTOMER = "http://127.0.0.1:8183/api/customers/create";
+const CREATE_CUSTOMER = "/api/customers/create";
 
 function createCustomer(request: APIRequestContext, publicKey: string, secret: string) {
   return request.post(CREATE_CUSTOMER, {
