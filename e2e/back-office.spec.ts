@@ -2,8 +2,6 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { exampleCustomerRequest } from "../tests/fixtures/customer-request";
 import { ACCOUNTS, signIn, uniqueReference } from "./helpers";
 
-// Relative to the configured baseURL, so the suite runs on any E2E_PORT.
-const API = "";
 const DEMO_KEY = {
   "X-API-Key": "pk_demo_axisfi_0000000000000000",
   "X-API-Secret": "sk_demo_axisfi_00000000000000000000000000000000",
@@ -11,7 +9,7 @@ const DEMO_KEY = {
 
 /** A customer of the demo partner, created through the Partner API with a registration document. */
 async function createCustomerViaApi(request: APIRequestContext, name: string): Promise<string> {
-  const upload = await request.post(`${API}/api/files/upload`, {
+  const upload = await request.post(`/api/files/upload`, {
     headers: DEMO_KEY,
     multipart: {
       file: {
@@ -25,7 +23,7 @@ async function createCustomerViaApi(request: APIRequestContext, name: string): P
   const { file_id: fileId } = await upload.json();
   const body = exampleCustomerRequest(uniqueReference(), { documentIds: [fileId] });
   body.business_details.business_name_english = name;
-  const created = await request.post(`${API}/api/customers/create`, { headers: DEMO_KEY, data: body });
+  const created = await request.post(`/api/customers/create`, { headers: DEMO_KEY, data: body });
   expect(created.status()).toBe(200);
   return (await created.json()).customer_id;
 }
@@ -77,7 +75,7 @@ test("a reviewer filters the queue, opens a customer, views a document, approves
   await expect(timeline).toContainText("Robin Reviewer");
 
   // The Partner API shows the decision at once.
-  const fetched = await request.get(`${API}/api/customers/${customerId}`, { headers: DEMO_KEY });
+  const fetched = await request.get(`/api/customers/${customerId}`, { headers: DEMO_KEY });
   expect((await fetched.json()).status).toBe("active");
 });
 
