@@ -12,7 +12,10 @@ export type SaveStepAction = (
   loadedVersion: number,
 ) => Promise<{ ok: true; version: number } | FormFailure>;
 
-export type SubmitDraftAction = (draftId: string) => Promise<{ ok: true; customerId: string } | FormFailure>;
+export type SubmitDraftAction = (
+  draftId: string,
+  reviewedVersion: number,
+) => Promise<{ ok: true; customerId: string } | FormFailure>;
 
 export type DraftVersionAction = (draftId: string) => Promise<{ ok: true; version: number } | FormFailure>;
 

@@ -10,10 +10,19 @@ import { WIZARD_STEPS, stepOfField } from "@/lib/onboarding/steps";
 import type { SubmitDraftAction } from "./draft-actions";
 import { pendingErrorsKey } from "./step-form";
 
-export function SubmitDraft({ draftId, submitDraft }: { draftId: string; submitDraft: SubmitDraftAction }) {
+export function SubmitDraft({
+  draftId,
+  reviewedVersion,
+  submitDraft,
+}: {
+  draftId: string;
+  /** The draft version this review shows; a submit from a stale review is refused. */
+  reviewedVersion: number;
+  submitDraft: SubmitDraftAction;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<{ message: string; fieldErrors: FieldError[] } | null>(null);
+  const [refusal, setRefusal] = useState<{ message: string; fieldErrors: FieldError[]; stale: boolean } | null>(null);
   // A second click while the first is on its way is ignored here; the server would answer it with
   // the same customer anyway.
   const submitting = useRef(false);
@@ -24,12 +33,12 @@ export function SubmitDraft({ draftId, submitDraft }: { draftId: string; submitD
     setPending(true);
     setRefusal(null);
     try {
-      const result = await submitDraft(draftId);
+      const result = await submitDraft(draftId, reviewedVersion);
       if (result.ok) {
         router.push(`/onboarding/${draftId}/submitted`);
         return;
       }
-      setRefusal(result);
+      setRefusal({ ...result, stale: result.code === "conflict" });
       sessionStorage.setItem(pendingErrorsKey(draftId), JSON.stringify(result.fieldErrors));
     } finally {
       submitting.current = false;
@@ -43,6 +52,11 @@ export function SubmitDraft({ draftId, submitDraft }: { draftId: string; submitD
       {refusal ? (
         <Alert tone="error" title="The customer could not be submitted">
           <p>{refusal.message}</p>
+          {refusal.stale ? (
+            <Button className="mt-2" variant="secondary" onClick={() => router.refresh()}>
+              Reload the review
+            </Button>
+          ) : null}
           {steps.length > 0 ? (
             <ul className="mt-2 list-disc pl-5">
               {steps.map((step) => (

@@ -386,6 +386,24 @@ describe("submitDraft", () => {
     expect(await submitDraft(actor, draftId)).toEqual({ customerId });
   });
 
+  it("refuses a submit from a review another tab has changed since, creating nothing, then submits the reviewed latest", async () => {
+    const draftId = await completedDraft(team.user);
+    const reviewed = await currentDraftVersion(team.user, draftId);
+    // A colleague changes the contact while the review page is open.
+    const changedContact = { primary_contact: { contact_email: "changed@example.com" } };
+    await saveStep(team.colleague, draftId, "contact", changedContact);
+    const customersBefore = await db.customer.count();
+
+    expect(await refusalOf(submitDraft(team.user, draftId, reviewed))).toMatchObject(STALE);
+    expect(await db.customer.count()).toBe(customersBefore);
+    expect(await storedDraft(draftId)).toMatchObject({ status: "open", customerId: null });
+
+    const { customerId } = await submitDraft(team.user, draftId, await currentDraftVersion(team.user, draftId));
+    expect(await db.customer.findUniqueOrThrow({ where: { id: customerId } })).toMatchObject({
+      contactEmail: "changed@example.com",
+    });
+  });
+
   it("refuses further edits once submitted, saying the draft is no longer open", async () => {
     const draftId = await completedDraft(team.user);
     await submitDraft(team.user, draftId);

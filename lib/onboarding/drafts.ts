@@ -218,6 +218,8 @@ export async function saveDraftStep(
 export async function submitDraft(
   actor: Actor & { name?: string; email?: string },
   draftId: string,
+  /** The version the person reviewed; when another tab saved a step since, nothing is submitted. */
+  reviewedVersion?: number,
 ): Promise<{ customerId: string }> {
   const draft = await draftState(actor, draftId);
   if (draft.customerId) return { customerId: draft.customerId };
@@ -225,8 +227,17 @@ export async function submitDraft(
   const frozen = await db.$transaction(async (tx) => {
     const current = await tx.onboardingDraft.findUniqueOrThrow({
       where: { id: draft.id },
-      select: { status: true, data: true, customerId: true },
+      select: { status: true, data: true, customerId: true, version: true },
     });
+    // Only an open draft can be stale: a second click on a draft already being submitted (its
+    // version bumped by the first) is the same submission, answered with the same customer.
+    if (current.status === "open" && reviewedVersion !== undefined && current.version !== reviewedVersion) {
+      throw new AppError(
+        "conflict",
+        409,
+        "This onboarding was changed (in another tab or by a colleague) after you opened this review. Reload to review the latest, then submit.",
+      );
+    }
     if (current.status === "open") {
       await tx.onboardingDraft.update({
         where: { id: draft.id },

@@ -22,9 +22,9 @@ export async function saveStepAction(draftId: string, step: FormStep, values: un
   return result;
 }
 
-export async function submitDraftAction(draftId: string) {
+export async function submitDraftAction(draftId: string, reviewedVersion: number) {
   const user = await requirePermission("onboarding:use");
-  return formResult(() => submitDraft(user, draftId));
+  return formResult(() => submitDraft(user, draftId, reviewedVersion));
 }
 
 export async function draftVersionAction(draftId: string) {

@@ -94,7 +94,7 @@ export default async function OnboardingStepPage({ params }: { params: Params })
         ) : (
           <div className="space-y-6">
             <DraftReview draftId={draft.id} data={draft.data} files={files} />
-            <SubmitDraft draftId={draft.id} submitDraft={submitDraftAction} />
+            <SubmitDraft draftId={draft.id} reviewedVersion={draft.version} submitDraft={submitDraftAction} />
           </div>
         )}
       </Fragment>
