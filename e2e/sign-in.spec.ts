@@ -35,3 +35,24 @@ test("a reviewer is told clearly when a page is not theirs", async ({ page }) =>
   await page.goto("/onboarding");
   await expect(page.getByRole("heading", { name: "You are not allowed to open this page" })).toBeVisible();
 });
+
+test("signing out ends the session on the server: the old cookie, replayed, gets no session", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signIn(page, ACCOUNTS.reviewer);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((cookie) => /next-auth\.session-token$/.test(cookie.name))).toBe(true);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  const replay = await browser.newContext({ baseURL });
+  await replay.addCookies(cookies);
+  const session = await replay.request.get("/api/auth/session");
+  expect(await session.json()).toEqual({});
+  const replayed = await replay.newPage();
+  await replayed.goto("/customers");
+  await expect(replayed).toHaveURL(/\/sign-in$/);
+  await replay.close();
+});
