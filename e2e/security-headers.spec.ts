@@ -1,5 +1,21 @@
-import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./helpers";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { exampleCustomerRequest } from "../tests/fixtures/customer-request";
+import { ACCOUNTS, signIn, uniqueReference } from "./helpers";
+
+const DEMO_KEY = {
+  "X-API-Key": "pk_demo_axisfi_0000000000000000",
+  "X-API-Secret": "sk_demo_axisfi_00000000000000000000000000000000",
+};
+
+/** A customer of the demo partner, so that its detail page (documents, timeline, decisions) is visited too. */
+async function demoCustomer(request: APIRequestContext): Promise<string> {
+  const created = await request.post("/api/customers/create", {
+    headers: DEMO_KEY,
+    data: exampleCustomerRequest(uniqueReference()),
+  });
+  expect(created.status()).toBe(200);
+  return (await created.json()).customer_id;
+}
 
 /** Every CSP violation the page reports, as the browser's own event and as its console message. */
 async function watchForCspViolations(page: Page): Promise<string[]> {
@@ -27,16 +43,16 @@ async function visit(page: Page, path: string): Promise<void> {
   expect(policy, path).toContain("object-src 'none'");
   expect(policy, path).toContain("base-uri 'none'");
   expect(response!.headers()["permissions-policy"], path).toContain("camera=()");
-  // Hydration ran (the scripts were allowed): the page's links are live.
-  await expect(page.locator("body")).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  // Every script the page loads has run (or been blocked, which the watcher reports).
+  await page.waitForLoadState("load");
 }
 
+const CUSTOMER = "{customer}";
 const PAGES_BY_ROLE = {
-  partnerAdmin: ["/", "/onboarding", "/customers", "/settings/api-keys", "/docs/api"],
-  partnerUser: ["/", "/onboarding", "/customers", "/docs/api", "/admin"],
-  reviewer: ["/", "/customers", "/docs/api"],
-  admin: ["/", "/admin", "/admin?events=sign_in", "/docs/api"],
+  partnerAdmin: ["/docs/api", "/onboarding", "/customers", CUSTOMER, "/settings/api-keys", "/"],
+  partnerUser: ["/docs/api", "/onboarding", "/customers", CUSTOMER, "/admin", "/"],
+  reviewer: ["/docs/api", "/customers", CUSTOMER, "/"],
+  admin: ["/docs/api", "/admin", "/admin?events=sign_in", "/"],
 } as const;
 
 test("pages carry a nonce-based CSP and the sign-in page works under it", async ({ page }) => {
@@ -52,14 +68,11 @@ test("pages carry a nonce-based CSP and the sign-in page works under it", async 
 
 for (const [role, paths] of Object.entries(PAGES_BY_ROLE)) {
   test(`a ${role} signs in and visits their pages without a CSP violation`, async ({ page }) => {
+    const customerId = await demoCustomer(page.request);
     const violations = await watchForCspViolations(page);
     await signIn(page, ACCOUNTS[role as keyof typeof ACCOUNTS]);
-    for (const path of paths) await visit(page, path);
-    if (role === "reviewer") {
-      await visit(page, "/customers");
-      await page.getByRole("table").getByRole("link").first().click();
-      await expect(page.getByRole("heading", { name: "Audit trail" })).toBeVisible();
-    }
+    for (const path of paths) await visit(page, path === CUSTOMER ? `/customers/${customerId}` : path);
+    // The last page is the portal's home, whose header signs out.
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     expect(violations).toEqual([]);

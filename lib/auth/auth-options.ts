@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { describeError, logEvent } from "@/lib/log";
 import { endSession, liveSession, startSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
@@ -31,6 +32,18 @@ export const authOptions: NextAuthOptions = {
   // sibling subdomain cannot set or overwrite.
   useSecureCookies: env.publicUrl.startsWith("https://"),
   pages: { signIn: "/sign-in" },
+  logger: {
+    error(code, metadata) {
+      // A replayed cookie of an ended session is refused on purpose: not an error worth a stack trace.
+      const cause = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+      if (cause instanceof SessionOver) return;
+      logEvent("error", "auth_error", { code, ...describeError(cause ?? metadata) });
+    },
+    warn(code) {
+      logEvent("warn", "auth_warning", { code });
+    },
+    debug() {},
+  },
   providers: [
     CredentialsProvider({
       name: "Email and password",
