@@ -2,7 +2,8 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { exampleCustomerRequest } from "../tests/fixtures/customer-request";
 import { ACCOUNTS, signIn, uniqueReference } from "./helpers";
 
-const CREATE_CUSTOMER = "http://127.0.0.1:8183/api/customers/create";
+// Relative: the request fixture answers from baseURL, so the suite runs on any E2E_PORT.
+const CREATE_CUSTOMER = "/api/customers/create";
 
 function createCustomer(request: APIRequestContext, publicKey: string, secret: string) {
   return request.post(CREATE_CUSTOMER, {

@@ -2,7 +2,8 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { exampleCustomerRequest } from "../tests/fixtures/customer-request";
 import { ACCOUNTS, signIn, uniqueReference } from "./helpers";
 
-const API = "http://127.0.0.1:8183";
+// Empty: requests go to baseURL, so the suite runs on any E2E_PORT.
+const API = "";
 const DEMO_KEY = {
   "X-API-Key": "pk_demo_axisfi_0000000000000000",
   "X-API-Secret": "sk_demo_axisfi_00000000000000000000000000000000",

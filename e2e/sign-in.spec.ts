@@ -44,7 +44,12 @@ test("signing out ends the session on the server: the old cookie, replayed, gets
   await signIn(page, ACCOUNTS.reviewer);
   const cookies = await page.context().cookies();
   expect(cookies.some((cookie) => /next-auth\.session-token$/.test(cookie.name))).toBe(true);
+  // The sign-out request itself, not the page that follows it, is what ends the session.
+  const signedOut = page.waitForResponse(
+    (response) => response.url().endsWith("/api/auth/signout") && response.request().method() === "POST",
+  );
   await page.getByRole("button", { name: "Sign out" }).click();
+  expect((await signedOut).ok()).toBe(true);
   await expect(page).toHaveURL(/\/sign-in$/);
 
   const replay = await browser.newContext({ baseURL });
