@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { describeError, logEvent } from "@/lib/log";
+import { isHttpsUrl } from "@/lib/security/headers";
 import { endSession, liveSession, startSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
@@ -30,7 +31,7 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   // https: Secure cookies with the __Secure-/__Host- prefixes, which a plain-http page or a
   // sibling subdomain cannot set or overwrite.
-  useSecureCookies: env.publicUrl.startsWith("https://"),
+  useSecureCookies: isHttpsUrl(env.publicUrl),
   pages: { signIn: "/sign-in" },
   logger: {
     error(code, metadata) {

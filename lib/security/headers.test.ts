@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce, pageSecurityHeaders, publicUrlIsHttps } from "./headers";
+import { contentSecurityPolicy, isHttpsUrl, newNonce, pageSecurityHeaders, publicUrlIsHttps } from "./headers";
 
 const NONCE = "bm9uY2Utb2YtdGhpcy1yZXF1ZXN0";
 
@@ -58,6 +58,14 @@ describe("publicUrlIsHttps", () => {
     expect(publicUrlIsHttps({ PUBLIC_URL: "http://127.0.0.1:8083", NEXTAUTH_URL: "https://x.example" })).toBe(false);
     expect(publicUrlIsHttps({ NEXTAUTH_URL: "HTTPS://onboarding.example.com" })).toBe(true);
     expect(publicUrlIsHttps({})).toBe(false);
+  });
+});
+
+describe("isHttpsUrl (Secure, prefixed session cookies)", () => {
+  it("is true only for an https public URL", () => {
+    expect(isHttpsUrl("https://onboarding.example.com")).toBe(true);
+    expect(isHttpsUrl("http://127.0.0.1:8083")).toBe(false);
+    expect(isHttpsUrl("")).toBe(false);
   });
 });
 

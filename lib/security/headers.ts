@@ -14,7 +14,15 @@ export interface PageHeaderOptions {
 
 /** Whether the portal is served over https, from the same variables as env.publicUrl. */
 export function publicUrlIsHttps(environment: Record<string, string | undefined>): boolean {
-  return (environment.PUBLIC_URL ?? environment.NEXTAUTH_URL ?? "").toLowerCase().startsWith("https://");
+  return isHttpsUrl(environment.PUBLIC_URL ?? environment.NEXTAUTH_URL ?? "");
+}
+
+/**
+ * Whether a public URL is https: then session cookies are `Secure` with the `__Secure-`/`__Host-`
+ * prefixes (next-auth's useSecureCookies) and HSTS is sent.
+ */
+export function isHttpsUrl(publicUrl: string): boolean {
+  return publicUrl.toLowerCase().startsWith("https://");
 }
 
 export function contentSecurityPolicy({ https, nonce, dev }: PageHeaderOptions): string {
