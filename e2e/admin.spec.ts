@@ -93,3 +93,16 @@ test("a reviewer may not open the administration page", async ({ page }) => {
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "You are not allowed to open this page" })).toBeVisible();
 });
+
+test("an administrator sees sign-ins in the security events, filtered by kind", async ({ page }) => {
+  await signIn(page, ACCOUNTS.admin);
+  await page.goto("/admin");
+  await page.getByLabel("Kind of event").selectOption({ label: "Sign-ins" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/events=sign_in/);
+  const events = page.getByRole("table", { name: "Security events, newest first" });
+  const newest = events.getByRole("row").nth(1);
+  await expect(newest).toContainText("Signed in");
+  await expect(newest).toContainText(ACCOUNTS.admin);
+  await expect(events).not.toContainText("Partner created");
+});

@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { exampleCustomerRequest } from "../tests/fixtures/customer-request";
 import { ACCOUNTS, signIn, uniqueReference } from "./helpers";
 
+// Relative: the request fixture answers from baseURL, so the suite runs on any E2E_PORT.
 const CREATE_CUSTOMER = "/api/customers/create";
 
 function createCustomer(request: APIRequestContext, publicKey: string, secret: string) {

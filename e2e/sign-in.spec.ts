@@ -35,3 +35,29 @@ test("a reviewer is told clearly when a page is not theirs", async ({ page }) =>
   await page.goto("/onboarding");
   await expect(page.getByRole("heading", { name: "You are not allowed to open this page" })).toBeVisible();
 });
+
+test("signing out ends the session on the server: the old cookie, replayed, gets no session", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signIn(page, ACCOUNTS.reviewer);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((cookie) => /next-auth\.session-token$/.test(cookie.name))).toBe(true);
+  // The sign-out request itself, not the page that follows it, is what ends the session.
+  const signedOut = page.waitForResponse(
+    (response) => response.url().endsWith("/api/auth/signout") && response.request().method() === "POST",
+  );
+  await page.getByRole("button", { name: "Sign out" }).click();
+  expect((await signedOut).ok()).toBe(true);
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  const replay = await browser.newContext({ baseURL });
+  await replay.addCookies(cookies);
+  const session = await replay.request.get("/api/auth/session");
+  expect(await session.json()).toEqual({});
+  const replayed = await replay.newPage();
+  await replayed.goto("/customers");
+  await expect(replayed).toHaveURL(/\/sign-in$/);
+  await replay.close();
+});

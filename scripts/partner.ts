@@ -7,7 +7,9 @@
  * A secret is printed once, here, and never again.
  */
 import "../server/load-env";
+import { CLI_ACTOR } from "@/lib/audit/audit-events";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/partners/api-keys";
 import { createPartner } from "@/lib/partners/partners";
 
@@ -29,7 +31,7 @@ async function run(args: string[]): Promise<number> {
     case "create": {
       const name = rest.join(" ");
       if (!name.trim()) break;
-      const partner = await createPartner(name);
+      const partner = await createPartner(name, { by: CLI_ACTOR });
       console.log(`Partner ${partner.partnerId} (${partner.name}) created.`);
       printKeyPair(partner.apiKey.publicKey, partner.apiKey.secret);
       return 0;
@@ -41,7 +43,7 @@ async function run(args: string[]): Promise<number> {
         console.error(`No partner ${rest[0]}.`);
         return 1;
       }
-      const pair = await createApiKey(partner.id);
+      const pair = await createApiKey(partner.id, CLI_ACTOR);
       printKeyPair(pair.publicKey, pair.secret);
       return 0;
     }
@@ -57,9 +59,15 @@ async function run(args: string[]): Promise<number> {
     }
     case "revoke": {
       if (rest.length !== 2) break;
-      const revoked = await revokeApiKey(rest[0], rest[1]);
-      console.log(revoked ? `Revoked ${rest[1]}.` : `No active key ${rest[1]} for partner ${rest[0]}.`);
-      return revoked ? 0 : 1;
+      try {
+        await revokeApiKey(rest[0], rest[1], CLI_ACTOR);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        console.error(`No active key ${rest[1]} for partner ${rest[0]}.`);
+        return 1;
+      }
+      console.log(`Revoked ${rest[1]}.`);
+      return 0;
     }
   }
   console.error(USAGE);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { revokeApiKey } from "@/lib/partners/api-keys";
+import { CLI_ACTOR } from "@/lib/audit/audit-events";
 import { exampleCustomerRequest } from "./fixtures/customer-request";
 import {
   SAMPLE_FILES,
@@ -28,7 +29,7 @@ describe("API key authentication", () => {
   it("gives one and the same 401 for missing, unknown, wrong and revoked credentials", async () => {
     const partner = await newPartner();
     const revoked = await newPartner();
-    await revokeApiKey(revoked.partnerId, revoked.apiKey.publicKey);
+    await revokeApiKey(revoked.partnerId, revoked.apiKey.publicKey, CLI_ACTOR);
     const attempts: Record<string, string>[] = [
       {},
       { "X-API-Key": partner.apiKey.publicKey },
@@ -57,7 +58,7 @@ describe("API key authentication", () => {
   it("stops a key at once when it is revoked", async () => {
     const partner = await newPartner();
     await createCustomer(authHeaders(partner));
-    await revokeApiKey(partner.partnerId, partner.apiKey.publicKey);
+    await revokeApiKey(partner.partnerId, partner.apiKey.publicKey, CLI_ACTOR);
     const response = await fetch(`${api.baseUrl}/api/customers`, { headers: authHeaders(partner) });
     expect(response.status).toBe(401);
   });

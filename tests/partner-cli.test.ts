@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { authenticateApiKey } from "@/lib/partners/api-keys";
 
 const run = promisify(execFile);
@@ -34,6 +35,15 @@ describe("npm run partner", () => {
 
     expect((await partnerCli("revoke", partnerId!, publicKey!)).code).toBe(0);
     expect(await authenticateApiKey(publicKey, secret)).toBeNull();
+
+    // Each change is a security event by the command line, naming the public key, never the secret.
+    const events = await db.auditEvent.findMany({ where: { partnerId }, orderBy: { id: "asc" } });
+    expect(events.map((event) => [event.action, event.actorType, event.actorId, event.subject])).toEqual([
+      ["partner.created", "system", "cli", "Acme Payments"],
+      ["api_key.created", "system", "cli", publicKey],
+      ["api_key.revoked", "system", "cli", publicKey],
+    ]);
+    expect(JSON.stringify(events)).not.toContain(secret!.slice(3));
   }, 60_000);
 
   it("explains its usage when called wrongly", async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { navigationFor } from "@/lib/auth/navigation";
 
 export const metadata: Metadata = { title: "Home" };
@@ -29,7 +30,7 @@ export default async function HomePage() {
             >
               <span className="text-base font-semibold text-slate-900">{section.label}</span>
               <span className="mt-1 block text-sm text-slate-600">
-                {section.href === "/customers" && user.role === "reviewer"
+                {section.href === "/customers" && can(user, "customers:list-all")
                   ? "Review business customers waiting for a decision."
                   : DESCRIPTIONS[section.href]}
               </span>

@@ -1,10 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db";
 import crypto from "node:crypto";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 
-/** Who did something: a person, or a partner's API key. */
+/** Who did something: a person, a partner's API key, or the portal's own tools (the CLI). */
 export interface AuditActor {
-  type: "user" | "api_key";
+  type: "user" | "api_key" | "system";
   id: string;
   /** As people read it, kept as it was then: "Robin Reviewer <reviewer@axisfi.example>", or the key's public id. */
   label: string;
@@ -17,13 +19,46 @@ export type AuditAction =
   | "customer.suspended"
   | "customer.reactivated"
   | "document.viewed"
-  | "identity.revealed";
+  | "identity.revealed"
+  | SecurityAction;
+
+/** Events about access itself: who may sign in, with what, for which partner. */
+export const SECURITY_ACTIONS = [
+  "sign_in.succeeded",
+  "sign_in.failed",
+  "sign_in.throttled",
+  "account.created",
+  "account.role_changed",
+  "account.disabled",
+  "account.enabled",
+  "partner.created",
+  "api_key.created",
+  "api_key.revoked",
+] as const;
+export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
+
+/** The administration page's filter: each kind of security event by the first part of its action. */
+export const SECURITY_EVENT_KINDS = {
+  sign_in: "Sign-ins",
+  account: "Accounts",
+  partner: "Partners",
+  api_key: "API keys",
+} as const;
+export type SecurityEventKind = keyof typeof SECURITY_EVENT_KINDS;
+
+export function isSecurityEventKind(value: unknown): value is SecurityEventKind {
+  return typeof value === "string" && Object.hasOwn(SECURITY_EVENT_KINDS, value);
+}
+
+/** The command line (scripts/partner.ts), as the actor of what it changes. */
+export const CLI_ACTOR: AuditActor = { type: "system", id: "cli", label: "Command line (npm run partner)" };
 
 export interface AuditEntry {
   actor: AuditActor;
   action: AuditAction;
-  customerId: string;
-  partnerId: string;
+  /** Null for events about access itself (sign-ins, keys, accounts), which concern no customer. */
+  customerId?: string | null;
+  partnerId?: string | null;
   fromStatus?: string | null;
   toStatus?: string | null;
   reason?: string | null;
@@ -34,7 +69,6 @@ export interface AuditEntry {
 export interface AuditEvent extends Omit<AuditEntry, "customerId" | "partnerId"> {
   id: string;
   at: Date;
-  /** Null for events about access itself (sign-ins, keys, accounts), which concern no customer. */
   customerId: string | null;
   partnerId: string | null;
 }
@@ -68,8 +102,8 @@ export function auditEventRow(entry: AuditEntry, at = new Date()) {
     actorId: entry.actor.id,
     actorLabel: entry.actor.label,
     action: entry.action,
-    customerId: entry.customerId,
-    partnerId: entry.partnerId,
+    customerId: entry.customerId ?? null,
+    partnerId: entry.partnerId ?? null,
     fromStatus: entry.fromStatus ?? null,
     toStatus: entry.toStatus ?? null,
     reason: entry.reason ?? null,
@@ -77,7 +111,7 @@ export function auditEventRow(entry: AuditEntry, at = new Date()) {
   };
 }
 
-/** Appends an event on its own (a view or a reveal, which change nothing else). */
+/** Appends an event on its own (a view, a reveal or a sign-in, which change nothing else). */
 export async function recordAuditEvent(entry: AuditEntry): Promise<void> {
   await db.auditEvent.create({ data: auditEventRow(entry) });
 }
@@ -85,10 +119,21 @@ export async function recordAuditEvent(entry: AuditEntry): Promise<void> {
 /** A customer's events, oldest first: the timeline of the detail page. Nothing here edits or deletes one. */
 export async function customerAuditTrail(customerId: string): Promise<AuditEvent[]> {
   const rows = await db.auditEvent.findMany({ where: { customerId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
-  return rows.map((row) => ({
+  return rows.map(toAuditEvent);
+}
+
+/** A stored row: what was written by auditEventRow, read back with plain strings. */
+type AuditEventRow = Omit<ReturnType<typeof auditEventRow>, "actorType" | "action"> & {
+  actorType: string;
+  action: string;
+};
+
+function toAuditEvent(row: AuditEventRow): AuditEvent {
+  const type = row.actorType === "api_key" || row.actorType === "system" ? row.actorType : "user";
+  return {
     id: row.id,
     at: row.at,
-    actor: { type: row.actorType === "api_key" ? "api_key" : "user", id: row.actorId, label: row.actorLabel },
+    actor: { type, id: row.actorId, label: row.actorLabel },
     action: row.action as AuditAction,
     customerId: row.customerId,
     partnerId: row.partnerId,
@@ -96,5 +141,65 @@ export async function customerAuditTrail(customerId: string): Promise<AuditEvent
     toStatus: row.toStatus,
     reason: row.reason,
     subject: row.subject,
-  }));
+  };
+}
+
+/** How partner staff see the people of AxisFI's compliance team in a timeline. */
+export const COMPLIANCE_LABEL = "AxisFI compliance";
+
+/**
+ * A customer's timeline as `viewer` may see it. Partner staff see every decision and its reason,
+ * but not who at AxisFI made it: any person who is not on their own partner's staff is shown as
+ * "AxisFI compliance". Their own colleagues and their API keys keep their labels.
+ */
+export async function timelineFor(viewer: Actor, events: readonly AuditEvent[]): Promise<AuditEvent[]> {
+  if (can(viewer, "audit:see-staff-names")) return [...events];
+  const personIds = [...new Set(events.filter((event) => event.actor.type === "user").map((event) => event.actor.id))];
+  const colleagues = new Set(
+    (
+      await db.user.findMany({
+        where: { id: { in: personIds }, partnerId: viewer.partnerId ?? "-" },
+        select: { id: true },
+      })
+    ).map((user) => user.id),
+  );
+  return events.map((event) =>
+    event.actor.type === "user" && !colleagues.has(event.actor.id)
+      ? { ...event, actor: { type: "user", id: "compliance", label: COMPLIANCE_LABEL } }
+      : event,
+  );
+}
+
+export const SECURITY_EVENTS_PAGE = 50;
+
+export interface SecurityEventPage {
+  events: AuditEvent[];
+  /** The id to pass as `before` for the next (older) page; null on the last page. */
+  olderThan: string | null;
+}
+
+/**
+ * Security events for administrators, newest first, optionally of one kind, a page at a time.
+ * Ids sort in the order events were written, so "older than this id" pages without offsets.
+ */
+export async function listSecurityEvents(
+  actor: Actor,
+  filters: { kind?: unknown; before?: unknown } = {},
+): Promise<SecurityEventPage> {
+  if (!can(actor, "admin:manage")) throw new AppError("forbidden", 403, "Only administrators see security events.");
+  const actions: readonly string[] = isSecurityEventKind(filters.kind)
+    ? SECURITY_ACTIONS.filter((action) => action.startsWith(`${filters.kind as string}.`))
+    : SECURITY_ACTIONS;
+  const before =
+    typeof filters.before === "string" && /^evt_[0-9a-f]{32}$/.test(filters.before) ? filters.before : null;
+  const rows = await db.auditEvent.findMany({
+    where: { action: { in: [...actions] }, ...(before ? { id: { lt: before } } : {}) },
+    orderBy: { id: "desc" },
+    take: SECURITY_EVENTS_PAGE + 1,
+  });
+  const page = rows.slice(0, SECURITY_EVENTS_PAGE);
+  return {
+    events: page.map(toAuditEvent),
+    olderThan: rows.length > SECURITY_EVENTS_PAGE ? page[page.length - 1].id : null,
+  };
 }

@@ -2,20 +2,49 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { describeError, logEvent } from "@/lib/log";
+import { isHttpsUrl } from "@/lib/security/headers";
+import { endSession, liveSession, startSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
+/** Idle lifetime: a session not used for this long is over (the absolute one is in sessions.ts). */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
+/** Thrown in the jwt callback so that next-auth clears the cookie of a session that is over. */
+class SessionOver extends Error {
+  constructor() {
+    super("The session has ended.");
+    this.name = "SessionOver";
+  }
+}
+
 /**
- * Auth.js (next-auth 4) with email and password. Credentials sign-in keeps the session in a
- * signed, encrypted cookie (next-auth 4 supports no database sessions for it), so sessions survive
- * restarts; the person is loaded from the database on every request (lib/auth/current-user.ts),
- * so a disabled account or a changed role takes effect at once.
+ * Auth.js (next-auth 4) with email and password. The cookie is a signed, encrypted token that
+ * names a UserSession row; the row decides whether the session still counts (signed out,
+ * disabled, past its absolute lifetime), so a copied cookie is worth nothing once the session
+ * ends. The person is loaded from the database on every request (lib/auth/current-user.ts), so a
+ * changed role takes effect at once.
  */
 export const authOptions: NextAuthOptions = {
   secret: env.authSecret,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // https: Secure cookies with the __Secure-/__Host- prefixes, which a plain-http page or a
+  // sibling subdomain cannot set or overwrite.
+  useSecureCookies: isHttpsUrl(env.publicUrl),
   pages: { signIn: "/sign-in" },
+  logger: {
+    error(code, metadata) {
+      // A replayed cookie of an ended session is refused on purpose: not an error worth a stack trace.
+      const cause = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+      if (cause instanceof SessionOver) return;
+      logEvent("error", "auth_error", { code, ...describeError(cause ?? metadata) });
+    },
+    warn(code) {
+      logEvent("warn", "auth_warning", { code });
+    },
+    debug() {},
+  },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -23,22 +52,36 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const ipHeader = request.headers?.["x-axisfi-client-ip"];
         const ip = typeof ipHeader === "string" ? ipHeader : "unknown";
-        const result = await signInWithPassword(credentials?.email ?? "", credentials?.password ?? "", ip);
-        // next-auth passes the message of a thrown error to the sign-in form.
-        if (!result.ok) throw new Error(result.message);
-        return { id: result.userId };
+        try {
+          const userId = await signInWithPassword(credentials?.email ?? "", credentials?.password ?? "", ip);
+          return { id: userId, sessionId: await startSession(userId) };
+        } catch (error) {
+          // next-auth's contract at its door: the message of a thrown Error reaches the sign-in form.
+          if (error instanceof AppError) throw new Error(error.message);
+          throw error;
+        }
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      // Only the user id and the sign-in time live in the token; role and partner are read fresh
+    async jwt({ token, user }) {
+      // Only the user id and the session id live in the token; role and partner are read fresh
       // on each request.
-      if (user) return { sub: user.id, signedInAt: Date.now() };
-      return { sub: token.sub, signedInAt: token.signedInAt };
+      if (user) return { sub: user.id, sid: (user as { sessionId?: string }).sessionId };
+      // Renewing the cookie (/api/auth/session) never outlives the session's row.
+      if (!(await liveSession(token.sid, token.sub))) throw new SessionOver();
+      return { sub: token.sub, sid: token.sid };
     },
     session({ session, token }) {
-      return { expires: session.expires, user: { id: token.sub, signedInAt: token.signedInAt } } as typeof session;
+      return {
+        expires: session.expires,
+        user: { id: token.sub, sessionId: token.sid },
+      } as typeof session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await endSession(token?.sid);
     },
   },
 };

@@ -2,10 +2,9 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
 import { authOptions } from "./auth-options";
 import { can, type Action, type Actor } from "./permissions";
-import { isRole } from "./roles";
+import { liveSession } from "./sessions";
 
 export interface CurrentUser extends Actor {
   name: string;
@@ -13,22 +12,15 @@ export interface CurrentUser extends Actor {
   partnerName: string | null;
 }
 
-/** The signed-in person, loaded fresh from the database once per request; null when signed out or disabled. */
+/**
+ * The signed-in person, loaded fresh from the database once per request; null when signed out,
+ * when the session was ended on the server or is past its lifetime, or when the account is disabled.
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
-  const { id: userId, signedInAt } = (session?.user ?? {}) as { id?: string; signedInAt?: number };
-  if (!userId) return null;
-  const user = await db.user.findUnique({ where: { id: userId }, include: { partner: { select: { name: true } } } });
-  if (!user || user.disabledAt || !isRole(user.role)) return null;
-  if (user.sessionsValidAfter && (signedInAt ?? 0) < user.sessionsValidAfter.getTime()) return null;
-  return {
-    userId: user.id,
-    role: user.role,
-    partnerId: user.partnerId,
-    name: user.name,
-    email: user.email,
-    partnerName: user.partner?.name ?? null,
-  };
+  const { id: userId, sessionId } = (session?.user ?? {}) as { id?: string; sessionId?: string };
+  if (!userId || !sessionId) return null;
+  return liveSession(sessionId, userId);
 });
 
 /** The signed-in person, or a redirect to sign-in. */

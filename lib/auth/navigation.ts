@@ -10,7 +10,7 @@ export function navigationFor(actor: Actor): NavigationItem[] {
   const items: NavigationItem[] = [{ href: "/", label: "Home" }];
   if (can(actor, "onboarding:use")) items.push({ href: "/onboarding", label: "Onboarding" });
   if (can(actor, "customers:list")) {
-    items.push({ href: "/customers", label: actor.role === "reviewer" ? "Review queue" : "Customers" });
+    items.push({ href: "/customers", label: can(actor, "customers:list-all") ? "Review queue" : "Customers" });
   }
   if (can(actor, "api-keys:manage")) items.push({ href: "/settings/api-keys", label: "API keys" });
   if (can(actor, "admin:manage")) items.push({ href: "/admin", label: "Administration" });

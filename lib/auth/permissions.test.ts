@@ -16,10 +16,12 @@ function actorOf(role: Role): Actor {
 const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "onboarding:use": { partner_admin: true, partner_user: true, reviewer: false, admin: false },
   "customers:list": { partner_admin: true, partner_user: true, reviewer: true, admin: false },
+  "customers:list-all": { partner_admin: false, partner_user: false, reviewer: true, admin: false },
   "customers:decide": { partner_admin: false, partner_user: false, reviewer: true, admin: false },
   "identity:reveal": { partner_admin: false, partner_user: false, reviewer: true, admin: false },
   "api-keys:manage": { partner_admin: true, partner_user: false, reviewer: false, admin: false },
   "admin:manage": { partner_admin: false, partner_user: false, reviewer: false, admin: true },
+  "audit:see-staff-names": { partner_admin: false, partner_user: false, reviewer: true, admin: true },
 };
 
 const ACTIONS = Object.keys(EXPECTED) as Action[];

@@ -15,18 +15,22 @@ export interface Actor {
 export type Action =
   | "onboarding:use" // open the wizard and the partner's drafts
   | "customers:list" // see a customer list (own partner's, or all for reviewers)
+  | "customers:list-all" // see every partner's customers: the review queue
   | "customers:decide" // approve, reject, suspend
   | "identity:reveal" // reveal an ID number
   | "api-keys:manage"
-  | "admin:manage";
+  | "admin:manage"
+  | "audit:see-staff-names"; // see which AxisFI person did something (partner staff see "AxisFI compliance")
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   "onboarding:use": ["partner_admin", "partner_user"],
   "customers:list": ["partner_admin", "partner_user", "reviewer"],
+  "customers:list-all": ["reviewer"],
   "customers:decide": ["reviewer"],
   "identity:reveal": ["reviewer"],
   "api-keys:manage": ["partner_admin"],
   "admin:manage": ["admin"],
+  "audit:see-staff-names": ["reviewer", "admin"],
 };
 
 export function can(actor: Actor, action: Action): boolean {
@@ -37,7 +41,7 @@ export function can(actor: Actor, action: Action): boolean {
 
 /** Whether the actor may see (and, for partner roles, work on) something that belongs to `partnerId`. */
 export function canAccessPartnerRecord(actor: Actor, partnerId: string): boolean {
-  if (actor.role === "reviewer") return true;
+  if (can(actor, "customers:list-all")) return true;
   return isPartnerRole(actor.role) && actor.partnerId === partnerId;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_POLICY, IP_POLICY, SignInThrottle, type ThrottlePolicy } from "./sign-in-throttle";
+import { ACCOUNT_POLICY, IP_POLICY, SignInThrottle, THROTTLE_KEY_MAX, type ThrottlePolicy } from "./sign-in-throttle";
 
 const POLICY: ThrottlePolicy = { freeFailures: 3, firstLockMs: 1_000, maxLockMs: 5_000, windowMs: 60_000 };
 const T0 = 1_700_000_000_000;
@@ -132,5 +132,36 @@ describe("IP_POLICY", () => {
     expect(throttle.waitFor(ip, T0)).toBe(120_000);
     fail(throttle, 20, T0, ip);
     expect(throttle.waitFor(ip, T0)).toBe(30 * 60_000);
+  });
+});
+
+describe("memory", () => {
+  it("stays bounded after 100,000 distinct keys, keeping the most recent", () => {
+    const throttle = new SignInThrottle(POLICY, 10_000);
+    for (let index = 0; index < 100_000; index += 1) throttle.recordFailure(`guess-${index}@example.com`, T0);
+    expect(throttle.size).toBe(10_000);
+    fail(throttle, POLICY.freeFailures - 1, T0, "guess-99999@example.com");
+    expect(throttle.waitFor("guess-99999@example.com", T0)).toBe(POLICY.firstLockMs);
+  });
+
+  it("caps the length of a key, so a huge email costs no more memory than a long one", () => {
+    const throttle = new SignInThrottle(POLICY);
+    const long = "x".repeat(THROTTLE_KEY_MAX);
+    fail(throttle, POLICY.freeFailures, T0, `${long}first-tail`);
+    // Another key with the same first THROTTLE_KEY_MAX characters is the same entry.
+    expect(throttle.waitFor(`${long}another-tail`, T0)).toBe(POLICY.firstLockMs);
+  });
+});
+
+describe("firstRefusal", () => {
+  it("reports a lock once, not for every refused attempt, and again for the next lock", () => {
+    const throttle = new SignInThrottle(POLICY);
+    expect(throttle.firstRefusal(KEY, T0)).toBe(false);
+    fail(throttle, POLICY.freeFailures);
+    expect(throttle.firstRefusal(KEY, T0)).toBe(true);
+    expect(throttle.firstRefusal(KEY, T0 + 10)).toBe(false);
+    // The lock is over; the next failure starts a longer one, which is reported again.
+    throttle.recordFailure(KEY, T0 + POLICY.firstLockMs);
+    expect(throttle.firstRefusal(KEY, T0 + POLICY.firstLockMs)).toBe(true);
   });
 });

@@ -1,43 +1,105 @@
 import "server-only";
+import crypto from "node:crypto";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { ACCOUNT_POLICY, IP_POLICY, SignInThrottle } from "./sign-in-throttle";
 import { hashPassword, verifyPassword } from "./passwords";
 
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 
-export type SignInResult = { ok: true; userId: string } | { ok: false; message: string };
+/** The longest email there is; anything longer is cut before it is kept anywhere. */
+const EMAIL_MAX = 254;
 
 const globalForThrottle = globalThis as unknown as {
-  axisfiSignInThrottles?: { account: SignInThrottle; ip: SignInThrottle };
+  axisfiSignInThrottles?: { accountFromAddress: SignInThrottle; address: SignInThrottle };
 };
 const throttles = (globalForThrottle.axisfiSignInThrottles ??= {
-  account: new SignInThrottle(ACCOUNT_POLICY),
-  ip: new SignInThrottle(IP_POLICY),
+  accountFromAddress: new SignInThrottle(ACCOUNT_POLICY),
+  address: new SignInThrottle(IP_POLICY),
 });
 
 // Checked against when the email is unknown, so both answers take as long as a real check.
 let dummyHash: Promise<string> | null = null;
 
-function throttledMessage(waitMs: number): string {
+function throttled(waitMs: number): AppError {
   const minutes = Math.ceil(waitMs / 60_000);
-  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return new AppError(
+    "rate_limited",
+    429,
+    `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  );
 }
 
-/** Checks an email and password, slowing down repeated failures per account and per IP address. */
-export async function signInWithPassword(email: string, password: string, ip: string): Promise<SignInResult> {
-  const accountKey = email.trim().toLowerCase();
-  const wait = Math.max(throttles.account.waitFor(accountKey), throttles.ip.waitFor(ip));
-  if (wait > 0) return { ok: false, message: throttledMessage(wait) };
+function wrongCredentials(): AppError {
+  return new AppError("unauthorized", 401, WRONG_CREDENTIALS);
+}
+
+/**
+ * Who tried to sign in, for the audit trail. A known account by its name and email; an unknown
+ * email only by a keyed hash: people type passwords into the email box, and an append-only
+ * table can never forget one. The hash still shows the same unknown email being tried again.
+ */
+function attemptActor(email: string, user: { id: string; name: string; email: string } | null): AuditActor {
+  if (user) return { type: "user", id: user.id, label: `${user.name} <${user.email}>` };
+  const digest = crypto.createHmac("sha256", env.authSecret).update(`sign-in email\0${email}`).digest("hex");
+  return { type: "user", id: "unknown", label: `Unknown email (keyed hash ${digest.slice(0, 16)})` };
+}
+
+/**
+ * Checks an email and password and answers with the person's id, or refuses with an AppError
+ * (401 for wrong credentials, 429 when throttled). Failures are counted per account from one
+ * client address (so an attacker elsewhere never locks the owner out) and per client address
+ * (so one address cannot spread guesses over many accounts).
+ */
+export async function signInWithPassword(email: string, password: string, clientAddress: string): Promise<string> {
+  const account = email.trim().toLowerCase().slice(0, EMAIL_MAX);
+  const address = clientAddress.slice(0, 64);
+  const pairKey = `${address}\n${account}`;
+  const wait = Math.max(throttles.accountFromAddress.waitFor(pairKey), throttles.address.waitFor(address));
+  if (wait > 0) {
+    // One event per lock, not per refused attempt: a refused flood stays cheap.
+    const pairNoted = throttles.accountFromAddress.firstRefusal(pairKey);
+    const addressNoted = throttles.address.firstRefusal(address);
+    if (pairNoted || addressNoted) {
+      const user = await db.user.findUnique({
+        where: { email: account },
+        select: { id: true, name: true, email: true },
+      });
+      await recordAuditEvent({
+        actor: attemptActor(account, user),
+        action: "sign_in.throttled",
+        subject: `client address ${address}`,
+      });
+    }
+    throw throttled(wait);
+  }
 
   // Every attempt counts as a failure before the (slow) check, so that guesses sent in parallel
   // cannot all slip in before the first failure is recorded; a right password takes it back.
-  throttles.account.recordFailure(accountKey);
-  throttles.ip.recordFailure(ip);
-  const user = await db.user.findUnique({ where: { email: accountKey } });
+  throttles.accountFromAddress.recordFailure(pairKey);
+  throttles.address.recordFailure(address);
+  const user = await db.user.findUnique({ where: { email: account } });
   dummyHash ??= hashPassword("not-a-real-password-for-timing");
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  if (!user || !matches || user.disabledAt) return { ok: false, message: WRONG_CREDENTIALS };
-  throttles.account.reset(accountKey);
-  throttles.ip.forgiveOne(ip);
-  return { ok: true, userId: user.id };
+  if (!user || !matches || user.disabledAt) {
+    await recordAuditEvent({
+      actor: attemptActor(account, user),
+      action: "sign_in.failed",
+      partnerId: user?.partnerId ?? null,
+      subject: `client address ${address}`,
+      reason: !user ? "unknown email" : user.disabledAt ? "account disabled" : "wrong password",
+    });
+    throw wrongCredentials();
+  }
+  throttles.accountFromAddress.reset(pairKey);
+  throttles.address.forgiveOne(address);
+  await recordAuditEvent({
+    actor: attemptActor(account, user),
+    action: "sign_in.succeeded",
+    partnerId: user.partnerId,
+    subject: `client address ${address}`,
+  });
+  return user.id;
 }

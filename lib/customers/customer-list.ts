@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { decodeCursor, encodeCursor, rowsAfter } from "./list-cursor";
 import { db, type Prisma } from "@/lib/db";
 import type { CustomerStatus } from "./schema";
@@ -55,12 +55,11 @@ async function searchCondition(scope: Prisma.CustomerWhereInput, q: string): Pro
  * own. Keyset pagination on (created_at, id), which the indexes serve without counting or offsets.
  */
 export async function listCustomersForActor(actor: Actor, filters: CustomerListFilters): Promise<CustomerListPage> {
-  const scope: Prisma.CustomerWhereInput =
-    actor.role === "reviewer"
-      ? filters.partnerId
-        ? { partnerId: filters.partnerId }
-        : {}
-      : { partnerId: actor.partnerId ?? "-" };
+  const scope: Prisma.CustomerWhereInput = can(actor, "customers:list-all")
+    ? filters.partnerId
+      ? { partnerId: filters.partnerId }
+      : {}
+    : { partnerId: actor.partnerId ?? "-" };
   const status = CUSTOMER_STATUSES.find((candidate) => candidate === filters.status);
   const q = filters.q?.trim();
   const search = q ? await searchCondition(scope, q) : {};

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { CLI_ACTOR } from "@/lib/audit/audit-events";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -31,15 +32,17 @@ describe("seedDemoData", () => {
     );
 
     // An operator locks the demo down.
-    expect(await revokeApiKey(DEMO_PARTNER_ID, env.DEMO_API_KEY)).toBe(true);
+    await revokeApiKey(DEMO_PARTNER_ID, env.DEMO_API_KEY, CLI_ACTOR);
     const reviewer = DEMO_ACCOUNTS.find((account) => account.role === "reviewer")!;
     await upsertUser({ ...reviewer, password: "a-new-and-private-password" });
 
     // The next start runs the seed again.
     expect(await seedDemoData()).toBe("not_a_new_database");
     expect(await authenticateApiKey(env.DEMO_API_KEY, env.DEMO_API_SECRET)).toBeNull();
-    expect((await signInWithPassword(reviewer.email, env.DEMO_PASSWORD, "192.0.2.50")).ok).toBe(false);
-    expect((await signInWithPassword(reviewer.email, "a-new-and-private-password", "192.0.2.51")).ok).toBe(true);
+    await expect(signInWithPassword(reviewer.email, env.DEMO_PASSWORD, "192.0.2.50")).rejects.toThrow();
+    await expect(signInWithPassword(reviewer.email, "a-new-and-private-password", "192.0.2.51")).resolves.toMatch(
+      /^usr_/,
+    );
     const active = await activeDemoCredentials();
     expect(active).not.toContain(`API key ${env.DEMO_API_KEY}`);
     expect(active).not.toContain(`account ${reviewer.email}`);

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { newPartner } from "@/tests/helpers/partner-api";
+import type { AuditActor } from "@/lib/audit/audit-events";
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
+
+const BY: AuditActor = { type: "user", id: "usr_keys_test", label: "Kim Keys <kim@partner.example>" };
 
 describe("API key pairs", () => {
   it("authenticates a created pair as its partner", async () => {
     const partner = await newPartner();
-    const pair = await createApiKey(partner.partnerId);
+    const pair = await createApiKey(partner.partnerId, BY);
     expect(pair.publicKey).toMatch(/^pk_[0-9a-f]{32}$/);
     expect(pair.secret).toMatch(/^sk_[A-Za-z0-9_-]{43}$/);
     expect(await authenticateApiKey(pair.publicKey, pair.secret)).toMatchObject({
@@ -18,7 +21,7 @@ describe("API key pairs", () => {
 
   it("stores the secret only as a hash", async () => {
     const partner = await newPartner();
-    const pair = await createApiKey(partner.partnerId);
+    const pair = await createApiKey(partner.partnerId, BY);
     const row = await db.apiKey.findUniqueOrThrow({ where: { publicKey: pair.publicKey } });
     expect(row.secretHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.secretHash).not.toBe(pair.secret);
@@ -29,30 +32,30 @@ describe("API key pairs", () => {
 
   it("stops a revoked pair at once, although the lookup cache still held it", async () => {
     const partner = await newPartner();
-    const pair = await createApiKey(partner.partnerId);
+    const pair = await createApiKey(partner.partnerId, BY);
     // Authenticating twice puts the key in the in-process cache and serves the second from it.
     expect(await authenticateApiKey(pair.publicKey, pair.secret)).not.toBeNull();
     expect(await authenticateApiKey(pair.publicKey, pair.secret)).not.toBeNull();
 
     // The cache really holds it: a revocation written behind its back is not seen yet.
-    const control = await createApiKey(partner.partnerId);
+    const control = await createApiKey(partner.partnerId, BY);
     expect(await authenticateApiKey(control.publicKey, control.secret)).not.toBeNull();
     await db.apiKey.update({ where: { publicKey: control.publicKey }, data: { revokedAt: new Date() } });
     expect(await authenticateApiKey(control.publicKey, control.secret)).not.toBeNull();
 
-    expect(await revokeApiKey(partner.partnerId, pair.publicKey)).toBe(true);
+    await revokeApiKey(partner.partnerId, pair.publicKey, BY);
     expect(await authenticateApiKey(pair.publicKey, pair.secret)).toBeNull();
     // A second revocation has nothing left to do.
-    expect(await revokeApiKey(partner.partnerId, pair.publicKey)).toBe(false);
+    await expect(revokeApiKey(partner.partnerId, pair.publicKey, BY)).rejects.toMatchObject({ status: 404 });
   });
 
   it("does not let one partner revoke another partner's pair", async () => {
     const owner = await newPartner();
     const other = await newPartner();
-    const pair = await createApiKey(owner.partnerId);
+    const pair = await createApiKey(owner.partnerId, BY);
     expect(await authenticateApiKey(pair.publicKey, pair.secret)).not.toBeNull();
 
-    expect(await revokeApiKey(other.partnerId, pair.publicKey)).toBe(false);
+    await expect(revokeApiKey(other.partnerId, pair.publicKey, BY)).rejects.toMatchObject({ status: 404 });
     const row = await db.apiKey.findUniqueOrThrow({ where: { publicKey: pair.publicKey } });
     expect(row.revokedAt).toBeNull();
     expect(await authenticateApiKey(pair.publicKey, pair.secret)).toMatchObject({
@@ -64,9 +67,9 @@ describe("API key pairs", () => {
   it("lists only the partner's own pairs, newest first, and never a secret", async () => {
     const partner = await newPartner();
     const other = await newPartner();
-    const second = await createApiKey(partner.partnerId);
-    await createApiKey(other.partnerId);
-    await revokeApiKey(partner.partnerId, partner.apiKey.publicKey);
+    const second = await createApiKey(partner.partnerId, BY);
+    await createApiKey(other.partnerId, BY);
+    await revokeApiKey(partner.partnerId, partner.apiKey.publicKey, BY);
 
     const keys = await listApiKeys(partner.partnerId);
     expect(keys.map((key) => key.publicKey).sort()).toEqual([partner.apiKey.publicKey, second.publicKey].sort());

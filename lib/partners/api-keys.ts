@@ -1,7 +1,9 @@
 import "server-only";
 import crypto from "node:crypto";
+import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
 import { db, externalChangeCounter } from "@/lib/db";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 
 export interface ApiKeyPair {
@@ -119,20 +121,44 @@ export function apiKeyRow(pair: ApiKeyPair) {
   return { id: newId("key"), publicKey: pair.publicKey, secretHash: hashApiSecret(pair.secret) };
 }
 
-/** Creates a key pair for a partner; the returned secret is never retrievable again. */
-export async function createApiKey(partnerId: string, pair: ApiKeyPair = generateApiKeyPair()): Promise<ApiKeyPair> {
-  await db.apiKey.create({ data: { ...apiKeyRow(pair), partnerId } });
+/**
+ * Creates a key pair for a partner, with its audit event (the public key only), in one
+ * transaction; the returned secret is never retrievable again.
+ */
+export async function createApiKey(
+  partnerId: string,
+  by: AuditActor,
+  pair: ApiKeyPair = generateApiKeyPair(),
+): Promise<ApiKeyPair> {
+  await db.$transaction([
+    db.apiKey.create({ data: { ...apiKeyRow(pair), partnerId } }),
+    db.auditEvent.create({
+      data: auditEventRow({ actor: by, action: "api_key.created", partnerId, subject: pair.publicKey }),
+    }),
+  ]);
   return pair;
 }
 
-/** Revokes a partner's key; it stops working in this process at once. Returns false if no such key. */
-export async function revokeApiKey(partnerId: string, publicKey: string): Promise<boolean> {
-  const { count } = await db.apiKey.updateMany({
-    where: { partnerId, publicKey, revokedAt: null },
-    data: { revokedAt: new Date() },
+/**
+ * Revokes a partner's key, with its audit event, in one transaction; it stops working in this
+ * process at once. A key that is unknown, another partner's or already revoked is not found.
+ */
+export async function revokeApiKey(partnerId: string, publicKey: string, by: AuditActor): Promise<void> {
+  const revoked = await db.$transaction(async (tx) => {
+    const { count } = await tx.apiKey.updateMany({
+      where: { partnerId, publicKey, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) return false;
+    await tx.auditEvent.create({
+      data: auditEventRow({ actor: by, action: "api_key.revoked", partnerId, subject: publicKey }),
+    });
+    return true;
   });
   cache.delete(publicKey);
-  return count > 0;
+  if (!revoked) {
+    throw new AppError("not_found", 404, "This key is already revoked, or it is not one of your keys.");
+  }
 }
 
 export async function listApiKeys(partnerId: string): Promise<ApiKeySummary[]> {

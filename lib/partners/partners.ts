@@ -1,5 +1,7 @@
 import "server-only";
+import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { apiKeyRow, generateApiKeyPair, type ApiKeyPair } from "./api-keys";
 
@@ -9,21 +11,43 @@ export interface PartnerWithKey {
   apiKey: ApiKeyPair;
 }
 
+const NAME_RULE = "A partner name must be 1–200 characters.";
+
+/** The portal's own setup (seed, tests), as the actor of a partner created without a person. */
+export const SETUP_ACTOR: AuditActor = { type: "system", id: "setup", label: "Portal setup" };
+
+/**
+ * Creates a partner and (unless `withoutKey`) its first key pair; the partner, the key and their
+ * audit events are written in one transaction. `by` is who asked: an administrator or the CLI.
+ */
 export async function createPartner(
   name: string,
-  options: { id?: string; apiKey?: ApiKeyPair; withoutKey?: boolean } = {},
+  options: { id?: string; apiKey?: ApiKeyPair; withoutKey?: boolean; by?: AuditActor } = {},
 ): Promise<PartnerWithKey> {
   const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > 200) throw new Error("A partner name must be 1–200 characters.");
+  if (trimmed.length === 0 || trimmed.length > 200) {
+    throw new AppError("validation_error", 400, NAME_RULE, [
+      { field: "name", code: "invalid_format", message: NAME_RULE },
+    ]);
+  }
   const apiKey = options.apiKey ?? generateApiKeyPair();
-  const partner = await db.partner.create({
-    data: {
-      id: options.id ?? newId("ptn"),
-      name: trimmed,
-      ...(options.withoutKey ? {} : { apiKeys: { create: apiKeyRow(apiKey) } }),
-    },
-  });
-  return { partnerId: partner.id, name: partner.name, apiKey };
+  const partnerId = options.id ?? newId("ptn");
+  const actor = options.by ?? SETUP_ACTOR;
+  const key = apiKeyRow(apiKey);
+  await db.$transaction([
+    db.partner.create({
+      data: { id: partnerId, name: trimmed, ...(options.withoutKey ? {} : { apiKeys: { create: key } }) },
+    }),
+    db.auditEvent.create({ data: auditEventRow({ actor, action: "partner.created", partnerId, subject: trimmed }) }),
+    ...(options.withoutKey
+      ? []
+      : [
+          db.auditEvent.create({
+            data: auditEventRow({ actor, action: "api_key.created", partnerId, subject: apiKey.publicKey }),
+          }),
+        ]),
+  ]);
+  return { partnerId, name: trimmed, apiKey };
 }
 
 export interface PartnerSummary {

@@ -19,6 +19,9 @@ function uniqueIp(): string {
   return `203.0.113.${counter % 256}`;
 }
 
+/** The administrator who creates the accounts the tests need. */
+const CREATOR: Actor = { userId: "usr_creator", role: "admin", partnerId: null };
+
 async function newAdmin(): Promise<Actor> {
   const userId = await upsertUser({ email: uniqueEmail(), name: "Ada Admin", password: PASSWORD, role: "admin" });
   return { userId, role: "admin", partnerId: null };
@@ -42,7 +45,7 @@ describe("createUser", () => {
   it("creates an account that can sign in, with a normalised email and a hashed password", async () => {
     const partner = await newPartner();
     const email = uniqueEmail();
-    const userId = await createUser({
+    const userId = await createUser(CREATOR, {
       email: `  ${email.toUpperCase()} `,
       name: "  Paula Partner ",
       password: PASSWORD,
@@ -52,7 +55,7 @@ describe("createUser", () => {
     const row = await stored(userId);
     expect(row).toMatchObject({ email, name: "Paula Partner", role: "partner_user", partnerId: partner.partnerId });
     expect(row.passwordHash).not.toContain(PASSWORD);
-    expect(await signInWithPassword(email, PASSWORD, uniqueIp())).toEqual({ ok: true, userId });
+    expect(await signInWithPassword(email, PASSWORD, uniqueIp())).toBe(userId);
 
     const listed = (await listUsers()).find((user) => user.userId === userId);
     expect(listed).toMatchObject({ email, role: "partner_user", partnerName: partner.name, disabledAt: null });
@@ -61,9 +64,9 @@ describe("createUser", () => {
 
   it("refuses an email that already has an account, whatever its case, and keeps the first account", async () => {
     const email = uniqueEmail();
-    const first = await createUser({ email, name: "First", password: PASSWORD, role: "reviewer" });
+    const first = await createUser(CREATOR, { email, name: "First", password: PASSWORD, role: "reviewer" });
     const error = await refusal(
-      createUser({ email: email.toUpperCase(), name: "Second", password: PASSWORD, role: "admin" }),
+      createUser(CREATOR, { email: email.toUpperCase(), name: "Second", password: PASSWORD, role: "admin" }),
     );
     expect(error.code).toBe("conflict");
     expect(error.details).toEqual([
@@ -80,13 +83,17 @@ describe("createUser", () => {
       { role: "partner_user", partnerId: "ptn_00000000000000000000000000000000", field: "partnerId" },
     ] as const;
     for (const { role, partnerId, field } of cases) {
-      const error = await refusal(createUser({ email: uniqueEmail(), name: "N", password: PASSWORD, role, partnerId }));
+      const error = await refusal(
+        createUser(CREATOR, { email: uniqueEmail(), name: "N", password: PASSWORD, role, partnerId }),
+      );
       expect(
         error.details.map((detail) => detail.field),
         role,
       ).toEqual([field]);
     }
-    const short = await refusal(createUser({ email: uniqueEmail(), name: "N", password: "short", role: "reviewer" }));
+    const short = await refusal(
+      createUser(CREATOR, { email: uniqueEmail(), name: "N", password: "short", role: "reviewer" }),
+    );
     expect(short.details.map((detail) => detail.field)).toEqual(["password"]);
   });
 });
@@ -95,7 +102,13 @@ describe("listPartners", () => {
   it("counts each partner's staff accounts", async () => {
     const partner = await newPartner();
     for (const role of ["partner_admin", "partner_user"] as const) {
-      await createUser({ email: uniqueEmail(), name: "Staff", password: PASSWORD, role, partnerId: partner.partnerId });
+      await createUser(CREATOR, {
+        email: uniqueEmail(),
+        name: "Staff",
+        password: PASSWORD,
+        role,
+        partnerId: partner.partnerId,
+      });
     }
     const empty = await newPartner();
     const partners = await listPartners();
@@ -111,7 +124,7 @@ describe("changeRole", () => {
   it("moves a partner user to reviewer (dropping the partner) and back to a partner role", async () => {
     const admin = await newAdmin();
     const partner = await newPartner();
-    const userId = await createUser({
+    const userId = await createUser(CREATOR, {
       email: uniqueEmail(),
       name: "Pat",
       password: PASSWORD,
@@ -152,7 +165,12 @@ describe("changeRole", () => {
 
   it("refuses anyone but an administrator, and an account that does not exist", async () => {
     const admin = await newAdmin();
-    const reviewerId = await createUser({ email: uniqueEmail(), name: "R", password: PASSWORD, role: "reviewer" });
+    const reviewerId = await createUser(CREATOR, {
+      email: uniqueEmail(),
+      name: "R",
+      password: PASSWORD,
+      role: "reviewer",
+    });
     const reviewer: Actor = { userId: reviewerId, role: "reviewer", partnerId: null };
     expect((await refusal(changeRole(reviewer, admin.userId, "reviewer", null))).code).toBe("forbidden");
     expect((await stored(admin.userId)).role).toBe("admin");
@@ -164,19 +182,19 @@ describe("setDisabled", () => {
   it("disables an account, which can then not sign in, and enables it again", async () => {
     const admin = await newAdmin();
     const email = uniqueEmail();
-    const userId = await createUser({ email, name: "Rita", password: PASSWORD, role: "reviewer" });
+    const userId = await createUser(CREATOR, { email, name: "Rita", password: PASSWORD, role: "reviewer" });
 
     await setDisabled(admin, userId, true);
     const disabledAt = (await stored(userId)).disabledAt;
     expect(disabledAt).toBeInstanceOf(Date);
-    expect((await signInWithPassword(email, PASSWORD, uniqueIp())).ok).toBe(false);
+    await expect(signInWithPassword(email, PASSWORD, uniqueIp())).rejects.toMatchObject({ status: 401 });
     // Disabling again keeps the first date.
     await setDisabled(admin, userId, true);
     expect((await stored(userId)).disabledAt).toEqual(disabledAt);
 
     await setDisabled(admin, userId, false);
     expect((await stored(userId)).disabledAt).toBeNull();
-    expect(await signInWithPassword(email, PASSWORD, uniqueIp())).toEqual({ ok: true, userId });
+    expect(await signInWithPassword(email, PASSWORD, uniqueIp())).toBe(userId);
   });
 
   it("refuses an administrator disabling themselves", async () => {

@@ -1,7 +1,9 @@
 import "server-only";
+import { auditEventRow, userAuditActor } from "@/lib/audit/audit-events";
 import { hashPassword, PASSWORD_MIN } from "@/lib/auth/passwords";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { isPartnerRole, isRole, type Role } from "@/lib/auth/roles";
+import { endSessionsOf } from "@/lib/auth/sessions";
 import { db, isUniqueViolation, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -108,8 +110,12 @@ function checkRolePartner(role: Role, partnerId: string | null): void {
   }
 }
 
+/** An administrator as the audit trail names them. */
+type AdminActor = Actor & { name?: string; email?: string };
+
 /** Creates a staff account; refuses an email that already has one (unlike `upsertUser`). */
-export async function createUser(input: NewUser): Promise<string> {
+export async function createUser(actor: AdminActor, input: NewUser): Promise<string> {
+  requireAdmin(actor);
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
   const partnerId = input.partnerId ?? null;
@@ -126,10 +132,20 @@ export async function createUser(input: NewUser): Promise<string> {
   }
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw duplicateEmail();
   const id = newId("usr");
+  const passwordHash = await hashPassword(input.password);
   try {
-    await db.user.create({
-      data: { id, email, name, role: input.role, partnerId, passwordHash: await hashPassword(input.password) },
-    });
+    await db.$transaction([
+      db.user.create({ data: { id, email, name, role: input.role, partnerId, passwordHash } }),
+      db.auditEvent.create({
+        data: auditEventRow({
+          actor: userAuditActor(actor),
+          action: "account.created",
+          partnerId,
+          toStatus: input.role,
+          subject: `${name} <${email}>`,
+        }),
+      }),
+    ]);
   } catch (error) {
     // Two administrators creating the same email at once: the unique index decides.
     if (isUniqueViolation(error)) throw duplicateEmail();
@@ -161,31 +177,52 @@ async function ensureAnAdminRemains(tx: Prisma.TransactionClient): Promise<void>
  * Gives an account a new role (and, for partner roles, the partner it works for). It applies from
  * the person's next request: the signed-in user is read from the database on every request.
  */
-export async function changeRole(actor: Actor, userId: string, role: Role, partnerId: string | null): Promise<void> {
+export async function changeRole(
+  actor: AdminActor,
+  userId: string,
+  role: Role,
+  partnerId: string | null,
+): Promise<void> {
   requireAdmin(actor);
   checkRolePartner(role, partnerId);
   if (userId === actor.userId && role !== "admin") {
     throw new AppError("forbidden", 403, "You cannot change your own role. Ask another administrator to do it.");
   }
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { role: true, partnerId: true, name: true, email: true },
+    });
     if (!user) throw noSuchAccount();
     if (partnerId && !(await tx.partner.findUnique({ where: { id: partnerId }, select: { id: true } }))) {
       throw unknownPartner();
     }
     await tx.user.update({ where: { id: userId }, data: { role, partnerId } });
+    await tx.auditEvent.create({
+      data: auditEventRow({
+        actor: userAuditActor(actor),
+        action: "account.role_changed",
+        partnerId: partnerId ?? user.partnerId,
+        fromStatus: user.role,
+        toStatus: role,
+        subject: `${user.name} <${user.email}>`,
+      }),
+    });
     if (user.role === "admin" && role !== "admin") await ensureAnAdminRemains(tx);
   });
 }
 
 /** Disables an account (it can no longer sign in, and its open sessions stop at once) or enables it again. */
-export async function setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<void> {
+export async function setDisabled(actor: AdminActor, userId: string, disabled: boolean): Promise<void> {
   requireAdmin(actor);
   if (userId === actor.userId && disabled) {
     throw new AppError("forbidden", 403, "You cannot disable your own account. Ask another administrator to do it.");
   }
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { role: true, disabledAt: true, partnerId: true, name: true, email: true },
+    });
     if (!user) throw noSuchAccount();
     // Disabling twice keeps the first date.
     const disabledAt = disabled ? (user.disabledAt ?? new Date()) : null;
@@ -194,6 +231,15 @@ export async function setDisabled(actor: Actor, userId: string, disabled: boolea
     await tx.user.update({
       where: { id: userId },
       data: { disabledAt, ...(disabled ? { sessionsValidAfter: new Date() } : {}) },
+    });
+    if (disabled) await endSessionsOf(tx, userId);
+    await tx.auditEvent.create({
+      data: auditEventRow({
+        actor: userAuditActor(actor),
+        action: disabled ? "account.disabled" : "account.enabled",
+        partnerId: user.partnerId,
+        subject: `${user.name} <${user.email}>`,
+      }),
     });
     if (disabled && user.role === "admin") await ensureAnAdminRemains(tx);
   });

@@ -2,34 +2,29 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { userAuditActor } from "@/lib/audit/audit-events";
 import { requirePermission } from "@/lib/auth/current-user";
 import { PASSWORD_MIN } from "@/lib/auth/passwords";
 import { isPartnerRole, ROLES } from "@/lib/auth/roles";
-import { AppError, fieldErrorsFromZod, type FieldError } from "@/lib/errors";
+import { fieldErrorsFromZod, validationError } from "@/lib/errors";
+import { formResult, type FormFailure } from "@/lib/forms/form-result";
 import { createPartner } from "@/lib/partners/partners";
 import { changeRole, createUser, setDisabled } from "@/lib/users/users";
 
 const PAGE = "/admin";
 const CHECK_FIELDS = "Some fields need your attention.";
 
-export type AdminFailure = { ok: false; message: string; fieldErrors: FieldError[] };
+export type AdminFailure = FormFailure;
 /** The partner and its first key pair, secret included: the only time the secret leaves the server. */
 export type CreatePartnerResult =
   { ok: true; partnerId: string; name: string; publicKey: string; secret: string } | AdminFailure;
 export type AccountResult = { ok: true; message: string } | AdminFailure;
 
-function invalid(error: z.ZodError, message = CHECK_FIELDS): AdminFailure {
-  return { ok: false, message, fieldErrors: fieldErrorsFromZod(error) };
-}
-
-/** A refusal from lib/ (duplicate email, self-demotion…) as a form failure; anything else is a bug and throws. */
-async function refusalOf<T>(work: () => Promise<T>): Promise<T | AdminFailure> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: error.details };
-    throw error;
-  }
+/** The form's fields as the schema reads them, or the refusal that lists every bad field. */
+function parse<T>(schema: z.ZodType<T>, formData: FormData, message = CHECK_FIELDS): T {
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), message);
+  return parsed.data;
 }
 
 const partnerSchema = z.object({
@@ -37,18 +32,18 @@ const partnerSchema = z.object({
 });
 
 export async function createPartnerAction(formData: FormData): Promise<CreatePartnerResult> {
-  await requirePermission("admin:manage");
-  const parsed = partnerSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const partner = await createPartner(parsed.data.name);
-  revalidatePath(PAGE);
-  return {
-    ok: true,
-    partnerId: partner.partnerId,
-    name: partner.name,
-    publicKey: partner.apiKey.publicKey,
-    secret: partner.apiKey.secret,
-  };
+  const admin = await requirePermission("admin:manage");
+  return formResult(async () => {
+    const { name } = parse(partnerSchema, formData);
+    const partner = await createPartner(name, { by: userAuditActor(admin) });
+    revalidatePath(PAGE);
+    return {
+      partnerId: partner.partnerId,
+      name: partner.name,
+      publicKey: partner.apiKey.publicKey,
+      secret: partner.apiKey.secret,
+    };
+  });
 }
 
 const PARTNER_REQUIRED = "Choose the partner this person works for.";
@@ -86,14 +81,12 @@ const accountSchema = z
   .superRefine(partnerFor);
 
 export async function createAccountAction(formData: FormData): Promise<AccountResult> {
-  await requirePermission("admin:manage");
-  const parsed = accountSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const { role, partnerId, ...account } = parsed.data;
-  return refusalOf(async () => {
-    await createUser({ ...account, role, partnerId: isPartnerRole(role) ? partnerId : null });
+  const admin = await requirePermission("admin:manage");
+  return formResult(async () => {
+    const { role, partnerId, ...account } = parse(accountSchema, formData);
+    await createUser(admin, { ...account, role, partnerId: isPartnerRole(role) ? partnerId : null });
     revalidatePath(PAGE);
-    return { ok: true as const, message: `Account created for ${account.email}.` };
+    return { message: `Account created for ${account.email}.` };
   });
 }
 
@@ -101,13 +94,11 @@ const roleSchema = z.object({ userId: z.string().min(1), ...rolePartnerFields })
 
 export async function changeRoleAction(formData: FormData): Promise<AccountResult> {
   const admin = await requirePermission("admin:manage");
-  const parsed = roleSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const { userId, role, partnerId } = parsed.data;
-  return refusalOf(async () => {
+  return formResult(async () => {
+    const { userId, role, partnerId } = parse(roleSchema, formData);
     await changeRole(admin, userId, role, isPartnerRole(role) ? (partnerId ?? null) : null);
     revalidatePath(PAGE);
-    return { ok: true as const, message: "Role saved. It applies from the person's next page." };
+    return { message: "Role saved. It applies from the person's next page." };
   });
 }
 
@@ -115,12 +106,10 @@ const statusSchema = z.object({ userId: z.string().min(1), disabled: z.enum(["tr
 
 export async function setAccountDisabledAction(formData: FormData): Promise<AccountResult> {
   const admin = await requirePermission("admin:manage");
-  const parsed = statusSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error, "Choose an account.");
-  const disabled = parsed.data.disabled === "true";
-  return refusalOf(async () => {
-    await setDisabled(admin, parsed.data.userId, disabled);
+  return formResult(async () => {
+    const { userId, disabled } = parse(statusSchema, formData, "Choose an account.");
+    await setDisabled(admin, userId, disabled === "true");
     revalidatePath(PAGE);
-    return { ok: true as const, message: disabled ? "Account disabled." : "Account enabled." };
+    return { message: disabled === "true" ? "Account disabled." : "Account enabled." };
   });
 }

@@ -1,24 +1,70 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AccountStatusButton, RoleForm } from "@/components/admin/account-controls";
 import { CreateAccountForm } from "@/components/admin/create-account-form";
 import { PartnersCard } from "@/components/admin/create-partner";
 import { ActiveOrStoppedBadge } from "@/components/ui/badge";
+import { buttonClassName } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/input";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import {
+  isSecurityEventKind,
+  listSecurityEvents,
+  SECURITY_EVENT_KINDS,
+  type AuditEvent,
+  type SecurityAction,
+} from "@/lib/audit/audit-events";
 import { requirePermission } from "@/lib/auth/current-user";
 import { PASSWORD_MIN } from "@/lib/auth/passwords";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { listPartners } from "@/lib/partners/partners";
 import { listUsers } from "@/lib/users/users";
-import { formatDateTime } from "@/lib/format-date";
+import { formatDateTime, formatDateTimeWithSeconds } from "@/lib/format-date";
+import { forPage } from "@/lib/pages/page-error";
 
 export const metadata: Metadata = { title: "Administration" };
 
 const tableHead = "border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500";
 const headerCell = "px-4 py-3 font-medium";
 
-export default async function AdminPage() {
+const EVENT_LABELS: Record<SecurityAction, string> = {
+  "sign_in.succeeded": "Signed in",
+  "sign_in.failed": "Sign-in failed",
+  "sign_in.throttled": "Sign-in throttled",
+  "account.created": "Account created",
+  "account.role_changed": "Role changed",
+  "account.disabled": "Account disabled",
+  "account.enabled": "Account enabled",
+  "partner.created": "Partner created",
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
+};
+
+/** What else an event says, in one line: the account or key it was about, a role change, a reason. */
+function eventDetails(event: AuditEvent): string {
+  return [
+    event.subject,
+    event.fromStatus && event.toStatus ? `${event.fromStatus} → ${event.toStatus}` : event.toStatus,
+    event.reason,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
   const admin = await requirePermission("admin:manage");
-  const [partners, accounts] = await Promise.all([listPartners(), listUsers()]);
+  const params = await searchParams;
+  const kind = isSecurityEventKind(params.events) ? params.events : undefined;
+  const [partners, accounts, securityEvents] = await Promise.all([
+    listPartners(),
+    listUsers(),
+    forPage(listSecurityEvents(admin, { kind, before: params.before })),
+  ]);
+  const olderHref = securityEvents.olderThan
+    ? `/admin?${new URLSearchParams({ ...(kind ? { events: kind } : {}), before: securityEvents.olderThan })}#security-events`
+    : null;
   const partnerOptions = partners.map(({ partnerId, name }) => ({ partnerId, name }));
   return (
     <div className="space-y-8">
@@ -151,6 +197,89 @@ export default async function AdminPage() {
             </tbody>
           </table>
         </div>
+      </Card>
+
+      <Card>
+        <CardHeader
+          title="Security events"
+          titleId="security-events"
+          description="Sign-ins, accounts, partners and API keys, newest first. Events are append-only."
+        />
+        <CardBody className="border-b border-slate-200">
+          <form
+            method="get"
+            action="/admin#security-events"
+            aria-label="Filter security events"
+            className="flex flex-wrap items-end gap-3"
+          >
+            <div>
+              <label htmlFor="events" className="mb-1 block text-xs font-medium text-slate-600">
+                Kind of event
+              </label>
+              <NativeSelect id="events" name="events" defaultValue={kind ?? ""}>
+                <option value="">All security events</option>
+                {Object.entries(SECURITY_EVENT_KINDS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </NativeSelect>
+            </div>
+            <button type="submit" className={buttonClassName("secondary")}>
+              Show
+            </button>
+          </form>
+        </CardBody>
+        <div className="relative overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Security events, newest first</caption>
+            <thead className={tableHead}>
+              <tr>
+                <th scope="col" className={headerCell}>
+                  When (UTC)
+                </th>
+                <th scope="col" className={headerCell}>
+                  Event
+                </th>
+                <th scope="col" className={headerCell}>
+                  By
+                </th>
+                <th scope="col" className={headerCell}>
+                  Details
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {securityEvents.events.length === 0 ? (
+                <tr>
+                  <td colSpan={4} className="px-4 py-8 text-center text-slate-500">
+                    No events of this kind yet.
+                  </td>
+                </tr>
+              ) : (
+                securityEvents.events.map((event) => (
+                  <tr key={event.id} className="align-top">
+                    <td className="px-4 py-3 whitespace-nowrap">
+                      <time dateTime={event.at.toISOString()}>{formatDateTimeWithSeconds(event.at)}</time>
+                    </td>
+                    <td className="px-4 py-3 font-medium text-slate-900">
+                      {EVENT_LABELS[event.action as SecurityAction] ?? event.action}
+                    </td>
+                    <td className="px-4 py-3 break-all">{event.actor.label}</td>
+                    <td className="px-4 py-3 break-all text-slate-600">{eventDetails(event)}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+        {olderHref ? (
+          <nav aria-label="Security event pages" className="flex justify-end px-4 py-3">
+            <Link href={olderHref} className="text-sm font-medium text-blue-700 underline-offset-4 hover:underline">
+              Older events
+            </Link>
+          </nav>
+        ) : null}
       </Card>
     </div>
   );

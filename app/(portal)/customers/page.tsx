@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { listCustomersForActor, type CustomerListFilters } from "@/lib/customers/customer-list";
 import { listPartners } from "@/lib/partners/partners";
 import { CUSTOMER_STATUSES } from "@/lib/customers/schema";
@@ -31,7 +32,7 @@ const label = "mb-1 block text-xs font-medium text-slate-600";
 export default async function CustomersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("customers:list");
   const params = await searchParams;
-  const reviewer = user.role === "reviewer";
+  const reviewer = can(user, "customers:list-all");
   const filters: CustomerListFilters = {
     q: single(params.q),
     status: single(params.status),

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/current-user";
 import { decideCustomer } from "@/lib/customers/decisions";
 import { revealIdNumber } from "@/lib/customers/customer-review";
-import { AppError, type FieldError } from "@/lib/errors";
+import { formResult, type FormFailure } from "@/lib/forms/form-result";
 
-export type DecisionResult = { ok: true } | { ok: false; message: string; fieldErrors: FieldError[] };
+export type DecisionResult = { ok: true } | FormFailure;
 
 export async function decideAction(
   customerId: string,
@@ -15,27 +15,21 @@ export async function decideAction(
   expectedVersion: number,
 ): Promise<DecisionResult> {
   const user = await requirePermission("customers:decide");
-  try {
+  return formResult(async () => {
     await decideCustomer(user, { customerId, decision, reason, expectedVersion });
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: error.details };
-    throw error;
-  }
-  revalidatePath(`/customers/${customerId}`);
-  return { ok: true };
+    revalidatePath(`/customers/${customerId}`);
+    return {};
+  });
 }
 
 export async function revealIdNumberAction(
   customerId: string,
   position: number,
-): Promise<{ ok: true; idNumber: string } | { ok: false; message: string }> {
+): Promise<{ ok: true; idNumber: string } | FormFailure> {
   const user = await requirePermission("identity:reveal");
-  try {
+  return formResult(async () => {
     const idNumber = await revealIdNumber(user, customerId, position);
     revalidatePath(`/customers/${customerId}`);
-    return { ok: true, idNumber };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message };
-    throw error;
-  }
+    return { idNumber };
+  });
 }

@@ -5,7 +5,9 @@ import { DecisionPanel } from "@/components/customers/decision-panel";
 import { DocumentLinks } from "@/components/customers/document-links";
 import { RevealIdNumber } from "@/components/customers/reveal-id-number";
 import { StatusBadge } from "@/components/ui/badge";
+import { timelineFor } from "@/lib/audit/audit-events";
 import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { getCustomerForStaff } from "@/lib/customers/customer-review";
 import { INDUSTRY_CATEGORIES } from "@/lib/customers/industry-categories";
 import { formatDateTime } from "@/lib/format-date";
@@ -165,7 +167,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
         </div>
 
         <aside className="space-y-6">
-          {view.decisions.length > 0 || user.role === "reviewer" ? (
+          {view.decisions.length > 0 || can(user, "customers:decide") ? (
             <section
               aria-labelledby="decision-title"
               className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
@@ -186,7 +188,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               Audit trail
             </h2>
             <div className="mt-4">
-              <AuditTimeline events={view.trail} fileNames={fileNames} />
+              <AuditTimeline events={await timelineFor(user, view.trail)} fileNames={fileNames} />
             </div>
           </section>
         </aside>

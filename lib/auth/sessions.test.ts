@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import type { JWT } from "next-auth/jwt";
+import { db } from "@/lib/db";
+import { setDisabled, upsertUser } from "@/lib/users/users";
+import { authOptions } from "./auth-options";
+import { endSession, liveSession, SESSION_ABSOLUTE_MS, startSession } from "./sessions";
+
+let counter = 0;
+async function newReviewer(): Promise<string> {
+  counter += 1;
+  return upsertUser({
+    email: `session-${counter}-${process.pid}@example.com`,
+    name: "Sam Session",
+    password: "a long enough password",
+    role: "reviewer",
+  });
+}
+
+/** What /api/auth/session (and getServerSession) does with a still-valid cookie: renew it through the jwt callback. */
+function renew(token: JWT): Promise<JWT> {
+  const jwt = authOptions.callbacks!.jwt!;
+  return Promise.resolve(jwt({ token, account: null, user: undefined as never, trigger: undefined }));
+}
+
+describe("sessions", () => {
+  it("lets a session's own person through until it is ended at sign-out, then never again", async () => {
+    const userId = await newReviewer();
+    const sessionId = await startSession(userId);
+    expect(await liveSession(sessionId, userId)).toMatchObject({ userId, role: "reviewer", partnerId: null });
+    // The same session id presented for someone else is not theirs.
+    expect(await liveSession(sessionId, "usr_someone_else")).toBeNull();
+
+    await authOptions.events!.signOut!({ token: { sub: userId, sid: sessionId }, session: undefined as never });
+    expect(await liveSession(sessionId, userId)).toBeNull();
+    // The cookie replayed after sign-out: renewing it is refused too.
+    await expect(renew({ sub: userId, sid: sessionId })).rejects.toThrow();
+  });
+
+  it("refuses a session past its absolute lifetime, even when renewed just before", async () => {
+    const userId = await newReviewer();
+    const signedInAt = new Date(Date.now() - SESSION_ABSOLUTE_MS + 60_000);
+    const sessionId = await startSession(userId, signedInAt);
+    // A minute before the end, renewing works (as /api/auth/session does for an active person)…
+    expect(await renew({ sub: userId, sid: sessionId })).toMatchObject({ sub: userId, sid: sessionId });
+    // …and a minute after it, neither the renewal nor the request check lets it through.
+    const later = new Date(Date.now() + 120_000);
+    expect(await liveSession(sessionId, userId, later)).toBeNull();
+    await db.userSession.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1) } });
+    expect(await liveSession(sessionId, userId)).toBeNull();
+    await expect(renew({ sub: userId, sid: sessionId })).rejects.toThrow();
+  });
+
+  it("sets the absolute lifetime to 12 hours from sign-in", async () => {
+    const userId = await newReviewer();
+    const at = new Date("2030-01-01T08:00:00Z");
+    const sessionId = await startSession(userId, at);
+    const row = await db.userSession.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(row.expiresAt.toISOString()).toBe("2030-01-01T20:00:00.000Z");
+    expect(await liveSession(sessionId, userId, new Date("2030-01-01T19:59:59Z"))).not.toBeNull();
+    expect(await liveSession(sessionId, userId, new Date("2030-01-01T20:00:00Z"))).toBeNull();
+  });
+
+  it("ends every session of an account when it is disabled, and enabling it does not revive them", async () => {
+    const admin = await upsertUser({
+      email: `session-admin-${process.pid}@example.com`,
+      name: "Ada Admin",
+      password: "a long enough password",
+      role: "admin",
+    });
+    const userId = await newReviewer();
+    const sessions = [await startSession(userId), await startSession(userId)];
+    await setDisabled({ userId: admin, role: "admin", partnerId: null }, userId, true);
+    for (const sessionId of sessions) expect(await liveSession(sessionId, userId)).toBeNull();
+    expect(await db.userSession.count({ where: { userId, endedAt: null } })).toBe(0);
+    await setDisabled({ userId: admin, role: "admin", partnerId: null }, userId, false);
+    for (const sessionId of sessions) expect(await liveSession(sessionId, userId)).toBeNull();
+    // A new sign-in works again.
+    expect(await liveSession(await startSession(userId), userId)).not.toBeNull();
+  });
+
+  it("refuses a token without a session id, or with one that was never issued", async () => {
+    const userId = await newReviewer();
+    expect(await liveSession(undefined, userId)).toBeNull();
+    expect(await liveSession("ses_made_up", userId)).toBeNull();
+    await expect(renew({ sub: userId })).rejects.toThrow();
+    await endSession("ses_made_up"); // ending an unknown session changes nothing
+  });
+});

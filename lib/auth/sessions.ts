@@ -1,0 +1,84 @@
+import "server-only";
+import crypto from "node:crypto";
+import { db, type Prisma } from "@/lib/db";
+import { isRole, type Role } from "./roles";
+
+/** However active, a session ends this long after sign-in: a stolen cookie is worth half a working day at most. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+
+/** A session id is 256 random bits: the cookie names it, and guessing one must be hopeless. */
+function newSessionId(): string {
+  return `ses_${crypto.randomBytes(32).toString("base64url")}`;
+}
+
+/** Opens a session for a person who just proved who they are; the session cookie carries its id. */
+export async function startSession(userId: string, now = new Date()): Promise<string> {
+  const id = newSessionId();
+  await db.userSession.create({
+    data: { id, userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) },
+  });
+  return id;
+}
+
+/** The person behind a session that is still open: not ended, not past its lifetime, account enabled. */
+export interface SessionUser {
+  userId: string;
+  role: Role;
+  partnerId: string | null;
+  name: string;
+  email: string;
+  partnerName: string | null;
+}
+
+/**
+ * The session's person if the session may still be used; otherwise null. Asked on every request
+ * (and whenever the session cookie is renewed), so ending a session on the server ends it everywhere.
+ */
+export async function liveSession(sessionId: unknown, userId: unknown, now = new Date()): Promise<SessionUser | null> {
+  if (typeof sessionId !== "string" || typeof userId !== "string" || sessionId.length > 100) return null;
+  const session = await db.userSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      userId: true,
+      createdAt: true,
+      expiresAt: true,
+      endedAt: true,
+      user: {
+        select: {
+          id: true,
+          role: true,
+          partnerId: true,
+          name: true,
+          email: true,
+          disabledAt: true,
+          sessionsValidAfter: true,
+          partner: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!session || session.userId !== userId || session.endedAt || session.expiresAt <= now) return null;
+  const { user } = session;
+  if (user.disabledAt || !isRole(user.role)) return null;
+  // Kept from before sessions had rows: a cut-off set on the account ends everything signed in earlier.
+  if (user.sessionsValidAfter && session.createdAt < user.sessionsValidAfter) return null;
+  return {
+    userId: user.id,
+    role: user.role,
+    partnerId: user.partnerId,
+    name: user.name,
+    email: user.email,
+    partnerName: user.partner?.name ?? null,
+  };
+}
+
+/** Ends one session (sign-out). Ending an ended or unknown session changes nothing. */
+export async function endSession(sessionId: unknown, now = new Date()): Promise<void> {
+  if (typeof sessionId !== "string" || sessionId.length > 100) return;
+  await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now } });
+}
+
+/** Ends every open session of a person (the account was disabled), in the caller's transaction. */
+export async function endSessionsOf(tx: Prisma.TransactionClient, userId: string, now = new Date()): Promise<void> {
+  await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now } });
+}

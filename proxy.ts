@@ -1,0 +1,28 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { newNonce, pageSecurityHeaders, publicUrlIsHttps } from "@/lib/security/headers";
+
+/**
+ * Every response Next renders gets a fresh script nonce and the security headers (CSP,
+ * Permissions-Policy, HSTS on https). Next reads the nonce from the request's
+ * Content-Security-Policy header and puts it on its own scripts, which is why pages are rendered
+ * per request (see app/layout.tsx). The partner API is answered before Next and never gets here.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const nonce = newNonce();
+  const headers = pageSecurityHeaders({
+    // server/main.ts sets NEXTAUTH_URL from env.publicUrl before Next starts.
+    https: publicUrlIsHttps(process.env),
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Build output (hashed, immutable files) needs no nonce; everything else does.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
