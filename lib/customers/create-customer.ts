@@ -1,5 +1,6 @@
 import "server-only";
 import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
+import { seal } from "@/lib/crypto/personal-data";
 import { db, insertRows, isUniqueViolation, Prisma } from "@/lib/db";
 import { AppError, fieldErrorsFromZod, validationError, type FieldError } from "@/lib/errors";
 import { fileIdsNotOwnedBy } from "@/lib/files/upload-file";
@@ -222,7 +223,8 @@ export async function createCustomer(
   const rows: CustomerRows = {
     customer,
     documents,
-    businessPersons,
+    // The answer is built from the plaintext above; only the rows are sealed, once per person.
+    businessPersons: businessPersons.map((person) => ({ ...person, idNumber: seal(person.idNumber, "id_number") })),
     idempotentResponse: options.idempotency && { claim: options.idempotency, body: customerResourceJson(resource) },
     created: auditEventRow(
       {

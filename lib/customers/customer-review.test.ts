@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
+import { unseal } from "@/lib/crypto/personal-data";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readFileForActor } from "@/lib/files/file-queries";
@@ -113,9 +114,9 @@ describe("getCustomerForStaff", () => {
       // Nowhere else in what the page gets either.
       const everything = JSON.stringify(shown);
       for (const real of ID_NUMBERS) expect(everything).not.toContain(real);
-      // The stored numbers themselves are untouched.
+      // The stored numbers themselves are untouched (sealed, whole).
       const stored = await db.businessPerson.findMany({ where: { customerId }, orderBy: { position: "asc" } });
-      expect(stored.map((person) => person.idNumber)).toEqual(ID_NUMBERS);
+      expect(stored.map((person) => unseal(person.idNumber, "id_number"))).toEqual(ID_NUMBERS);
     },
   );
 

@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { customerAuditTrail, recordAuditEvent, userAuditActor, type AuditEvent } from "@/lib/audit/audit-events";
 import { can, canAccessPartnerRecord, type Actor } from "@/lib/auth/permissions";
+import { openStored } from "@/lib/crypto/personal-data";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fileSummaries, type FileSummary } from "@/lib/files/file-queries";
@@ -74,5 +75,5 @@ export async function revealIdNumber(actor: StaffActor, customerId: string, posi
     partnerId: row.partnerId,
     subject: `Legal representative ${position + 1}`,
   });
-  return person.idNumber;
+  return openStored(person.idNumber, "id_number");
 }
