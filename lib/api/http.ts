@@ -18,6 +18,35 @@ export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 /** Requests whose body we refused part-way; their connection is closed rather than drained. */
 export const abandonedBodies = new WeakSet<IncomingMessage>();
 
+/** How long, and how much more, a refused body is read and dropped after the answer (see below). */
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 16 * 1024 * 1024;
+
+/**
+ * After refusing a body part-way, the rest is not worth reading, but closing the socket while the
+ * client is still sending makes its TCP stack reset the connection, and the client often loses
+ * the answer with it (measured: Node's HTTP client saw EPIPE instead of the 413 in 4 runs of 10).
+ * So, once the answer is written, what still arrives is dropped unread for a short, bounded while
+ * (the client stops when it sees the answer), and then the connection is closed.
+ */
+export function lingerThenClose(request: IncomingMessage): void {
+  const socket = request.socket;
+  let dropped = 0;
+  const close = () => socket.destroy();
+  const timer = setTimeout(close, LINGER_MS);
+  timer.unref();
+  request.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) close();
+  });
+  request.on("end", () => {
+    clearTimeout(timer);
+    socket.end();
+  });
+  socket.once("close", () => clearTimeout(timer));
+  request.resume();
+}
+
 /** Reads the whole body, refusing (413) as soon as it passes `limit` bytes, declared or not. */
 export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers["content-length"]);
