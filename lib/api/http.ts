@@ -1,5 +1,5 @@
 import "server-only";
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/errors";
 
 /** What a partner API handler answers; the door writes it to the socket. */
@@ -26,24 +26,27 @@ const LINGER_BYTES = 16 * 1024 * 1024;
  * After refusing a body part-way, the rest is not worth reading, but closing the socket while the
  * client is still sending makes its TCP stack reset the connection, and the client often loses
  * the answer with it (measured: Node's HTTP client saw EPIPE instead of the 413 in 4 runs of 10).
- * So, once the answer is written, what still arrives is dropped unread for a short, bounded while
- * (the client stops when it sees the answer), and then the connection is closed.
+ * So the answer goes out with "Connection: close" and the write side is closed after it, as Node
+ * does; but the read side stays open for a short, bounded while (at most 2 s or 16 MB more),
+ * dropping what still arrives, so that the client sees the answer and stops; then the socket is
+ * closed. Call it after the answer is handed to `response.end`.
  */
-export function lingerThenClose(request: IncomingMessage): void {
+export function lingerThenClose(request: IncomingMessage, response: ServerResponse): void {
   const socket = request.socket;
   let dropped = 0;
   const close = () => socket.destroy();
   const timer = setTimeout(close, LINGER_MS);
   timer.unref();
+  socket.once("close", () => clearTimeout(timer));
+  // Node's own "finish" listener (registered before ours) asks the socket to destroy itself once
+  // the answer is flushed; keep only the half-close, and close when the linger ends.
+  response.once("finish", () => socket.removeListener("finish", socket.destroy));
   request.on("data", (chunk: Buffer) => {
     dropped += chunk.length;
     if (dropped > LINGER_BYTES) close();
   });
-  request.on("end", () => {
-    clearTimeout(timer);
-    socket.end();
-  });
-  socket.once("close", () => clearTimeout(timer));
+  request.once("end", close);
+  socket.once("end", close);
   request.resume();
 }
 

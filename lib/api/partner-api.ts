@@ -111,15 +111,13 @@ export async function handlePartnerApi(request: IncomingMessage, response: Serve
     "X-Request-Id": requestId,
     ...result.headers,
   };
-  // A body we refused part-way is not drained but dropped for a short while, then the connection
-  // closed (lingerThenClose). No "Connection: close" header: Node would then close the socket
-  // the moment the answer is written, while the client is still sending, and the client would
-  // likely lose the answer.
+  // A body we refused part-way is not drained: the connection is closed after a short linger.
   const abandoned = abandonedBodies.has(request);
-  if (!abandoned && !request.readableEnded) request.resume();
+  if (abandoned) headers.Connection = "close";
+  else if (!request.readableEnded) request.resume();
   response.writeHead(result.status, headers);
   response.end(result.body);
-  if (abandoned) lingerThenClose(request);
+  if (abandoned) lingerThenClose(request, response);
   if (env.LOG_REQUESTS) {
     logEvent("info", "request", {
       request_id: requestId,
