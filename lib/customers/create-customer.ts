@@ -167,7 +167,8 @@ interface CustomerRows {
   customer: Omit<StoredCustomer, "documents" | "businessPersons">;
   documents: StoredCustomer["documents"];
   businessPersons: StoredCustomer["businessPersons"];
-  idempotentResponse?: { claim: IdempotencyClaim; body: string };
+  /** Built (and sealed) before the rows join a group, so that nothing about it can fail the group. */
+  idempotentResponse?: ReturnType<typeof storedResponseRow>;
   created: ReturnType<typeof auditEventRow>;
 }
 
@@ -192,7 +193,7 @@ async function writeCustomers(groups: CustomerRows[]): Promise<void> {
       ? [
           insertRows(
             "IdempotencyKey",
-            responses.map(({ claim, body }) => ({ ...storedResponseRow(claim, 200, body), createdAt: new Date() })),
+            responses.map((response) => ({ ...response, createdAt: new Date() })),
           ),
         ]
       : []),
@@ -225,7 +226,8 @@ export async function createCustomer(
     documents,
     // The answer is built from the plaintext above; only the rows are sealed, once per person.
     businessPersons: businessPersons.map((person) => ({ ...person, idNumber: seal(person.idNumber, "id_number") })),
-    idempotentResponse: options.idempotency && { claim: options.idempotency, body: customerResourceJson(resource) },
+    idempotentResponse:
+      options.idempotency && storedResponseRow(options.idempotency, 200, customerResourceJson(resource)),
     created: auditEventRow(
       {
         actor: creator.actor,
