@@ -91,6 +91,59 @@ describe("stored responses are bounded", () => {
   });
 });
 
+/**
+ * Every text field at its longest, in three-byte characters (the most UTF-8 bytes one UTF-16 unit
+ * takes that the database accepts: a lone surrogate is refused on insert, see the report).
+ */
+function largestValidRequest() {
+  const worst = (length: number) => "界".repeat(length);
+  const request = exampleCustomerRequest(newPartnerCustomerId().padEnd(64, "x"));
+  Object.assign(request.business_details, { business_name_english: "A".repeat(255), business_name: worst(255) });
+  Object.assign(request.registration_address, {
+    registration_address_line1: worst(255),
+    registration_address_city: worst(255),
+    registration_address_state: worst(255),
+    registration_address_postcode: worst(32),
+  });
+  request.account_usage.goods_service_description = worst(1000);
+  const [person] = request.business_person_list;
+  request.business_person_list = Array.from({ length: 20 }, () => ({
+    ...structuredClone(person),
+    basic_info: {
+      ...structuredClone(person.basic_info),
+      first_name_english: "A".repeat(255),
+      last_name_english: "B".repeat(255),
+      first_name: worst(255),
+      last_name: worst(255),
+    },
+    residential_address: {
+      ...structuredClone(person.residential_address),
+      residential_address_line1: worst(255),
+      residential_address_city: worst(255),
+      residential_address_state: worst(255),
+      residential_address_postcode: worst(32),
+    },
+    identification: { ...structuredClone(person.identification), id_number: worst(64) },
+  }));
+  return request;
+}
+
+describe("the stored response bound leaves room for every valid customer", () => {
+  it("keeps and replays the answer of the largest valid customer", async () => {
+    const partner = await newPartner();
+    const request = largestValidRequest();
+    const headers = { ...authHeaders(partner), "Idempotency-Key": "largest" };
+    const first = await postJson(api.baseUrl, "/api/customers/create", request, headers);
+    const text = await first.text();
+    expect(first.status, text.slice(0, 500)).toBe(200);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(MAX_STORED_RESPONSE_BYTES / 8);
+    expect(Buffer.byteLength(text)).toBeLessThan(MAX_STORED_RESPONSE_BYTES);
+    const replay = await postJson(api.baseUrl, "/api/customers/create", request, headers);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(await replay.text()).toBe(text);
+  });
+});
+
 describe("Idempotency-Keys in flight are bounded", () => {
   it("refuses a partner's claim past the cap with 429, without holding back other partners", () => {
     const releases = Array.from({ length: MAX_IN_FLIGHT_PER_PARTNER }, (_, index) =>

@@ -9,10 +9,10 @@ export const IDEMPOTENCY_KEY_MAX = 255;
 
 /**
  * The largest response body kept for replay (before sealing). The largest valid customer (20
- * representatives, every field at its longest, the worst JSON escaping) serializes to about
- * 300 KB; an error body is bounded far below that by the API's error mapper (at most 100 field
- * errors, each field path cut short). A body beyond this is a bug or an attack, and one row must
- * not hold megabytes for 24 hours.
+ * representatives, every text field at its longest in three-byte characters) answers with about
+ * 111 KB (tests/bounded-errors.test.ts); an error body is bounded far below that by the API's error
+ * mapper (at most 100 field errors, each field path cut short). So 512 KB leaves room for the
+ * schema to grow, while one row can no longer hold megabytes for 24 hours.
  */
 export const MAX_STORED_RESPONSE_BYTES = 512 * 1024;
 
