@@ -381,7 +381,7 @@ describe("another partner's ids are answered exactly like missing ones, and leav
     });
     await expect(getPartnerCustomer(a.partnerId, customerId)).resolves.toMatchObject({ customer_id: customerId });
     for (const fileId of [...fileIds, looseFileId]) {
-      expect(await readFileForActor(a.staff, fileId)).not.toBeNull();
+      await expect(readFileForActor(a.staff, fileId)).resolves.toMatchObject({ partnerId: a.partnerId });
     }
     await expect(getDraft(a.staff, draftId)).resolves.toMatchObject({ id: draftId });
   });
@@ -389,7 +389,7 @@ describe("another partner's ids are answered exactly like missing ones, and leav
   it("getCustomerForStaff: not found for another partner's staff and an admin", async () => {
     await leavesNoTrace(async () => {
       const missing = await refusal(getCustomerForStaff(b.staff, MISSING_CUSTOMER));
-      expect(missing).toMatchObject(NOT_FOUND);
+      expect(missing).toMatchObject({ class: AppError.name, code: "not_found", status: 404 });
       expect(await refusal(getCustomerForStaff(b.staff, customerId))).toEqual(missing);
       expect(await refusal(getCustomerForStaff(admin, customerId))).toEqual(
         await refusal(getCustomerForStaff(admin, MISSING_CUSTOMER)),
@@ -445,12 +445,13 @@ describe("another partner's ids are answered exactly like missing ones, and leav
     });
   });
 
-  it("readFileForActor: null for another partner's staff and an admin, as for a missing file", async () => {
+  it("readFileForActor: not found for another partner's staff and an admin, as for a missing file", async () => {
     await leavesNoTrace(async () => {
-      expect(await readFileForActor(b.staff, MISSING_FILE)).toBeNull();
+      const missing = await refusal(readFileForActor(b.staff, MISSING_FILE));
+      expect(missing).toMatchObject({ class: AppError.name, code: "not_found", status: 404 });
       for (const fileId of [...fileIds, looseFileId]) {
-        expect(await readFileForActor(b.staff, fileId)).toBeNull();
-        expect(await readFileForActor(admin, fileId)).toBeNull();
+        expect(await refusal(readFileForActor(b.staff, fileId))).toEqual(missing);
+        expect(await refusal(readFileForActor(admin, fileId))).toEqual(missing);
       }
     });
   });

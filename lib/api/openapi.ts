@@ -19,7 +19,10 @@ const errorSchema = z
           }),
         )
         .optional()
-        .meta({ description: "Every failing field at once, with its full path" }),
+        .meta({
+          description:
+            "Every failing field at once, with its full path (cut at 200 characters); past 100, one last entry with code `too_many_errors` says how many more",
+        }),
       customer_id: z
         .string()
         .optional()
@@ -50,6 +53,7 @@ const IDEMPOTENCY = `
 Send an \`Idempotency-Key\` header (1–255 visible ASCII characters, scoped to your partner account) to retry safely.
 For 24 hours, the same key with the same body replays the first response, status and body, errors included, with \`Idempotent-Replayed: true\`.
 The same key with a different body answers 422 \`idempotency_key_reused\`; while the first request is still running, 409 \`idempotency_key_in_use\`.
+With more than 1,000 of your keys under way at once, a new one answers 429 \`rate_limited\`: retry shortly.
 `;
 
 function errorResponses(statuses: Record<number, string>) {
@@ -91,6 +95,7 @@ function buildDocument() {
         413: "Body over 1 MB",
         415: "Content-Type is not application/json",
         422: "Idempotency-Key reused with a different body",
+        429: "Too many requests with an Idempotency-Key under way at once",
       }),
     },
   });
@@ -148,7 +153,7 @@ function buildDocument() {
     responses: {
       200: { description: "The stored file", content: { "application/json": { schema: fileResourceSchema } } },
       ...errorResponses({
-        400: "No file, or a malformed body",
+        400: "No file, more than one file, more than 10 form fields, or a malformed body",
         ...authErrors,
         413: "File over 10 MB",
         415: "Not multipart/form-data, or the file is not a PDF, JPEG or PNG",

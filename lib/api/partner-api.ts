@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { describeError, logEvent } from "@/lib/log";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/partners/api-keys";
 import { errorResponse, internalError } from "./error-response";
-import { abandonedBodies, headerValue, type ApiResponse } from "./http";
+import { abandonedBodies, headerValue, lingerThenClose, type ApiResponse } from "./http";
 import { createCustomerHandler } from "./handlers/create-customer";
 import { getCustomerHandler, listCustomersHandler } from "./handlers/customers";
 import { uploadFileHandler } from "./handlers/upload-file";
@@ -111,11 +111,13 @@ export async function handlePartnerApi(request: IncomingMessage, response: Serve
     "X-Request-Id": requestId,
     ...result.headers,
   };
-  // A body we refused part-way: close rather than read megabytes we will not use.
-  if (abandonedBodies.has(request)) headers.Connection = "close";
+  // A body we refused part-way is not drained: the connection is closed after a short linger.
+  const abandoned = abandonedBodies.has(request);
+  if (abandoned) headers.Connection = "close";
   else if (!request.readableEnded) request.resume();
   response.writeHead(result.status, headers);
   response.end(result.body);
+  if (abandoned) lingerThenClose(request, response);
   if (env.LOG_REQUESTS) {
     logEvent("info", "request", {
       request_id: requestId,

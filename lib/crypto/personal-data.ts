@@ -63,6 +63,9 @@ export function checkDataEncryptionKeys(): void {
 /** What a sealed value is; part of what the tag authenticates. */
 export type SealPurpose = "id_number" | "draft" | "idempotent_response";
 
+/** How every sealed value begins; a stored value without it was written before sealing. */
+export const SEALED_PREFIX = PREFIX;
+
 export function isSealed(value: string): boolean {
   return value.startsWith(PREFIX);
 }
@@ -93,6 +96,14 @@ export function unseal(sealed: string, purpose: SealPurpose, ring: KeyRing = key
     decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
     decipher.final(),
   ]).toString("utf8");
+}
+
+/**
+ * A stored value as it was given: sealed values are opened, and a value written before sealing
+ * began (plaintext, until `sealLegacyPersonalData` has run) is read as it is.
+ */
+export function openStored(stored: string, purpose: SealPurpose, ring?: KeyRing): string {
+  return isSealed(stored) ? unseal(stored, purpose, ring) : stored;
 }
 
 /** The id of the key a sealed value was sealed with (to find values still under a retired key). */

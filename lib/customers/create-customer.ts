@@ -1,5 +1,6 @@
 import "server-only";
 import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
+import { seal } from "@/lib/crypto/personal-data";
 import { db, insertRows, isUniqueViolation, Prisma } from "@/lib/db";
 import { AppError, fieldErrorsFromZod, validationError, type FieldError } from "@/lib/errors";
 import { fileIdsNotOwnedBy } from "@/lib/files/upload-file";
@@ -166,7 +167,8 @@ interface CustomerRows {
   customer: Omit<StoredCustomer, "documents" | "businessPersons">;
   documents: StoredCustomer["documents"];
   businessPersons: StoredCustomer["businessPersons"];
-  idempotentResponse?: { claim: IdempotencyClaim; body: string };
+  /** Built (and sealed) before the rows join a group, so that nothing about it can fail the group. */
+  idempotentResponse?: ReturnType<typeof storedResponseRow>;
   created: ReturnType<typeof auditEventRow>;
 }
 
@@ -191,7 +193,7 @@ async function writeCustomers(groups: CustomerRows[]): Promise<void> {
       ? [
           insertRows(
             "IdempotencyKey",
-            responses.map(({ claim, body }) => ({ ...storedResponseRow(claim, 200, body), createdAt: new Date() })),
+            responses.map((response) => ({ ...response, createdAt: new Date() })),
           ),
         ]
       : []),
@@ -222,8 +224,10 @@ export async function createCustomer(
   const rows: CustomerRows = {
     customer,
     documents,
-    businessPersons,
-    idempotentResponse: options.idempotency && { claim: options.idempotency, body: customerResourceJson(resource) },
+    // The answer is built from the plaintext above; only the rows are sealed, once per person.
+    businessPersons: businessPersons.map((person) => ({ ...person, idNumber: seal(person.idNumber, "id_number") })),
+    idempotentResponse:
+      options.idempotency && storedResponseRow(options.idempotency, 200, customerResourceJson(resource)),
     created: auditEventRow(
       {
         actor: creator.actor,

@@ -1,4 +1,5 @@
 import "server-only";
+import { openStored } from "@/lib/crypto/personal-data";
 import type { Prisma } from "@/lib/db";
 import { toApiTimestamp } from "./fields";
 import type { CustomerResource } from "./resource-schema";
@@ -74,7 +75,7 @@ export function toCustomerResource(customer: StoredCustomer): CustomerResource {
         residential_address_state: person.residentialAddressState,
       },
       identification: {
-        id_number: person.idNumber,
+        id_number: openStored(person.idNumber, "id_number"),
         id_issuing_country_code: person.idIssuingCountryCode,
         id_expiration_date: timestampOrNull(person.idExpirationDate),
         id_issue_date: timestampOrNull(person.idIssueDate),

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
+import { unseal } from "@/lib/crypto/personal-data";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readFileForActor } from "@/lib/files/file-queries";
@@ -21,7 +22,8 @@ import { decideCustomer } from "./decisions";
 type StaffActor = Actor & { name: string; email: string };
 
 const PASSWORD = "a long enough password";
-const NOT_FOUND = { digest: expect.stringContaining("NEXT_HTTP_ERROR_FALLBACK;404") };
+/** lib/ refuses by throwing AppError; the page's door turns this one into the 404 page. */
+const NOT_FOUND = { name: "AppError", code: "not_found", status: 404 };
 /** The legal representatives' real ID numbers, in order. */
 const ID_NUMBERS = ["E12345678", "K7654321X", "P0000042A1"];
 
@@ -113,9 +115,9 @@ describe("getCustomerForStaff", () => {
       // Nowhere else in what the page gets either.
       const everything = JSON.stringify(shown);
       for (const real of ID_NUMBERS) expect(everything).not.toContain(real);
-      // The stored numbers themselves are untouched.
+      // The stored numbers themselves are untouched (sealed, whole).
       const stored = await db.businessPerson.findMany({ where: { customerId }, orderBy: { position: "asc" } });
-      expect(stored.map((person) => person.idNumber)).toEqual(ID_NUMBERS);
+      expect(stored.map((person) => unseal(person.idNumber, "id_number"))).toEqual(ID_NUMBERS);
     },
   );
 
@@ -168,7 +170,10 @@ describe("getCustomerForStaff", () => {
       const actor = who === "an admin" ? admin : outsider;
       const { customerId } = await newCustomerWithFiles(headers);
       const before = await eventsOf(customerId);
-      await expect(getCustomerForStaff(actor, customerId)).rejects.toMatchObject(NOT_FOUND);
+      const refused = await getCustomerForStaff(actor, customerId).catch((error: unknown) => error);
+      expect(refused).toMatchObject(NOT_FOUND);
+      const missing = await getCustomerForStaff(actor, `cus_${"0".repeat(32)}`).catch((error: unknown) => error);
+      expect(refused).toEqual(missing);
       expect(await eventsOf(customerId)).toEqual(before);
     },
   );
@@ -324,8 +329,12 @@ describe("readFileForActor", () => {
       const actor = who === "an admin" ? admin : outsider;
       const { documentId, frontId, backId } = await newCustomerWithFiles(headers);
       const before = await db.auditEvent.count();
+      const missing = await readFileForActor(actor, `file_${"0".repeat(32)}`).catch((error: unknown) => error);
       for (const fileId of [documentId, frontId, backId]) {
-        expect(await readFileForActor(actor, fileId)).toBeNull();
+        const refused = await readFileForActor(actor, fileId).catch((error: unknown) => error);
+        expect(refused).toMatchObject(NOT_FOUND);
+        // Word for word what a missing file gets: nothing tells that this one exists.
+        expect(refused).toEqual(missing);
       }
       expect(await db.auditEvent.count()).toBe(before);
     },
@@ -333,9 +342,9 @@ describe("readFileForActor", () => {
 
   it("gives nothing for an unknown or malformed file id", async () => {
     const before = await db.auditEvent.count();
-    expect(await readFileForActor(reviewer, `file_${"0".repeat(32)}`)).toBeNull();
-    expect(await readFileForActor(reviewer, "../../etc/passwd")).toBeNull();
-    expect(await readFileForActor(partnerUser, "")).toBeNull();
+    await expect(readFileForActor(reviewer, `file_${"0".repeat(32)}`)).rejects.toMatchObject(NOT_FOUND);
+    await expect(readFileForActor(reviewer, "../../etc/passwd")).rejects.toMatchObject(NOT_FOUND);
+    await expect(readFileForActor(partnerUser, "")).rejects.toMatchObject(NOT_FOUND);
     expect(await db.auditEvent.count()).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { customerAuditTrail, recordAuditEvent, userAuditActor, type AuditEvent } from "@/lib/audit/audit-events";
 import { can, canAccessPartnerRecord, type Actor } from "@/lib/auth/permissions";
+import { openStored } from "@/lib/crypto/personal-data";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fileSummaries, type FileSummary } from "@/lib/files/file-queries";
@@ -25,6 +25,11 @@ export interface CustomerForStaff {
   canRevealIdNumbers: boolean;
 }
 
+function customerNotFound(): AppError {
+  return new AppError("not_found", 404, "No such customer.");
+}
+
+/** A customer for someone allowed to see it; anyone else gets not found, as for a missing one. */
 async function loadCustomer(actor: Actor, customerId: string) {
   const row = hasIdShape("cus", customerId)
     ? await db.customer.findUnique({
@@ -33,14 +38,13 @@ async function loadCustomer(actor: Actor, customerId: string) {
       })
     : null;
   // Someone else's customer is answered exactly like a missing one.
-  if (!row || !canAccessPartnerRecord(actor, row.partnerId)) return null;
+  if (!row || !canAccessPartnerRecord(actor, row.partnerId)) throw customerNotFound();
   return row;
 }
 
-/** A customer as the detail page shows it to someone allowed to see it; otherwise the 404 page. */
+/** A customer as the detail page shows it to someone allowed to see it; otherwise not found. */
 export async function getCustomerForStaff(actor: Actor, customerId: string): Promise<CustomerForStaff> {
   const row = await loadCustomer(actor, customerId);
-  if (!row) notFound();
   const resource = toCustomerResource(row);
   const fileIds = referencedFiles(resource).map((file) => file.fileId);
   return {
@@ -65,8 +69,8 @@ export async function revealIdNumber(actor: StaffActor, customerId: string, posi
   if (!can(actor, "identity:reveal"))
     throw new AppError("forbidden", 403, "Only compliance reviewers may reveal ID numbers.");
   const row = await loadCustomer(actor, customerId);
-  const person = row?.businessPersons.find((candidate) => candidate.position === position);
-  if (!row || !person) throw new AppError("not_found", 404, "No such legal representative.");
+  const person = row.businessPersons.find((candidate) => candidate.position === position);
+  if (!person) throw new AppError("not_found", 404, "No such legal representative.");
   await recordAuditEvent({
     actor: userAuditActor(actor),
     action: "identity.revealed",
@@ -74,5 +78,5 @@ export async function revealIdNumber(actor: StaffActor, customerId: string, posi
     partnerId: row.partnerId,
     subject: `Legal representative ${position + 1}`,
   });
-  return person.idNumber;
+  return openStored(person.idNumber, "id_number");
 }

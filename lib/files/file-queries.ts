@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent, userAuditActor } from "@/lib/audit/audit-events";
 import { canAccessPartnerRecord, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { fileStorage } from "./storage";
 import { hasIdShape } from "@/lib/ids";
 
@@ -39,17 +40,20 @@ async function customersUsingFile(fileId: string): Promise<string[]> {
   return [...new Set([...documents, ...people].map((link) => link.customerId))];
 }
 
+const fileNotFound = () => new AppError("not_found", 404, "No such document.");
+
 /**
- * A document's bytes, for someone allowed to see its partner's records; null otherwise (as if
- * missing). Viewing a document of a customer is recorded in that customer's audit trail.
+ * A document's bytes, for someone allowed to see its partner's records; anyone else gets not
+ * found, exactly as for a missing file. Viewing a document of a customer is recorded in that
+ * customer's audit trail.
  */
 export async function readFileForActor(
   actor: Actor & { name?: string; email?: string },
   fileId: string,
-): Promise<{ summary: FileSummary; partnerId: string; bytes: Buffer } | null> {
-  if (!hasIdShape("file", fileId)) return null;
+): Promise<{ summary: FileSummary; partnerId: string; bytes: Buffer }> {
+  if (!hasIdShape("file", fileId)) throw fileNotFound();
   const file = await db.file.findUnique({ where: { id: fileId } });
-  if (!file || !canAccessPartnerRecord(actor, file.partnerId)) return null;
+  if (!file || !canAccessPartnerRecord(actor, file.partnerId)) throw fileNotFound();
   for (const customerId of await customersUsingFile(file.id)) {
     await recordAuditEvent({
       actor: userAuditActor(actor),

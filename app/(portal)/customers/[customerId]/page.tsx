@@ -11,6 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { getCustomerForStaff } from "@/lib/customers/customer-review";
 import { INDUSTRY_CATEGORIES } from "@/lib/customers/industry-categories";
 import { formatDateTime } from "@/lib/format-date";
+import { forPage } from "@/lib/pages/page-error";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -43,7 +44,7 @@ function Section({ title, rows, children }: { title: string; rows: Row[]; childr
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
   const { customerId } = await params;
   const user = await requirePermission("customers:list");
-  const view = await getCustomerForStaff(user, customerId);
+  const view = await forPage(getCustomerForStaff(user, customerId));
   const { customer } = view;
   const business = customer.business_details;
   const address = customer.registration_address;

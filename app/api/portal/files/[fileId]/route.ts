@@ -1,5 +1,17 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
 import { readFileForActor } from "@/lib/files/file-queries";
+
+/** This door's one mapping of a refusal from lib/: its status and message, as plain text. */
+function refusal(error: unknown): Response {
+  if (error instanceof AppError && error.status < 500) {
+    return new Response(error.message, {
+      status: error.status,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+  throw error;
+}
 
 /**
  * A document, inline in the browser, for people allowed to see its customer. The headers keep
@@ -9,8 +21,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const user = await getCurrentUser();
   if (!user) return new Response("Sign in to view documents.", { status: 401 });
   const { fileId } = await params;
-  const file = await readFileForActor(user, fileId);
-  if (!file) return new Response("No such document.", { status: 404 });
+  const file = await readFileForActor(user, fileId).catch(refusal);
+  if (file instanceof Response) return file;
   const download = new URL(request.url).searchParams.get("download") === "1";
   const encodedName = encodeURIComponent(file.summary.fileName);
   return new Response(new Uint8Array(file.bytes), {

@@ -1,0 +1,75 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { SEALED_PREFIX, seal } from "./personal-data";
+
+export interface SealedLegacyRows {
+  idNumbers: number;
+  responses: number;
+}
+
+const BATCH_SIZE = 500;
+
+/**
+ * Seals what was stored in clear before personal data was sealed at rest: every legal
+ * representative's ID number and every stored idempotent response. Run at start-up; it works in
+ * batches of short transactions (so the database stays writable meanwhile), only touches rows
+ * still in clear, and changes a row only if it still holds the value read, so running it twice,
+ * or beside live traffic, is safe. Reading never depended on it: plaintext rows are read as they are.
+ */
+export async function sealLegacyPersonalData(batchSize = BATCH_SIZE): Promise<SealedLegacyRows> {
+  return { idNumbers: await sealLegacyIdNumbers(batchSize), responses: await sealLegacyResponses(batchSize) };
+}
+
+async function sealLegacyIdNumbers(batchSize: number): Promise<number> {
+  let sealed = 0;
+  let after = "";
+  for (;;) {
+    // Walks by id, so a row that could not be sealed (changed meanwhile) is never read again.
+    const people = await db.businessPerson.findMany({
+      where: { id: { gt: after }, NOT: { idNumber: { startsWith: SEALED_PREFIX } } },
+      select: { id: true, idNumber: true },
+      orderBy: { id: "asc" },
+      take: batchSize,
+    });
+    if (people.length === 0) return sealed;
+    after = people.at(-1)!.id;
+    const results = await db.$transaction(
+      people.map((person) =>
+        db.businessPerson.updateMany({
+          where: { id: person.id, idNumber: person.idNumber },
+          data: { idNumber: seal(person.idNumber, "id_number") },
+        }),
+      ),
+    );
+    sealed += results.reduce((total, result) => total + result.count, 0);
+  }
+}
+
+async function sealLegacyResponses(batchSize: number): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const responses = await db.idempotencyKey.findMany({
+      where: { NOT: { responseBody: { startsWith: SEALED_PREFIX } } },
+      select: { partnerId: true, scope: true, key: true, responseBody: true },
+      take: batchSize,
+    });
+    if (responses.length === 0) return sealed;
+    const results = await db.$transaction(
+      responses.map((response) =>
+        db.idempotencyKey.updateMany({
+          where: {
+            partnerId: response.partnerId,
+            scope: response.scope,
+            key: response.key,
+            responseBody: response.responseBody,
+          },
+          data: { responseBody: seal(response.responseBody, "idempotent_response") },
+        }),
+      ),
+    );
+    const count = results.reduce((total, result) => total + result.count, 0);
+    // Nothing sealed means every row read was changed or deleted meanwhile; the next start retries.
+    if (count === 0) return sealed;
+    sealed += count;
+  }
+}

@@ -1,0 +1,128 @@
+import "server-only";
+import type { Readable } from "node:stream";
+import busboy from "busboy";
+import { AppError } from "@/lib/errors";
+import { MAX_FILE_BYTES } from "./resource-schema";
+import type { UploadedFile } from "./upload-file";
+
+/** Form fields an upload may carry beside its file (the wizard sends none today). */
+export const MAX_UPLOAD_FIELDS = 10;
+const MAX_FIELD_BYTES = 1024;
+/** Room for the multipart envelope: boundaries, part headers and the few small fields. */
+const ENVELOPE_BYTES = 64 * 1024;
+/** The most either door reads of an upload's body, whatever its Content-Length says. */
+export const MAX_UPLOAD_BODY_BYTES = MAX_FILE_BYTES + ENVELOPE_BYTES;
+
+const tooLarge = () => new AppError("payload_too_large", 413, "The file is larger than 10 MB.");
+const malformed = (detail: string) =>
+  new AppError("validation_error", 400, `The multipart body is malformed (${detail}).`);
+
+const ignore = () => {};
+
+/**
+ * Reads the one `file` part of a multipart/form-data body as it streams, for both upload doors
+ * (the partner API and the wizard's route). It stops reading and refuses as soon as the file
+ * passes 10 MB or the body passes 10 MB and its envelope, counted on the bytes themselves (a
+ * chunked body or a wrong Content-Length changes nothing); a second file part or too many fields
+ * are refused as soon as they begin. On a refusal the body is left paused and unread: the door
+ * closes the connection rather than drain it.
+ */
+export function readUploadedFile(contentType: string, body: Readable): Promise<UploadedFile> {
+  if (contentType.split(";")[0].trim().toLowerCase() !== "multipart/form-data") {
+    return Promise.reject(
+      new AppError("unsupported_media_type", 415, 'Upload the file as multipart/form-data in a field named "file".'),
+    );
+  }
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { "content-type": contentType },
+      limits: {
+        files: 1,
+        // busboy calls a file too large on reaching this size: one byte more than allowed.
+        fileSize: MAX_FILE_BYTES + 1,
+        fields: MAX_UPLOAD_FIELDS,
+        parts: MAX_UPLOAD_FIELDS + 1,
+        fieldSize: MAX_FIELD_BYTES,
+        headerPairs: 20,
+      },
+    });
+  } catch {
+    return Promise.reject(malformed("missing boundary"));
+  }
+
+  return new Promise<UploadedFile>((resolve, reject) => {
+    let settled = false;
+    let received = 0;
+    let upload: UploadedFile | null = null;
+
+    const stopReading = () => {
+      body.off("data", onData);
+      body.off("end", onEnd);
+      body.off("error", onBodyError);
+      body.off("close", onBodyError);
+      body.pause();
+      // The parser is simply fed no more (destroying it mid-write trips busboy up); what it may
+      // still say is of no interest.
+      parser.removeAllListeners();
+      parser.on("error", ignore);
+    };
+    const refuse = (error: AppError) => {
+      if (settled) return;
+      settled = true;
+      stopReading();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > MAX_UPLOAD_BODY_BYTES) return refuse(tooLarge());
+      if (!parser.write(chunk)) body.pause();
+    };
+    const onEnd = () => {
+      body.off("close", onBodyError);
+      parser.end();
+    };
+    // A client that goes away mid-body: closed without an end.
+    const onBodyError = () => refuse(malformed("the body ended early"));
+
+    parser.on("drain", () => {
+      if (!settled) body.resume();
+    });
+    parser.on("file", (field, stream, info) => {
+      // A part cut off by a refusal ends in an error nobody needs.
+      stream.on("error", ignore);
+      if (field !== "file") {
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("limit", () => refuse(tooLarge()));
+      stream.on("end", () => {
+        upload = { fileName: info.filename ?? "document", bytes: Buffer.concat(chunks) };
+      });
+    });
+    parser.on("filesLimit", () => refuse(new AppError("validation_error", 400, "Send one file per request.")));
+    const tooManyFields = () =>
+      refuse(new AppError("validation_error", 400, `Send at most ${MAX_UPLOAD_FIELDS} form fields with the file.`));
+    parser.on("fieldsLimit", tooManyFields);
+    parser.on("partsLimit", tooManyFields);
+    parser.on("error", () => refuse(malformed("it could not be parsed")));
+    parser.on("close", () => {
+      if (settled) return;
+      settled = true;
+      if (upload) resolve(upload);
+      else
+        reject(
+          new AppError("validation_error", 400, 'Send the document in a multipart field named "file".', [
+            { field: "file", code: "required", message: "Choose a file to upload." },
+          ]),
+        );
+    });
+
+    body.on("data", onData);
+    body.on("end", onEnd);
+    body.on("error", onBodyError);
+    body.on("close", onBodyError);
+  });
+}

@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { MAX_UPLOAD_BODY_BYTES } from "@/lib/files/read-upload";
+import { newPartner, SAMPLE_FILES } from "./helpers/partner-api";
+
+// The route asks who is signed in; the session machinery is Next's, so the test says who it is.
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+
+const { POST } = await import("@/app/api/portal/files/route");
+
+const BOUNDARY = "----axisfi-portal-boundary";
+const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
+const FILE_HEAD = Buffer.from(
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="scan.pdf"\r\n` +
+    "Content-Type: application/pdf\r\n\r\n",
+);
+const END = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
+
+function upload(
+  body: ReadableStream<Uint8Array> | Uint8Array,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return POST(
+    new Request("http://127.0.0.1/api/portal/files", {
+      method: "POST",
+      headers: { "Content-Type": CONTENT_TYPE, ...headers },
+      body,
+      duplex: "half",
+    } as RequestInit),
+  );
+}
+
+let partnerId: string;
+
+beforeEach(async () => {
+  partnerId ??= (await newPartner()).partnerId;
+  session.user = {
+    userId: "usr_test",
+    role: "partner_user",
+    partnerId,
+    name: "Paula",
+    email: "p@example.com",
+    partnerName: "P",
+  };
+});
+
+describe("POST /api/portal/files", () => {
+  it("stores a document for the signed-in partner", async () => {
+    const response = await upload(Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf, END]));
+    expect(response.status).toBe(200);
+    const file = await response.json();
+    expect(file).toMatchObject({ file_name: "scan.pdf", content_type: "application/pdf" });
+    expect(await db.file.count({ where: { id: file.file_id, partnerId } })).toBe(1);
+  });
+
+  it("refuses a streamed body past 10 MB with 413 and stops pulling it, with no Content-Length", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled === 0) controller.enqueue(new Uint8Array(Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf])));
+        pulled += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const response = await upload(endless);
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe("payload_too_large");
+    // What was already queued may still be pulled once the answer is given, then nothing more.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const pulledThen = pulled;
+    expect(pulledThen).toBeLessThan(MAX_UPLOAD_BODY_BYTES + 1024 * 1024);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pulled).toBe(pulledThen);
+    expect(await db.file.count({ where: { partnerId, fileName: "scan.pdf", size: { gt: 1024 } } })).toBe(0);
+  });
+
+  it("refuses two file parts", async () => {
+    const response = await upload(
+      Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf, Buffer.from("\r\n"), FILE_HEAD, SAMPLE_FILES.pdf, END]),
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/one file/);
+  });
+
+  it("leaves the role decision to the permissions module: a reviewer may not upload", async () => {
+    session.user = {
+      userId: "usr_rev",
+      role: "reviewer",
+      partnerId: null,
+      name: "R",
+      email: "r@example.com",
+      partnerName: null,
+    };
+    const response = await upload(Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf, END]));
+    expect(response.status).toBe(403);
+  });
+});
