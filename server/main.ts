@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { purgeExpiredResponses } from "@/lib/idempotency/idempotency-keys";
 import { describeError, logEvent } from "@/lib/log";
 import { checkDataEncryptionKeys } from "@/lib/crypto/personal-data";
+import { sealLegacyPersonalData } from "@/lib/crypto/seal-legacy-rows";
 import { activeDemoCredentials } from "@/lib/demo/demo-data";
 import { clientAddress } from "@/lib/net/client-address";
 import { createBoundedServer } from "@/lib/net/http-server";
@@ -23,6 +24,14 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_URL = env.publicUrl;
   checkDataEncryptionKeys();
   await prepareDatabase();
+  const sealed = await sealLegacyPersonalData();
+  if (sealed.idNumbers + sealed.responses + sealed.drafts > 0) {
+    logEvent("info", "sealed_legacy_personal_data", {
+      id_numbers: sealed.idNumbers,
+      responses: sealed.responses,
+      drafts: sealed.drafts,
+    });
+  }
   await warnAboutDemoCredentials();
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   const handleWithNext = app.getRequestHandler();

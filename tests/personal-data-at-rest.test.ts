@@ -110,7 +110,7 @@ describe("rows written before sealing", () => {
     expect(await readAll()).toEqual({ resource: idNumbers, replay: firstText });
 
     // Batches of one, so that more than one batch is needed.
-    expect(await sealLegacyPersonalData(1)).toEqual({ idNumbers: 3, responses: 1 });
+    expect(await sealLegacyPersonalData(1)).toEqual({ idNumbers: 3, responses: 1, drafts: 0 });
     const people = await db.businessPerson.findMany({ where: { customerId } });
     for (const person of people) expect(isSealed(person.idNumber)).toBe(true);
     const [stored] = await db.idempotencyKey.findMany({ where: { partnerId: partner.partnerId } });
@@ -118,7 +118,7 @@ describe("rows written before sealing", () => {
     expect(await readAll()).toEqual({ resource: idNumbers, replay: firstText });
 
     // Nothing is left to seal, and nothing sealed is sealed again.
-    expect(await sealLegacyPersonalData()).toEqual({ idNumbers: 0, responses: 0 });
+    expect(await sealLegacyPersonalData()).toEqual({ idNumbers: 0, responses: 0, drafts: 0 });
     expect((await db.businessPerson.findMany({ where: { customerId } })).map((person) => person.idNumber)).toEqual(
       people.map((person) => person.idNumber),
     );

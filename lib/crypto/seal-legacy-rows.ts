@@ -5,19 +5,49 @@ import { SEALED_PREFIX, seal } from "./personal-data";
 export interface SealedLegacyRows {
   idNumbers: number;
   responses: number;
+  drafts: number;
 }
 
 const BATCH_SIZE = 500;
 
 /**
  * Seals what was stored in clear before personal data was sealed at rest: every legal
- * representative's ID number and every stored idempotent response. Run at start-up; it works in
+ * representative's ID number, every stored idempotent response and every open draft's form. Run at start-up; it works in
  * batches of short transactions (so the database stays writable meanwhile), only touches rows
  * still in clear, and changes a row only if it still holds the value read, so running it twice,
  * or beside live traffic, is safe. Reading never depended on it: plaintext rows are read as they are.
  */
 export async function sealLegacyPersonalData(batchSize = BATCH_SIZE): Promise<SealedLegacyRows> {
-  return { idNumbers: await sealLegacyIdNumbers(batchSize), responses: await sealLegacyResponses(batchSize) };
+  return {
+    idNumbers: await sealLegacyIdNumbers(batchSize),
+    responses: await sealLegacyResponses(batchSize),
+    drafts: await sealLegacyDrafts(batchSize),
+  };
+}
+
+async function sealLegacyDrafts(batchSize: number): Promise<number> {
+  let sealed = 0;
+  let after = "";
+  for (;;) {
+    // A submitted draft holds "{}": nothing personal, nothing to seal.
+    const drafts = await db.onboardingDraft.findMany({
+      where: { id: { gt: after }, NOT: [{ data: { startsWith: SEALED_PREFIX } }, { data: "{}" }] },
+      select: { id: true, data: true },
+      orderBy: { id: "asc" },
+      take: batchSize,
+    });
+    if (drafts.length === 0) return sealed;
+    after = drafts.at(-1)!.id;
+    const results = await db.$transaction(
+      drafts.map((draft) =>
+        db.onboardingDraft.updateMany({
+          where: { id: draft.id, data: draft.data },
+          data: { data: seal(draft.data, "draft") },
+        }),
+      ),
+    );
+    sealed += results.reduce((total, result) => total + result.count, 0);
+  }
 }
 
 async function sealLegacyIdNumbers(batchSize: number): Promise<number> {
