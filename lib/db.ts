@@ -2,14 +2,14 @@ import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
-import { withTransactionGate } from "./sqlite-adapter";
+import { withQueuedConnection } from "./sqlite-adapter";
 
 import { Prisma } from "./generated/prisma/client";
 
 export { Prisma };
 
 function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: withTransactionGate(new PrismaBetterSQLite3({ url: env.DATABASE_URL })) });
+  return new PrismaClient({ adapter: withQueuedConnection(new PrismaBetterSQLite3({ url: env.DATABASE_URL })) });
 }
 
 // One client per process: the custom server and Next's bundles share it through globalThis.
