@@ -26,7 +26,6 @@ type StaffActor = Actor & { name: string; email: string };
 
 const PASSWORD = "a long enough password";
 const API_KEY_ACTOR = { type: "api_key", id: "key_test", label: "API key pk_test" } as const;
-const NOT_FOUND = { digest: expect.stringContaining("NEXT_HTTP_ERROR_FALLBACK;404") };
 const DRAFT_NOT_FOUND = { class: AppError.name, code: "not_found", status: 404 };
 const MISSING_CUSTOMER = `cus_${"0".repeat(32)}`;
 const MISSING_FILE = `file_${"0".repeat(32)}`;
