@@ -107,6 +107,24 @@ describe("POST /api/customers/create", () => {
     expect(await fetched.json()).toEqual(created);
   });
 
+  it("refuses half a surrogate pair as invalid text (a 400, not a 500 from the database), and keeps whole ones", async () => {
+    const partner = await newPartner();
+    const body = exampleCustomerRequest(newPartnerCustomerId());
+    body.business_details.business_name = "Gemini \ud800 Trading";
+    const before = await db.customer.count();
+    const refused = await postJson(api.baseUrl, "/api/customers/create", body, authHeaders(partner));
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.details).toEqual([
+      { field: "business_details.business_name", code: "invalid_format", message: "Must be valid Unicode text." },
+    ]);
+    expect(await db.customer.count()).toBe(before);
+
+    body.business_details.business_name = "双子贸易 😀";
+    const created = await postJson(api.baseUrl, "/api/customers/create", body, authHeaders(partner));
+    expect(created.status).toBe(200);
+    expect((await created.json()).business_details.business_name).toBe("双子贸易 😀");
+  });
+
   it("reports every invalid field at once with its full path, and stores nothing", async () => {
     const partner = await newPartner();
     const body = exampleCustomerRequest("too-short") as unknown as Record<string, Record<string, unknown>>;

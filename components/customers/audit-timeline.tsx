@@ -1,4 +1,4 @@
-import type { AuditEvent } from "@/lib/audit/audit-events";
+import type { AuditEvent } from "@/lib/audit/audit-event-types";
 import { formatDateTimeWithSeconds } from "@/lib/format-date";
 
 const ACTION_LABELS: Record<string, string> = {

@@ -131,6 +131,28 @@ describe("getCustomerForStaff", () => {
     expect(shown.trail.map((event) => event.action)).toEqual(["customer.created"]);
   });
 
+  it("gives partner staff the decision and its reason, but never the reviewer's name or email", async () => {
+    const { customerId } = await newCustomerWithFiles(headers);
+    await decideCustomer(reviewer, {
+      customerId,
+      decision: "approve",
+      reason: "Documents verified",
+      expectedVersion: 0,
+    });
+    const approvedFor = async (actor: StaffActor) =>
+      (await getCustomerForStaff(actor, customerId)).trail.find((event) => event.action === "customer.approved");
+
+    const forPartner = await approvedFor(partnerUser);
+    expect(forPartner).toMatchObject({ reason: "Documents verified", toStatus: "active" });
+    expect(forPartner?.actor.label).toBe("AxisFI compliance");
+    const shownToPartner = JSON.stringify((await getCustomerForStaff(partnerUser, customerId)).trail);
+    expect(shownToPartner).not.toContain(reviewer.email);
+    expect(shownToPartner).not.toContain(reviewer.name);
+    expect(shownToPartner).not.toContain(reviewer.userId);
+
+    expect((await approvedFor(reviewer))?.actor.label).toBe(`${reviewer.name} <${reviewer.email}>`);
+  });
+
   it("offers reviewers the decisions open for the status, and partner staff none", async () => {
     const { customerId } = await newCustomerWithFiles(headers);
     const offered = async () => ({

@@ -1,5 +1,11 @@
 import "server-only";
-import { customerAuditTrail, recordAuditEvent, userAuditActor, type AuditEvent } from "@/lib/audit/audit-events";
+import {
+  customerAuditTrail,
+  recordAuditEvent,
+  timelineFor,
+  userAuditActor,
+  type AuditEvent,
+} from "@/lib/audit/audit-events";
 import { can, canAccessPartnerRecord, type Actor } from "@/lib/auth/permissions";
 import { openStored } from "@/lib/crypto/personal-data";
 import { db } from "@/lib/db";
@@ -20,6 +26,7 @@ export interface CustomerForStaff {
   version: number;
   partnerName: string;
   files: Record<string, FileSummary>;
+  /** The audit trail as this person may see it (reviewers' names hidden from partner staff). */
   trail: AuditEvent[];
   decisions: Decision[];
   canRevealIdNumbers: boolean;
@@ -58,7 +65,8 @@ export async function getCustomerForStaff(actor: Actor, customerId: string): Pro
     version: row.version,
     partnerName: row.partner.name,
     files: await fileSummaries(row.partnerId, fileIds),
-    trail: await customerAuditTrail(row.id),
+    // Redacted here, not by the page: partner staff never receive reviewers' names or emails.
+    trail: await timelineFor(actor, await customerAuditTrail(row.id)),
     decisions: can(actor, "customers:decide") ? decisionsFor(row.status) : [],
     canRevealIdNumbers: can(actor, "identity:reveal"),
   };

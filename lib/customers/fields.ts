@@ -54,12 +54,18 @@ export function textTypeError(issue: { input?: unknown }): string {
 const CONTROL_CHARS = /\p{Cc}/u;
 
 function text(max: number) {
-  return z
-    .string({ error: textTypeError })
-    .trim()
-    .max(max, { error: `Must be at most ${max} characters.` })
-    .refine((value) => !CONTROL_CHARS.test(value), withCode("invalid_format", "Must not contain control characters."));
+  return (
+    z
+      .string({ error: textTypeError })
+      .trim()
+      .max(max, { error: `Must be at most ${max} characters.` })
+      .refine((value) => !CONTROL_CHARS.test(value), withCode("invalid_format", "Must not contain control characters."))
+      // Half of a UTF-16 surrogate pair is no character: JSON lets it through, the database refuses it.
+      .refine((value) => !LONE_SURROGATE.test(value), withCode("invalid_format", "Must be valid Unicode text."))
+  );
 }
+
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Present and not blank. Checks piped after it do not run on a missing value, so it gets one error. */
 function nonEmpty() {

@@ -5,7 +5,6 @@ import { DecisionPanel } from "@/components/customers/decision-panel";
 import { DocumentLinks } from "@/components/customers/document-links";
 import { RevealIdNumber } from "@/components/customers/reveal-id-number";
 import { StatusBadge } from "@/components/ui/badge";
-import { timelineFor } from "@/lib/audit/audit-events";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getCustomerForStaff } from "@/lib/customers/customer-review";
@@ -189,7 +188,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               Audit trail
             </h2>
             <div className="mt-4">
-              <AuditTimeline events={await timelineFor(user, view.trail)} fileNames={fileNames} />
+              <AuditTimeline events={view.trail} fileNames={fileNames} />
             </div>
           </section>
         </aside>

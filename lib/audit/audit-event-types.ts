@@ -1,0 +1,73 @@
+/**
+ * The audit trail's vocabulary: what an event is and who did it. Browser-safe (no database, no
+ * server-only imports), so the timeline and the administration page's components can name these
+ * types; recording and reading events stays in audit-events.ts.
+ */
+/** Who did something: a person, a partner's API key, or the portal's own tools (the CLI). */
+export interface AuditActor {
+  type: "user" | "api_key" | "system";
+  id: string;
+  /** As people read it, kept as it was then: "Robin Reviewer <reviewer@axisfi.example>", or the key's public id. */
+  label: string;
+}
+
+export type AuditAction =
+  | "customer.created"
+  | "customer.approved"
+  | "customer.rejected"
+  | "customer.suspended"
+  | "customer.reactivated"
+  | "document.viewed"
+  | "identity.revealed"
+  | SecurityAction;
+
+/** Events about access itself: who may sign in, with what, for which partner. */
+export const SECURITY_ACTIONS = [
+  "sign_in.succeeded",
+  "sign_in.failed",
+  "sign_in.throttled",
+  "account.created",
+  "account.role_changed",
+  "account.disabled",
+  "account.enabled",
+  "partner.created",
+  "api_key.created",
+  "api_key.revoked",
+] as const;
+export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
+
+/** The administration page's filter: each kind of security event by the first part of its action. */
+export const SECURITY_EVENT_KINDS = {
+  sign_in: "Sign-ins",
+  account: "Accounts",
+  partner: "Partners",
+  api_key: "API keys",
+} as const;
+export type SecurityEventKind = keyof typeof SECURITY_EVENT_KINDS;
+
+export function isSecurityEventKind(value: unknown): value is SecurityEventKind {
+  return typeof value === "string" && Object.hasOwn(SECURITY_EVENT_KINDS, value);
+}
+
+/** The command line (scripts/partner.ts), as the actor of what it changes. */
+export const CLI_ACTOR: AuditActor = { type: "system", id: "cli", label: "Command line (npm run partner)" };
+
+export interface AuditEntry {
+  actor: AuditActor;
+  action: AuditAction;
+  /** Null for events about access itself (sign-ins, keys, accounts), which concern no customer. */
+  customerId?: string | null;
+  partnerId?: string | null;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  reason?: string | null;
+  /** What the event was about inside the customer (a file id, a person's position); never personal data. */
+  subject?: string | null;
+}
+
+export interface AuditEvent extends Omit<AuditEntry, "customerId" | "partnerId"> {
+  id: string;
+  at: Date;
+  customerId: string | null;
+  partnerId: string | null;
+}
