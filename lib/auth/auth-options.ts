@@ -5,11 +5,14 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { describeError, logEvent } from "@/lib/log";
 import { isHttpsUrl } from "@/lib/security/headers";
-import { endSession, liveSession, startSession } from "./sessions";
+import { endSession, liveSession, SESSION_ABSOLUTE_MS, startSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
-/** Idle lifetime: a session not used for this long is over (the absolute one is in sessions.ts). */
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/**
+ * The cookie lives as long as a session can (its absolute lifetime); whether the session is still
+ * open, idle or over is decided on the server on every request (sessions.ts).
+ */
+export const SESSION_MAX_AGE_SECONDS = SESSION_ABSOLUTE_MS / 1000;
 
 /** Thrown in the jwt callback so that next-auth clears the cookie of a session that is over. */
 class SessionOver extends Error {

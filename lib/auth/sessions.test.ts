@@ -3,7 +3,7 @@ import type { JWT } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { setDisabled, upsertUser } from "@/lib/users/users";
 import { authOptions } from "./auth-options";
-import { endSession, liveSession, SESSION_ABSOLUTE_MS, startSession } from "./sessions";
+import { endSession, liveSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, startSession } from "./sessions";
 
 let counter = 0;
 async function newReviewer(): Promise<string> {
@@ -40,6 +40,8 @@ describe("sessions", () => {
     const userId = await newReviewer();
     const signedInAt = new Date(Date.now() - SESSION_ABSOLUTE_MS + 60_000);
     const sessionId = await startSession(userId, signedInAt);
+    // The person has been working all along (a request a moment ago).
+    await db.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: new Date() } });
     // A minute before the end, renewing works (as /api/auth/session does for an active person)…
     expect(await renew({ sub: userId, sid: sessionId })).toMatchObject({ sub: userId, sid: sessionId });
     // …and a minute after it, neither the renewal nor the request check lets it through.
@@ -50,13 +52,33 @@ describe("sessions", () => {
     await expect(renew({ sub: userId, sid: sessionId })).rejects.toThrow();
   });
 
+  it("ends a session after an hour without a request, however fresh its cookie", async () => {
+    const userId = await newReviewer();
+    const at = new Date("2030-02-01T08:00:00Z");
+    const sessionId = await startSession(userId, at);
+    const minutesLater = (minutes: number) => new Date(at.getTime() + minutes * 60_000);
+    expect(await liveSession(sessionId, userId, minutesLater(59))).not.toBeNull();
+    // Each request restarts the hour: used at 08:59 and 09:58, then nothing until 10:58.
+    expect(await liveSession(sessionId, userId, minutesLater(59 + 59))).not.toBeNull();
+    expect(await liveSession(sessionId, userId, minutesLater(59 + 59 + 60))).toBeNull();
+    expect(SESSION_IDLE_MS).toBe(60 * 60 * 1000);
+  });
+
   it("sets the absolute lifetime to 12 hours from sign-in", async () => {
     const userId = await newReviewer();
     const at = new Date("2030-01-01T08:00:00Z");
     const sessionId = await startSession(userId, at);
     const row = await db.userSession.findUniqueOrThrow({ where: { id: sessionId } });
     expect(row.expiresAt.toISOString()).toBe("2030-01-01T20:00:00.000Z");
+    // Busy all day: a request every 50 minutes keeps it from going idle…
+    for (let minutes = 50; minutes < 12 * 60; minutes += 50) {
+      expect(
+        await liveSession(sessionId, userId, new Date(at.getTime() + minutes * 60_000)),
+        `${minutes}`,
+      ).not.toBeNull();
+    }
     expect(await liveSession(sessionId, userId, new Date("2030-01-01T19:59:59Z"))).not.toBeNull();
+    // …but not past the twelfth hour.
     expect(await liveSession(sessionId, userId, new Date("2030-01-01T20:00:00Z"))).toBeNull();
   });
 

@@ -6,6 +6,12 @@ import { isRole, type Role } from "./roles";
 /** However active, a session ends this long after sign-in: a stolen cookie is worth half a working day at most. */
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 
+/** A session with no request for this long is over: a screen left signed in is not left open for long. */
+export const SESSION_IDLE_MS = 60 * 60 * 1000;
+
+/** lastSeenAt is written at most this often per session, not on every request. */
+const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
+
 /** A session id is 256 random bits: the cookie names it, and guessing one must be hopeless. */
 function newSessionId(): string {
   return `ses_${crypto.randomBytes(32).toString("base64url")}`;
@@ -15,7 +21,7 @@ function newSessionId(): string {
 export async function startSession(userId: string, now = new Date()): Promise<string> {
   const id = newSessionId();
   await db.userSession.create({
-    data: { id, userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) },
+    data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) },
   });
   return id;
 }
@@ -31,7 +37,8 @@ export interface SessionUser {
 }
 
 /**
- * The session's person if the session may still be used; otherwise null. Asked on every request
+ * The session's person if the session may still be used (not ended, used within the idle lifetime,
+ * younger than the absolute one, account enabled); otherwise null. Asked on every request
  * (and whenever the session cookie is renewed), so ending a session on the server ends it everywhere.
  */
 export async function liveSession(sessionId: unknown, userId: unknown, now = new Date()): Promise<SessionUser | null> {
@@ -42,6 +49,7 @@ export async function liveSession(sessionId: unknown, userId: unknown, now = new
       userId: true,
       createdAt: true,
       expiresAt: true,
+      lastSeenAt: true,
       endedAt: true,
       user: {
         select: {
@@ -58,10 +66,18 @@ export async function liveSession(sessionId: unknown, userId: unknown, now = new
     },
   });
   if (!session || session.userId !== userId || session.endedAt || session.expiresAt <= now) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_IDLE_MS) return null;
   const { user } = session;
   if (user.disabledAt || !isRole(user.role)) return null;
   // Kept from before sessions had rows: a cut-off set on the account ends everything signed in earlier.
   if (user.sessionsValidAfter && session.createdAt < user.sessionsValidAfter) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+    // Only forward, so a slower request cannot move it back; idle sessions stay idle.
+    await db.userSession.updateMany({
+      where: { id: sessionId, lastSeenAt: { lt: now } },
+      data: { lastSeenAt: now },
+    });
+  }
   return {
     userId: user.id,
     role: user.role,
