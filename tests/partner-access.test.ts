@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { env } from "@/lib/env";
 import { revokeApiKey } from "@/lib/partners/api-keys";
 import { CLI_ACTOR } from "@/lib/audit/audit-events";
 import { exampleCustomerRequest } from "./fixtures/customer-request";
@@ -200,6 +201,21 @@ describe("POST /api/files/upload", () => {
 });
 
 describe("operability", () => {
+  it("sends HSTS only when the public URL is https, and a CSP that renders nothing, on every answer", async () => {
+    const plain = await fetch(`${api.baseUrl}/api/health`);
+    expect(plain.headers.get("strict-transport-security")).toBeNull();
+    expect(plain.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    const previous = env.publicUrl;
+    env.publicUrl = "https://onboarding.example.com";
+    try {
+      const secure = await fetch(`${api.baseUrl}/api/customers/create`, { method: "POST" });
+      expect(secure.status).toBe(401);
+      expect(secure.headers.get("strict-transport-security")).toMatch(/^max-age=\d+; includeSubDomains$/);
+    } finally {
+      env.publicUrl = previous;
+    }
+  });
+
   it("answers the health check and the OpenAPI document without credentials", async () => {
     const health = await fetch(`${api.baseUrl}/api/health`);
     expect(health.status).toBe(200);

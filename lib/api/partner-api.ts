@@ -2,6 +2,7 @@ import "server-only";
 import { newId } from "@/lib/ids";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
+import { HSTS, isHttpsUrl } from "@/lib/security/headers";
 import { AppError } from "@/lib/errors";
 import { describeError, logEvent } from "@/lib/log";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/partners/api-keys";
@@ -107,6 +108,9 @@ export async function handlePartnerApi(request: IncomingMessage, response: Serve
     "Content-Type": "application/json; charset=utf-8",
     "Cache-Control": "no-store",
     "X-Content-Type-Options": "nosniff",
+    // JSON is never a document to render or frame; on https, browsers are told to stay on it.
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    ...(isHttpsUrl(env.publicUrl) ? { "Strict-Transport-Security": HSTS } : {}),
     "Content-Length": String(Buffer.byteLength(result.body)),
     "X-Request-Id": requestId,
     ...result.headers,
