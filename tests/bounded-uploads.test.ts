@@ -4,24 +4,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { MAX_FILE_BYTES } from "@/lib/files/resource-schema";
 import { authHeaders, newPartner, SAMPLE_FILES, servePartnerApi } from "./helpers/partner-api";
+import { fieldPart, filePart, MULTIPART_CONTENT_TYPE, MULTIPART_END } from "./fixtures/multipart";
 
 const api = servePartnerApi();
-
-const BOUNDARY = "----axisfi-socket-boundary";
-const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
-
-function filePart(name: string, fileName: string): Buffer {
-  return Buffer.from(
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"; filename="${fileName}"\r\n` +
-      "Content-Type: application/pdf\r\n\r\n",
-  );
-}
-
-function fieldPart(name: string, value: string): Buffer {
-  return Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-}
-
-const END = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
 
 interface Answer {
   status: number;
@@ -49,7 +34,7 @@ async function sendChunkedUntilAnswered(
 ): Promise<{ answer: Answer; sent: number }> {
   const request = http.request(`${api.baseUrl}/api/files/upload`, {
     method: "POST",
-    headers: { ...headers, "Content-Type": CONTENT_TYPE, "Transfer-Encoding": "chunked" },
+    headers: { ...headers, "Content-Type": MULTIPART_CONTENT_TYPE, "Transfer-Encoding": "chunked" },
   });
   // The server closes the connection after refusing: writes after that fail, as they should.
   let closed = false;
@@ -67,7 +52,7 @@ async function sendChunkedUntilAnswered(
       await Promise.race([new Promise((resolve) => request.once("drain", resolve)), answered, hungUp]);
     }
   }
-  if (answer === null && !closed) request.end(END);
+  if (answer === null && !closed) request.end(MULTIPART_END);
   // A connection closed without an answer is a failure of its own (the answer was lost).
   await Promise.race([answered, hungUp]);
   await new Promise((resolve) => setImmediate(resolve));
@@ -100,7 +85,7 @@ describe("POST /api/files/upload is bounded", () => {
       "POST /api/files/upload HTTP/1.1",
       "Host: 127.0.0.1",
       ...Object.entries(authHeaders(partner)).map(([name, value]) => `${name}: ${value}`),
-      `Content-Type: ${CONTENT_TYPE}`,
+      `Content-Type: ${MULTIPART_CONTENT_TYPE}`,
       "Content-Length: 300",
       "",
       "",
@@ -159,10 +144,15 @@ describe("POST /api/files/upload is bounded", () => {
   it("still takes a file with a few fields beside it", async () => {
     const partner = await newPartner();
     const response = await new Promise<Answer>((resolve, reject) => {
-      const body = Buffer.concat([fieldPart("note", "scan"), filePart("file", "a.pdf"), SAMPLE_FILES.pdf, END]);
+      const body = Buffer.concat([
+        fieldPart("note", "scan"),
+        filePart("file", "a.pdf"),
+        SAMPLE_FILES.pdf,
+        MULTIPART_END,
+      ]);
       const request = http.request(`${api.baseUrl}/api/files/upload`, {
         method: "POST",
-        headers: { ...authHeaders(partner), "Content-Type": CONTENT_TYPE, "Content-Length": body.length },
+        headers: { ...authHeaders(partner), "Content-Type": MULTIPART_CONTENT_TYPE, "Content-Length": body.length },
       });
       answerOf(request).then(resolve, reject);
       request.end(body);

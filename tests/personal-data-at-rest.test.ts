@@ -1,9 +1,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { isSealed } from "@/lib/crypto/personal-data";
+import { isSealed, unseal } from "@/lib/crypto/personal-data";
 import { sealLegacyPersonalData } from "@/lib/crypto/seal-legacy-rows";
 import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "./fixtures/customer-request";
 import { authHeaders, newPartner, newPartnerCustomerId, postJson, servePartnerApi } from "./helpers/partner-api";
 
@@ -100,6 +102,28 @@ describe("rows written before sealing", () => {
       await db.businessPerson.updateMany({ where: { customerId, position }, data: { idNumber } });
     }
     await db.idempotencyKey.updateMany({ where: { partnerId: partner.partnerId }, data: { responseBody: firstText } });
+    // Two open drafts in clear (one form holds an ID number) and a submitted one, which holds nothing.
+    const author = await upsertUser({
+      email: `legacy-${crypto.randomUUID()}@example.com`,
+      name: "Lee Legacy",
+      password: "a long enough password",
+      role: "partner_user",
+      partnerId: partner.partnerId,
+    });
+    const draftForm = JSON.stringify({ business_person_list: [{ identification: { id_number: idNumbers[0] } }] });
+    const draftIds = [newId("drf"), newId("drf"), newId("drf")];
+    for (const [index, id] of draftIds.entries()) {
+      await db.onboardingDraft.create({
+        data: {
+          id,
+          partnerId: partner.partnerId,
+          status: index === 2 ? "submitted" : "open",
+          data: index === 2 ? "{}" : draftForm,
+          createdById: author,
+          updatedById: author,
+        },
+      });
+    }
 
     const readAll = async () => {
       const got = await fetch(`${api.baseUrl}/api/customers/${customerId}`, { headers });
@@ -110,7 +134,13 @@ describe("rows written before sealing", () => {
     expect(await readAll()).toEqual({ resource: idNumbers, replay: firstText });
 
     // Batches of one, so that more than one batch is needed.
-    expect(await sealLegacyPersonalData(1)).toEqual({ idNumbers: 3, responses: 1, drafts: 0 });
+    expect(await sealLegacyPersonalData(1)).toEqual({ idNumbers: 3, responses: 1, drafts: 2 });
+    const drafts = await db.onboardingDraft.findMany({ where: { id: { in: draftIds } }, orderBy: { id: "asc" } });
+    expect(drafts.filter((draft) => isSealed(draft.data)).map((draft) => unseal(draft.data, "draft"))).toEqual([
+      draftForm,
+      draftForm,
+    ]);
+    expect(drafts.filter((draft) => !isSealed(draft.data)).map((draft) => draft.data)).toEqual(["{}"]);
     const people = await db.businessPerson.findMany({ where: { customerId } });
     for (const person of people) expect(isSealed(person.idNumber)).toBe(true);
     const [stored] = await db.idempotencyKey.findMany({ where: { partnerId: partner.partnerId } });

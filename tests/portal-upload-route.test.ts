@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { MAX_UPLOAD_BODY_BYTES } from "@/lib/files/read-upload";
+import { filePart, MULTIPART_CONTENT_TYPE, MULTIPART_END } from "./fixtures/multipart";
 import { newPartner, SAMPLE_FILES } from "./helpers/partner-api";
 
 // The route asks who is signed in; the session machinery is Next's, so the test says who it is.
@@ -10,13 +11,7 @@ vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.
 
 const { POST } = await import("@/app/api/portal/files/route");
 
-const BOUNDARY = "----axisfi-portal-boundary";
-const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
-const FILE_HEAD = Buffer.from(
-  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="scan.pdf"\r\n` +
-    "Content-Type: application/pdf\r\n\r\n",
-);
-const END = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
+const FILE_HEAD = filePart("file", "scan.pdf");
 
 function upload(
   body: ReadableStream<Uint8Array> | Uint8Array,
@@ -25,7 +20,7 @@ function upload(
   return POST(
     new Request("http://127.0.0.1/api/portal/files", {
       method: "POST",
-      headers: { "Content-Type": CONTENT_TYPE, ...headers },
+      headers: { "Content-Type": MULTIPART_CONTENT_TYPE, ...headers },
       body,
       duplex: "half",
     } as RequestInit),
@@ -48,7 +43,7 @@ beforeEach(async () => {
 
 describe("POST /api/portal/files", () => {
   it("stores a document for the signed-in partner", async () => {
-    const response = await upload(Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf, END]));
+    const response = await upload(Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf, MULTIPART_END]));
     expect(response.status).toBe(200);
     const file = await response.json();
     expect(file).toMatchObject({ file_name: "scan.pdf", content_type: "application/pdf" });
@@ -78,7 +73,7 @@ describe("POST /api/portal/files", () => {
 
   it("refuses two file parts", async () => {
     const response = await upload(
-      Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf, Buffer.from("\r\n"), FILE_HEAD, SAMPLE_FILES.pdf, END]),
+      Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf, Buffer.from("\r\n"), FILE_HEAD, SAMPLE_FILES.pdf, MULTIPART_END]),
     );
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/one file/);
@@ -93,7 +88,7 @@ describe("POST /api/portal/files", () => {
       email: "r@example.com",
       partnerName: null,
     };
-    const response = await upload(Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf, END]));
+    const response = await upload(Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf, MULTIPART_END]));
     expect(response.status).toBe(403);
   });
 });

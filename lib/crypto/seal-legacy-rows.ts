@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { SEALED_PREFIX, seal } from "./personal-data";
 
 export interface SealedLegacyRows {
@@ -23,56 +23,6 @@ export async function sealLegacyPersonalData(batchSize = BATCH_SIZE): Promise<Se
     responses: await sealLegacyResponses(batchSize),
     drafts: await sealLegacyDrafts(batchSize),
   };
-}
-
-async function sealLegacyDrafts(batchSize: number): Promise<number> {
-  let sealed = 0;
-  let after = "";
-  for (;;) {
-    // A submitted draft holds "{}": nothing personal, nothing to seal.
-    const drafts = await db.onboardingDraft.findMany({
-      where: { id: { gt: after }, NOT: [{ data: { startsWith: SEALED_PREFIX } }, { data: "{}" }] },
-      select: { id: true, data: true },
-      orderBy: { id: "asc" },
-      take: batchSize,
-    });
-    if (drafts.length === 0) return sealed;
-    after = drafts.at(-1)!.id;
-    const results = await db.$transaction(
-      drafts.map((draft) =>
-        db.onboardingDraft.updateMany({
-          where: { id: draft.id, data: draft.data },
-          data: { data: seal(draft.data, "draft") },
-        }),
-      ),
-    );
-    sealed += results.reduce((total, result) => total + result.count, 0);
-  }
-}
-
-async function sealLegacyIdNumbers(batchSize: number): Promise<number> {
-  let sealed = 0;
-  let after = "";
-  for (;;) {
-    // Walks by id, so a row that could not be sealed (changed meanwhile) is never read again.
-    const people = await db.businessPerson.findMany({
-      where: { id: { gt: after }, NOT: { idNumber: { startsWith: SEALED_PREFIX } } },
-      select: { id: true, idNumber: true },
-      orderBy: { id: "asc" },
-      take: batchSize,
-    });
-    if (people.length === 0) return sealed;
-    after = people.at(-1)!.id;
-    const results = await db.$transaction(
-      people.map((person) =>
-        db.businessPerson.updateMany({
-          where: { id: person.id, idNumber: person.idNumber },
-          data: { idNumber: seal(person.idNumber, "id_number") },
-        }),
-      ),
-    );
-    sealed += results.reduce((total, result) => total + result.count, 0);
-  }
 }
 
 async function sealLegacyResponses(batchSize: number): Promise<number> {
@@ -102,4 +52,56 @@ async function sealLegacyResponses(batchSize: number): Promise<number> {
     if (count === 0) return sealed;
     sealed += count;
   }
+}
+
+/**
+ * Seals one text column of a table keyed by `id`, in batches walked by id (so a row that could
+ * not be sealed, changed meanwhile, is never read again).
+ */
+async function sealColumnById(
+  unsealedAfter: (after: string) => Promise<{ id: string; value: string }[]>,
+  sealIfUnchanged: (row: { id: string; value: string }) => Prisma.PrismaPromise<{ count: number }>,
+): Promise<number> {
+  let sealed = 0;
+  let after = "";
+  for (;;) {
+    const rows = await unsealedAfter(after);
+    if (rows.length === 0) return sealed;
+    after = rows.at(-1)!.id;
+    const results = await db.$transaction(rows.map(sealIfUnchanged));
+    sealed += results.reduce((total, result) => total + result.count, 0);
+  }
+}
+
+function sealLegacyIdNumbers(batchSize: number): Promise<number> {
+  return sealColumnById(
+    async (after) =>
+      (
+        await db.businessPerson.findMany({
+          where: { id: { gt: after }, NOT: { idNumber: { startsWith: SEALED_PREFIX } } },
+          select: { id: true, idNumber: true },
+          orderBy: { id: "asc" },
+          take: batchSize,
+        })
+      ).map((person) => ({ id: person.id, value: person.idNumber })),
+    ({ id, value }) =>
+      db.businessPerson.updateMany({ where: { id, idNumber: value }, data: { idNumber: seal(value, "id_number") } }),
+  );
+}
+
+function sealLegacyDrafts(batchSize: number): Promise<number> {
+  return sealColumnById(
+    async (after) =>
+      (
+        await db.onboardingDraft.findMany({
+          // A submitted draft holds "{}": nothing personal, nothing to seal.
+          where: { id: { gt: after }, NOT: [{ data: { startsWith: SEALED_PREFIX } }, { data: "{}" }] },
+          select: { id: true, data: true },
+          orderBy: { id: "asc" },
+          take: batchSize,
+        })
+      ).map((draft) => ({ id: draft.id, value: draft.data })),
+    ({ id, value }) =>
+      db.onboardingDraft.updateMany({ where: { id, data: value }, data: { data: seal(value, "draft") } }),
+  );
 }

@@ -2,23 +2,15 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES } from "./resource-schema";
 import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_FIELDS, readUploadedFile } from "./read-upload";
+import {
+  fieldPart,
+  filePart,
+  MULTIPART_BOUNDARY,
+  MULTIPART_CONTENT_TYPE,
+  MULTIPART_END,
+} from "@/tests/fixtures/multipart";
 
-const BOUNDARY = "----axisfi-test-boundary";
-const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
 const CHUNK = Buffer.alloc(64 * 1024, 0x41);
-
-function filePart(name: string, fileName: string): Buffer {
-  return Buffer.from(
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"; filename="${fileName}"\r\n` +
-      "Content-Type: application/pdf\r\n\r\n",
-  );
-}
-
-function fieldPart(name: string, value: string): Buffer {
-  return Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-}
-
-const END = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
 
 /** A body that never ends, counting how much of it was read. */
 function endlessFile(): { body: Readable; read: () => number } {
@@ -41,8 +33,8 @@ describe("readUploadedFile", () => {
   it("reads the one file part", async () => {
     const bytes = Buffer.from("%PDF-1.4\n%%EOF\n");
     const upload = await readUploadedFile(
-      CONTENT_TYPE,
-      bodyOf(fieldPart("note", "hello"), filePart("file", "scan.pdf"), bytes, END),
+      MULTIPART_CONTENT_TYPE,
+      bodyOf(fieldPart("note", "hello"), filePart("file", "scan.pdf"), bytes, MULTIPART_END),
     );
     expect(upload.fileName).toBe("scan.pdf");
     expect(upload.bytes.equals(bytes)).toBe(true);
@@ -50,13 +42,16 @@ describe("readUploadedFile", () => {
 
   it("accepts a file of exactly 10 MB", async () => {
     const bytes = Buffer.alloc(MAX_FILE_BYTES, 0x42);
-    const upload = await readUploadedFile(CONTENT_TYPE, bodyOf(filePart("file", "max.pdf"), bytes, END));
+    const upload = await readUploadedFile(
+      MULTIPART_CONTENT_TYPE,
+      bodyOf(filePart("file", "max.pdf"), bytes, MULTIPART_END),
+    );
     expect(upload.bytes.length).toBe(MAX_FILE_BYTES);
   });
 
   it("refuses a body past 10 MB with 413 and stops reading it, with no length declared anywhere", async () => {
     const { body, read } = endlessFile();
-    await expect(readUploadedFile(CONTENT_TYPE, body)).rejects.toMatchObject({
+    await expect(readUploadedFile(MULTIPART_CONTENT_TYPE, body)).rejects.toMatchObject({
       code: "payload_too_large",
       status: 413,
     });
@@ -73,20 +68,21 @@ describe("readUploadedFile", () => {
     let produced = 0;
     const body = new Readable({
       read() {
-        if (produced === 0) this.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="x"\r\n\r\n`));
+        if (produced === 0)
+          this.push(Buffer.from(`--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="x"\r\n\r\n`));
         produced += CHUNK.length;
         this.push(CHUNK);
       },
     });
-    await expect(readUploadedFile(CONTENT_TYPE, body)).rejects.toMatchObject({ status: 413 });
+    await expect(readUploadedFile(MULTIPART_CONTENT_TYPE, body)).rejects.toMatchObject({ status: 413 });
     expect(produced).toBeLessThan(MAX_UPLOAD_BODY_BYTES + 1024 * 1024);
   });
 
   it("refuses a second file part", async () => {
     const pdf = Buffer.from("%PDF-1.4\n%%EOF\n");
     const attempt = readUploadedFile(
-      CONTENT_TYPE,
-      bodyOf(filePart("file", "a.pdf"), pdf, Buffer.from("\r\n"), filePart("file", "b.pdf"), pdf, END),
+      MULTIPART_CONTENT_TYPE,
+      bodyOf(filePart("file", "a.pdf"), pdf, Buffer.from("\r\n"), filePart("file", "b.pdf"), pdf, MULTIPART_END),
     );
     await expect(attempt).rejects.toMatchObject({ code: "validation_error", status: 400 });
     await expect(attempt).rejects.toThrow(/one file/);
@@ -95,8 +91,8 @@ describe("readUploadedFile", () => {
   it(`refuses more than ${MAX_UPLOAD_FIELDS} fields`, async () => {
     const fields = Array.from({ length: MAX_UPLOAD_FIELDS + 1 }, (_, index) => fieldPart(`f${index}`, "v"));
     const attempt = readUploadedFile(
-      CONTENT_TYPE,
-      bodyOf(...fields, filePart("file", "a.pdf"), Buffer.from("%PDF-1.4"), END),
+      MULTIPART_CONTENT_TYPE,
+      bodyOf(...fields, filePart("file", "a.pdf"), Buffer.from("%PDF-1.4"), MULTIPART_END),
     );
     await expect(attempt).rejects.toMatchObject({ code: "validation_error", status: 400 });
     await expect(attempt).rejects.toThrow(/form fields/);
@@ -106,13 +102,15 @@ describe("readUploadedFile", () => {
     await expect(readUploadedFile("application/json", bodyOf(Buffer.from("{}")))).rejects.toMatchObject({
       status: 415,
     });
-    await expect(readUploadedFile("multipart/form-data", bodyOf(END))).rejects.toMatchObject({ status: 400 });
-    await expect(readUploadedFile(CONTENT_TYPE, bodyOf(fieldPart("note", "x"), END))).rejects.toMatchObject({
+    await expect(readUploadedFile("multipart/form-data", bodyOf(MULTIPART_END))).rejects.toMatchObject({ status: 400 });
+    await expect(
+      readUploadedFile(MULTIPART_CONTENT_TYPE, bodyOf(fieldPart("note", "x"), MULTIPART_END)),
+    ).rejects.toMatchObject({
       status: 400,
       details: [{ field: "file", code: "required" }],
     });
     await expect(
-      readUploadedFile(CONTENT_TYPE, bodyOf(filePart("file", "cut.pdf"), Buffer.from("%PDF"))),
+      readUploadedFile(MULTIPART_CONTENT_TYPE, bodyOf(filePart("file", "cut.pdf"), Buffer.from("%PDF"))),
     ).rejects.toMatchObject({ status: 400 });
   });
 });
