@@ -1,7 +1,8 @@
 import { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES } from "./resource-schema";
-import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_FIELDS, readUploadedFile } from "./read-upload";
+import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_FIELDS, readUploadedFile, type IncomingFile } from "./read-upload";
 
 const BOUNDARY = "----axisfi-test-boundary";
 const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
@@ -33,6 +34,13 @@ function endlessFile(): { body: Readable; read: () => number } {
   return { body, read: () => produced };
 }
 
+/** What a receiver that keeps the whole file got, as storage would have. */
+const collect = async (file: IncomingFile) => ({ fileName: file.fileName, bytes: await buffer(file.content) });
+
+function readCollected(contentType: string, body: Readable) {
+  return readUploadedFile(contentType, body, collect);
+}
+
 function bodyOf(...parts: Buffer[]): Readable {
   return Readable.from(parts);
 }
@@ -40,7 +48,7 @@ function bodyOf(...parts: Buffer[]): Readable {
 describe("readUploadedFile", () => {
   it("reads the one file part", async () => {
     const bytes = Buffer.from("%PDF-1.4\n%%EOF\n");
-    const upload = await readUploadedFile(
+    const upload = await readCollected(
       CONTENT_TYPE,
       bodyOf(fieldPart("note", "hello"), filePart("file", "scan.pdf"), bytes, END),
     );
@@ -50,13 +58,13 @@ describe("readUploadedFile", () => {
 
   it("accepts a file of exactly 10 MB", async () => {
     const bytes = Buffer.alloc(MAX_FILE_BYTES, 0x42);
-    const upload = await readUploadedFile(CONTENT_TYPE, bodyOf(filePart("file", "max.pdf"), bytes, END));
+    const upload = await readCollected(CONTENT_TYPE, bodyOf(filePart("file", "max.pdf"), bytes, END));
     expect(upload.bytes.length).toBe(MAX_FILE_BYTES);
   });
 
   it("refuses a body past 10 MB with 413 and stops reading it, with no length declared anywhere", async () => {
     const { body, read } = endlessFile();
-    await expect(readUploadedFile(CONTENT_TYPE, body)).rejects.toMatchObject({
+    await expect(readCollected(CONTENT_TYPE, body)).rejects.toMatchObject({
       code: "payload_too_large",
       status: 413,
     });
@@ -78,13 +86,13 @@ describe("readUploadedFile", () => {
         this.push(CHUNK);
       },
     });
-    await expect(readUploadedFile(CONTENT_TYPE, body)).rejects.toMatchObject({ status: 413 });
+    await expect(readCollected(CONTENT_TYPE, body)).rejects.toMatchObject({ status: 413 });
     expect(produced).toBeLessThan(MAX_UPLOAD_BODY_BYTES + 1024 * 1024);
   });
 
   it("refuses a second file part", async () => {
     const pdf = Buffer.from("%PDF-1.4\n%%EOF\n");
-    const attempt = readUploadedFile(
+    const attempt = readCollected(
       CONTENT_TYPE,
       bodyOf(filePart("file", "a.pdf"), pdf, Buffer.from("\r\n"), filePart("file", "b.pdf"), pdf, END),
     );
@@ -94,7 +102,7 @@ describe("readUploadedFile", () => {
 
   it(`refuses more than ${MAX_UPLOAD_FIELDS} fields`, async () => {
     const fields = Array.from({ length: MAX_UPLOAD_FIELDS + 1 }, (_, index) => fieldPart(`f${index}`, "v"));
-    const attempt = readUploadedFile(
+    const attempt = readCollected(
       CONTENT_TYPE,
       bodyOf(...fields, filePart("file", "a.pdf"), Buffer.from("%PDF-1.4"), END),
     );
@@ -103,16 +111,16 @@ describe("readUploadedFile", () => {
   });
 
   it("refuses a body that is not multipart (415), has no boundary, no file, or is cut short (400)", async () => {
-    await expect(readUploadedFile("application/json", bodyOf(Buffer.from("{}")))).rejects.toMatchObject({
+    await expect(readCollected("application/json", bodyOf(Buffer.from("{}")))).rejects.toMatchObject({
       status: 415,
     });
-    await expect(readUploadedFile("multipart/form-data", bodyOf(END))).rejects.toMatchObject({ status: 400 });
-    await expect(readUploadedFile(CONTENT_TYPE, bodyOf(fieldPart("note", "x"), END))).rejects.toMatchObject({
+    await expect(readCollected("multipart/form-data", bodyOf(END))).rejects.toMatchObject({ status: 400 });
+    await expect(readCollected(CONTENT_TYPE, bodyOf(fieldPart("note", "x"), END))).rejects.toMatchObject({
       status: 400,
       details: [{ field: "file", code: "required" }],
     });
     await expect(
-      readUploadedFile(CONTENT_TYPE, bodyOf(filePart("file", "cut.pdf"), Buffer.from("%PDF"))),
+      readCollected(CONTENT_TYPE, bodyOf(filePart("file", "cut.pdf"), Buffer.from("%PDF"))),
     ).rejects.toMatchObject({ status: 400 });
   });
 });
