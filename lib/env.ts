@@ -83,7 +83,7 @@ export interface S3Config {
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
-function s3Config(config: z.infer<typeof envSchema>): S3Config | undefined {
+export function s3Config(config: z.infer<typeof envSchema>): S3Config | undefined {
   if (config.FILE_STORAGE !== "s3" || !config.S3_BUCKET || !config.S3_REGION) return undefined;
   return {
     bucket: config.S3_BUCKET,
@@ -155,29 +155,34 @@ export function secretFromDataDir(
   return readKeptSecret(file);
 }
 
-function loadEnv(): Env {
-  const parsed = envSchema.safeParse(process.env);
+/** The environment's settings, validated; throws naming every bad variable (never its value). */
+export function parseEnvironment(source: Record<string, string | undefined>): z.infer<typeof envSchema> {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment configuration:\n${problems}`);
   }
+  return parsed.data;
+}
+
+function loadEnv(): Env {
+  const settings = parseEnvironment(process.env);
   const url = databaseUrl();
   const dataDir = url.startsWith("file:") ? path.dirname(url.slice("file:".length)) : path.resolve("data");
   return {
-    ...parsed.data,
+    ...settings,
     DATABASE_URL: url,
-    FILE_STORAGE_DIR: path.resolve(parsed.data.FILE_STORAGE_DIR),
-    s3: s3Config(parsed.data),
-    apiKeyHashSecret: parsed.data.API_KEY_HASH_SECRET ?? secretFromDataDir(dataDir, "api-key-hash.secret"),
-    authSecret: parsed.data.AUTH_SECRET ?? secretFromDataDir(dataDir, "auth.secret"),
+    FILE_STORAGE_DIR: path.resolve(settings.FILE_STORAGE_DIR),
+    s3: s3Config(settings),
+    apiKeyHashSecret: settings.API_KEY_HASH_SECRET ?? secretFromDataDir(dataDir, "api-key-hash.secret"),
+    authSecret: settings.AUTH_SECRET ?? secretFromDataDir(dataDir, "auth.secret"),
     dataEncryptionKeys:
-      parsed.data.DATA_ENCRYPTION_KEY ??
+      settings.DATA_ENCRYPTION_KEY ??
       `k1:${secretFromDataDir(dataDir, "data-encryption.key", () => crypto.randomBytes(32).toString("hex"))}`,
-    publicUrl: (
-      parsed.data.PUBLIC_URL ??
-      process.env.NEXTAUTH_URL ??
-      `http://${parsed.data.HOST}:${parsed.data.PORT}`
-    ).replace(/\/+$/, ""),
+    publicUrl: (settings.PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? `http://${settings.HOST}:${settings.PORT}`).replace(
+      /\/+$/,
+      "",
+    ),
     dataDir,
   };
 }

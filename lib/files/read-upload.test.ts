@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
 import { MAX_FILE_BYTES } from "./resource-schema";
 import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_FIELDS, readUploadedFile, type IncomingFile } from "./read-upload";
 
@@ -72,6 +73,40 @@ describe("readUploadedFile", () => {
     // A little more than the limit, what was already buffered: not the endless rest.
     expect(readSoFar).toBeGreaterThan(MAX_FILE_BYTES);
     expect(readSoFar).toBeLessThan(MAX_UPLOAD_BODY_BYTES + 1024 * 1024);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(read()).toBe(readSoFar);
+    expect(body.isPaused()).toBe(true);
+  });
+
+  it("fails the file's stream on a refusal, and refuses only once the receiver has settled", async () => {
+    const { body } = endlessFile();
+    const seen: { error?: unknown; settled: boolean } = { settled: false };
+    const attempt = readUploadedFile(CONTENT_TYPE, body, async (file) => {
+      try {
+        for await (const chunk of file.content) void chunk;
+      } catch (error) {
+        seen.error = error;
+        throw error;
+      } finally {
+        seen.settled = true;
+      }
+    });
+    await expect(attempt).rejects.toMatchObject({ status: 413 });
+    expect(seen.settled).toBe(true);
+    // The receiver saw a failure, not a file that merely ended at 10 MB.
+    expect(seen.error).toMatchObject({ status: 413 });
+  });
+
+  it("stops reading when the receiver refuses the file", async () => {
+    const { body, read } = endlessFile();
+    const refusal = new AppError("unsupported_file_type", 415, "Not a document.");
+    const attempt = readUploadedFile(CONTENT_TYPE, body, async (file) => {
+      await file.content[Symbol.asyncIterator]().next();
+      throw refusal;
+    });
+    await expect(attempt).rejects.toBe(refusal);
+    const readSoFar = read();
+    expect(readSoFar).toBeLessThan(MAX_FILE_BYTES);
     await new Promise((resolve) => setImmediate(resolve));
     expect(read()).toBe(readSoFar);
     expect(body.isPaused()).toBe(true);
