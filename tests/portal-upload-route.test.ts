@@ -11,6 +11,7 @@ const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
 
 const { POST } = await import("@/app/api/portal/files/route");
+const { GET } = await import("@/app/api/portal/files/[fileId]/route");
 const { readFileForActor } = await import("@/lib/files/file-queries");
 
 const BOUNDARY = "----axisfi-portal-boundary";
@@ -131,5 +132,22 @@ describe("POST /api/portal/files", () => {
     };
     const response = await upload(Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf, END]));
     expect(response.status).toBe(403);
+  });
+});
+
+describe("GET /api/portal/files/[fileId]", () => {
+  it("streams the stored document back with its type and length", async () => {
+    const bytes = Buffer.concat([SAMPLE_FILES.pdf, crypto.randomBytes(2 * 1024 * 1024)]);
+    const uploaded = await upload(Buffer.concat([FILE_HEAD, bytes, END]));
+    expect(uploaded.status).toBe(200);
+    const { file_id: fileId } = await uploaded.json();
+    const response = await GET(new Request(`http://127.0.0.1/api/portal/files/${fileId}?download=1`), {
+      params: Promise.resolve({ fileId }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("content-length")).toBe(String(bytes.length));
+    expect(response.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''scan.pdf");
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
   });
 });
