@@ -16,7 +16,7 @@ const { db } = await import("@/lib/db");
 const { env } = await import("@/lib/env");
 const { readFileForActor } = await import("@/lib/files/file-queries");
 const { MAX_FILE_BYTES } = await import("@/lib/files/resource-schema");
-const { S3Storage } = await import("@/lib/files/storage");
+const { S3Storage } = await import("@/lib/files/s3-storage");
 const { upsertUser } = await import("@/lib/users/users");
 const { authHeaders, newPartner, servePartnerApi, uploadFile } = await import("./helpers/partner-api");
 

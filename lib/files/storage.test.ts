@@ -6,7 +6,8 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "@/lib/ids";
 import { startS3Server } from "@/tests/helpers/s3-server";
-import { LocalFolderStorage, S3Storage, StoredFileMissing, type FileStorage } from "./storage";
+import { S3Storage } from "./s3-storage";
+import { LocalFolderStorage, StoredFileMissing, type FileStorage } from "./storage";
 
 interface RunningBackEnd {
   storage: FileStorage;

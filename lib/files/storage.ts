@@ -2,24 +2,11 @@ import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  NoSuchKey,
-  S3Client,
-  S3ServiceException,
-  type S3ClientConfig,
-} from "@aws-sdk/client-s3";
-import { Upload } from "@aws-sdk/lib-storage";
+import type { Readable } from "node:stream";
 import { env, type Env, type S3Config } from "@/lib/env";
-import { hasIdShape } from "@/lib/ids";
+import { checkedKey, measured, newMeasure, StoredFileMissing, type StoredBytes } from "./stored-bytes";
 
-/** What was stored: counted and hashed on the way through, never re-read. */
-export interface StoredBytes {
-  size: number;
-  sha256: string;
-}
+export { StoredFileMissing, type StoredBytes } from "./stored-bytes";
 
 /**
  * Where file bytes are kept. Only lib/files knows it: a local folder or an S3-compatible bucket
@@ -33,46 +20,6 @@ export interface FileStorage {
   get(key: string): Promise<Readable>;
   /** Nothing stored under the key afterwards; deleting what is not there is no error. */
   delete(key: string): Promise<void>;
-}
-
-/** A key with no bytes behind it: for a recorded file, a fault of the storage, not of the caller. */
-export class StoredFileMissing extends Error {
-  constructor(key: string) {
-    super(`No stored bytes under ${key}`);
-    this.name = "StoredFileMissing";
-  }
-}
-
-/** Keys are our own file ids; refuse anything else rather than risk a path outside the folder or bucket prefix. */
-function checkedKey(key: string): string {
-  if (!hasIdShape("file", key)) throw new Error("Invalid storage key");
-  return key;
-}
-
-interface Measure {
-  hash: crypto.Hash;
-  size: number;
-  /** Why the source failed, when it did. */
-  failure?: unknown;
-}
-
-function newMeasure(): Measure {
-  return { hash: crypto.createHash("sha256"), size: 0 };
-}
-
-/** Passes the bytes through unchanged, counting and hashing them as they go. */
-async function* measured(source: AsyncIterable<Buffer | Uint8Array | string>, into: Measure) {
-  try {
-    for await (const chunk of source) {
-      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-      into.hash.update(bytes);
-      into.size += bytes.length;
-      yield bytes;
-    }
-  } catch (error) {
-    into.failure = error;
-    throw error;
-  }
 }
 
 export class LocalFolderStorage implements FileStorage {
@@ -118,78 +65,22 @@ export class LocalFolderStorage implements FileStorage {
   }
 }
 
-/** S3's smallest multipart part: what one upload holds in memory at most, whatever the file's size. */
-const PART_BYTES = 5 * 1024 * 1024;
-
-export class S3Storage implements FileStorage {
-  private readonly client: S3Client;
-  private readonly bucket: string;
-
-  constructor(config: S3Config) {
-    const clientConfig: S3ClientConfig = {
-      region: config.region,
-      endpoint: config.endpoint,
-      forcePathStyle: config.forcePathStyle,
-      credentials: config.credentials,
-      // Integrity is our own SHA-256; the SDK's default CRC trailers (aws-chunked bodies) are not
-      // understood by every S3-compatible server (older MinIO and Ceph, s3rver).
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-    };
-    this.client = new S3Client(clientConfig);
-    this.bucket = config.bucket;
-  }
-
-  async put(key: string, source: Readable): Promise<StoredBytes> {
-    const measure = newMeasure();
-    // The length is not known until the upload ends, so the SDK sends parts of PART_BYTES (one
-    // PutObject when the file is smaller); a failed source aborts the multipart upload.
-    const upload = new Upload({
-      client: this.client,
-      params: {
-        Bucket: this.bucket,
-        Key: checkedKey(key),
-        Body: Readable.from(measured(source, measure), { objectMode: false }),
-      },
-      partSize: PART_BYTES,
-      queueSize: 1,
-      leavePartsOnError: false,
-    });
-    try {
-      await upload.done();
-    } catch (error) {
-      source.destroy();
-      // A failed source is the reason, whatever the abort that follows answers (some S3-compatible
-      // servers refuse AbortMultipartUpload; a bucket lifecycle rule then clears the parts). No
-      // object exists under the key either way: parts become one only on completion.
-      throw measure.failure ?? error;
-    }
-    return { size: measure.size, sha256: measure.hash.digest("hex") };
-  }
-
-  async get(key: string): Promise<Readable> {
-    try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checkedKey(key) }));
-      // On Node the SDK's body is the response stream itself.
-      return object.Body as Readable;
-    } catch (error) {
-      if (
-        error instanceof NoSuchKey ||
-        (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)
-      ) {
-        throw new StoredFileMissing(key);
-      }
-      throw error;
-    }
-  }
-
-  async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: checkedKey(key) }));
-  }
+/**
+ * The S3 back end, its SDK loaded on first use: a deployment on the local folder never pays for
+ * it (about 100 ms and 20 MB at start, measured).
+ */
+function lazyS3Storage(config: S3Config): FileStorage {
+  let loaded: Promise<FileStorage> | undefined;
+  const storage = () => (loaded ??= import("./s3-storage").then(({ S3Storage }) => new S3Storage(config)));
+  return {
+    put: async (key, source) => (await storage()).put(key, source),
+    get: async (key) => (await storage()).get(key),
+    delete: async (key) => (await storage()).delete(key),
+  };
 }
 
 export function storageFromEnv(config: Env): FileStorage {
-  if (config.s3) return new S3Storage(config.s3);
+  if (config.s3) return lazyS3Storage(config.s3);
   return new LocalFolderStorage(config.FILE_STORAGE_DIR);
 }
 
