@@ -13,7 +13,7 @@ import type { S3Config } from "@/lib/env";
 import type { FileStorage } from "./storage";
 import { checkedKey, measured, newMeasure, StoredFileMissing, type StoredBytes } from "./stored-bytes";
 
-/** S3's smallest multipart part: what one upload holds in memory at most, whatever the file's size. */
+/** S3's smallest multipart part: about what one upload holds in memory, whatever the file's size. */
 const PART_BYTES = 5 * 1024 * 1024;
 
 export class S3Storage implements FileStorage {
