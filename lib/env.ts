@@ -9,41 +9,93 @@ import { databaseUrl } from "./database-url";
  * Configuration, read and validated once at start. A bad value stops the process with a message
  * that names the variable, instead of failing on the first request that needs it.
  */
-const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8083),
-  FILE_STORAGE_DIR: z.string().min(1).default("./data/files"),
-  /** HMAC key for API secrets at rest. When unset, a random one is kept in data/ (see below). */
-  API_KEY_HASH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  /** FULL: a 200 means the customer survived a power cut. NORMAL is faster; see the README. */
-  SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
-  DEMO_API_KEY: z.string().min(8).default("pk_demo_axisfi_0000000000000000"),
-  DEMO_API_SECRET: z.string().min(32).default("sk_demo_axisfi_00000000000000000000000000000000"),
-  /** Signs session tokens. When unset, a random one is kept in data/, so sessions survive restarts. */
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  /** Passwords of the seeded demo accounts (development only). */
-  DEMO_PASSWORD: z.string().min(12).default("demo-password-2026"),
-  /** false: no demo partner, key or accounts, ever. The demo data is only written into a new database. */
-  SEED_DEMO: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((value) => value === "true"),
-  /** Where people reach the portal (e.g. https://onboarding.example.com); https turns on Secure cookies and HSTS. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
-  /** How many proxy hops in front of the server to trust for X-Forwarded-For; 0: the socket's address. */
-  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  /**
-   * Keys for personal data at rest (ID numbers, drafts, stored responses): `<key id>:<64 hex or
-   * base64 of 32 bytes>`, comma-separated, the first encrypts and all decrypt (rotation). When
-   * unset, a random key is kept in data/.
-   */
-  DATA_ENCRYPTION_KEY: z.string().min(1).optional(),
-  LOG_REQUESTS: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((value) => value === "true"),
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(8083),
+    /** Where document bytes are kept: a local folder (FILE_STORAGE_DIR) or an S3-compatible bucket. */
+    FILE_STORAGE: z.enum(["local", "s3"]).default("local"),
+    FILE_STORAGE_DIR: z.string().min(1).default("./data/files"),
+    /** The S3 API's address for MinIO, Ceph, R2 and the like; unset means AWS S3 itself. */
+    S3_ENDPOINT: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).optional(),
+    /** Unset, both: the SDK's default chain (environment, profile, instance role). */
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Bucket in the path rather than the host name; most non-AWS servers need it. Default: true with S3_ENDPOINT. */
+    S3_FORCE_PATH_STYLE: z
+      .enum(["true", "false"])
+      .optional()
+      .transform((value) => (value === undefined ? undefined : value === "true")),
+    /** HMAC key for API secrets at rest. When unset, a random one is kept in data/ (see below). */
+    API_KEY_HASH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** FULL: a 200 means the customer survived a power cut. NORMAL is faster; see the README. */
+    SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+    DEMO_API_KEY: z.string().min(8).default("pk_demo_axisfi_0000000000000000"),
+    DEMO_API_SECRET: z.string().min(32).default("sk_demo_axisfi_00000000000000000000000000000000"),
+    /** Signs session tokens. When unset, a random one is kept in data/, so sessions survive restarts. */
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** Passwords of the seeded demo accounts (development only). */
+    DEMO_PASSWORD: z.string().min(12).default("demo-password-2026"),
+    /** false: no demo partner, key or accounts, ever. The demo data is only written into a new database. */
+    SEED_DEMO: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((value) => value === "true"),
+    /** Where people reach the portal (e.g. https://onboarding.example.com); https turns on Secure cookies and HSTS. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+    /** How many proxy hops in front of the server to trust for X-Forwarded-For; 0: the socket's address. */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * Keys for personal data at rest (ID numbers, drafts, stored responses): `<key id>:<64 hex or
+     * base64 of 32 bytes>`, comma-separated, the first encrypts and all decrypt (rotation). When
+     * unset, a random key is kept in data/.
+     */
+    DATA_ENCRYPTION_KEY: z.string().min(1).optional(),
+    LOG_REQUESTS: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((value) => value === "true"),
+  })
+  .superRefine((config, context) => {
+    if (config.FILE_STORAGE !== "s3") return;
+    for (const name of ["S3_BUCKET", "S3_REGION"] as const) {
+      if (!config[name]) context.addIssue({ code: "custom", path: [name], message: "required when FILE_STORAGE=s3" });
+    }
+    if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY)) {
+      const missing = config.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
+      context.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the SDK's default chain)",
+      });
+    }
+  });
+
+/** The bucket documents are kept in, when FILE_STORAGE=s3. */
+export interface S3Config {
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  forcePathStyle: boolean;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+export function s3Config(config: z.infer<typeof envSchema>): S3Config | undefined {
+  if (config.FILE_STORAGE !== "s3" || !config.S3_BUCKET || !config.S3_REGION) return undefined;
+  return {
+    bucket: config.S3_BUCKET,
+    region: config.S3_REGION,
+    endpoint: config.S3_ENDPOINT,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE ?? config.S3_ENDPOINT !== undefined,
+    credentials:
+      config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY }
+        : undefined,
+  };
+}
 
 export type Env = z.infer<typeof envSchema> & {
   DATABASE_URL: string;
@@ -54,6 +106,8 @@ export type Env = z.infer<typeof envSchema> & {
   /** PUBLIC_URL, else NEXTAUTH_URL, else the address the server listens on. */
   publicUrl: string;
   dataDir: string;
+  /** Set exactly when FILE_STORAGE=s3. */
+  s3?: S3Config;
 };
 
 /** Shorter than this, a kept secret is refused: it was cut short (a torn write) or is too weak. */
@@ -101,28 +155,34 @@ export function secretFromDataDir(
   return readKeptSecret(file);
 }
 
-function loadEnv(): Env {
-  const parsed = envSchema.safeParse(process.env);
+/** The environment's settings, validated; throws naming every bad variable (never its value). */
+export function parseEnvironment(source: Record<string, string | undefined>): z.infer<typeof envSchema> {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment configuration:\n${problems}`);
   }
+  return parsed.data;
+}
+
+function loadEnv(): Env {
+  const settings = parseEnvironment(process.env);
   const url = databaseUrl();
   const dataDir = url.startsWith("file:") ? path.dirname(url.slice("file:".length)) : path.resolve("data");
   return {
-    ...parsed.data,
+    ...settings,
     DATABASE_URL: url,
-    FILE_STORAGE_DIR: path.resolve(parsed.data.FILE_STORAGE_DIR),
-    apiKeyHashSecret: parsed.data.API_KEY_HASH_SECRET ?? secretFromDataDir(dataDir, "api-key-hash.secret"),
-    authSecret: parsed.data.AUTH_SECRET ?? secretFromDataDir(dataDir, "auth.secret"),
+    FILE_STORAGE_DIR: path.resolve(settings.FILE_STORAGE_DIR),
+    s3: s3Config(settings),
+    apiKeyHashSecret: settings.API_KEY_HASH_SECRET ?? secretFromDataDir(dataDir, "api-key-hash.secret"),
+    authSecret: settings.AUTH_SECRET ?? secretFromDataDir(dataDir, "auth.secret"),
     dataEncryptionKeys:
-      parsed.data.DATA_ENCRYPTION_KEY ??
+      settings.DATA_ENCRYPTION_KEY ??
       `k1:${secretFromDataDir(dataDir, "data-encryption.key", () => crypto.randomBytes(32).toString("hex"))}`,
-    publicUrl: (
-      parsed.data.PUBLIC_URL ??
-      process.env.NEXTAUTH_URL ??
-      `http://${parsed.data.HOST}:${parsed.data.PORT}`
-    ).replace(/\/+$/, ""),
+    publicUrl: (settings.PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? `http://${settings.HOST}:${settings.PORT}`).replace(
+      /\/+$/,
+      "",
+    ),
     dataDir,
   };
 }

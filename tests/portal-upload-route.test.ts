@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+import { buffer } from "node:stream/consumers";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
@@ -10,6 +12,8 @@ const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
 
 const { POST } = await import("@/app/api/portal/files/route");
+const { GET } = await import("@/app/api/portal/files/[fileId]/route");
+const { readFileForActor } = await import("@/lib/files/file-queries");
 
 const FILE_HEAD = filePart("file", "scan.pdf");
 
@@ -48,6 +52,39 @@ describe("POST /api/portal/files", () => {
     const file = await response.json();
     expect(file).toMatchObject({ file_name: "scan.pdf", content_type: "application/pdf" });
     expect(await db.file.count({ where: { id: file.file_id, partnerId } })).toBe(1);
+  });
+
+  it("judges the type from the first bytes even when they arrive a few at a time, and stores the whole file", async () => {
+    // A PNG by its magic number, then far more than is read to judge it.
+    const bytes = Buffer.concat([SAMPLE_FILES.png, crypto.randomBytes(300 * 1024)]);
+    const head = Buffer.from(FILE_HEAD.toString().replace("scan.pdf", "photo.png"));
+    const body = Buffer.concat([head, bytes, MULTIPART_END]);
+    let offset = 0;
+    const trickle = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (offset >= body.length) return controller.close();
+        // Three bytes at a time through the head, then larger pieces.
+        const size = offset < head.length + 5000 ? 3 : 16 * 1024;
+        controller.enqueue(new Uint8Array(body.subarray(offset, offset + size)));
+        offset += size;
+      },
+    });
+    const response = await upload(trickle);
+    expect(response.status).toBe(200);
+    const file = await response.json();
+    expect(file).toMatchObject({ content_type: "image/png", size: bytes.length });
+    const row = await db.file.findUniqueOrThrow({ where: { id: file.file_id } });
+    expect(row.sha256).toBe(crypto.createHash("sha256").update(bytes).digest("hex"));
+    const stored = await readFileForActor({ userId: "usr_test", role: "partner_user", partnerId }, file.file_id);
+    expect((await buffer(stored.content)).equals(bytes)).toBe(true);
+  });
+
+  it("refuses an empty file with 400 and stores nothing", async () => {
+    const before = await db.file.count({ where: { partnerId } });
+    const response = await upload(Buffer.concat([FILE_HEAD, MULTIPART_END]));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.details).toMatchObject([{ field: "file", code: "required" }]);
+    expect(await db.file.count({ where: { partnerId } })).toBe(before);
   });
 
   it("refuses a streamed body past 10 MB with 413 and stops pulling it, with no Content-Length", async () => {
@@ -90,5 +127,22 @@ describe("POST /api/portal/files", () => {
     };
     const response = await upload(Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf, MULTIPART_END]));
     expect(response.status).toBe(403);
+  });
+});
+
+describe("GET /api/portal/files/[fileId]", () => {
+  it("streams the stored document back with its type and length", async () => {
+    const bytes = Buffer.concat([SAMPLE_FILES.pdf, crypto.randomBytes(2 * 1024 * 1024)]);
+    const uploaded = await upload(Buffer.concat([FILE_HEAD, bytes, MULTIPART_END]));
+    expect(uploaded.status).toBe(200);
+    const { file_id: fileId } = await uploaded.json();
+    const response = await GET(new Request(`http://127.0.0.1/api/portal/files/${fileId}?download=1`), {
+      params: Promise.resolve({ fileId }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("content-length")).toBe(String(bytes.length));
+    expect(response.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''scan.pdf");
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { buffer } from "node:stream/consumers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
@@ -291,7 +292,7 @@ describe("readFileForActor", () => {
 
       const document = await readFileForActor(actor, documentId);
       expect(document).not.toBeNull();
-      expect(document!.bytes.equals(SAMPLE_FILES.pdf)).toBe(true);
+      expect((await buffer(document!.content)).equals(SAMPLE_FILES.pdf)).toBe(true);
       expect(document!.summary).toMatchObject({
         fileId: documentId,
         contentType: "application/pdf",
@@ -300,11 +301,11 @@ describe("readFileForActor", () => {
       expect(document!.partnerId).toBe(partnerId);
 
       const front = await readFileForActor(actor, frontId);
-      expect(front!.bytes.equals(SAMPLE_FILES.png)).toBe(true);
+      expect((await buffer(front!.content)).equals(SAMPLE_FILES.png)).toBe(true);
       const back = await readFileForActor(actor, backId);
-      expect(back!.bytes.equals(SAMPLE_FILES.jpeg)).toBe(true);
+      expect((await buffer(back!.content)).equals(SAMPLE_FILES.jpeg)).toBe(true);
       // The same document again is another view.
-      await readFileForActor(actor, documentId);
+      (await readFileForActor(actor, documentId)).content.destroy();
 
       const after = await eventsOf(customerId);
       expect(after.slice(0, before.length)).toEqual(before);

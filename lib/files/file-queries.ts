@@ -1,4 +1,5 @@
 import "server-only";
+import type { Readable } from "node:stream";
 import { recordAuditEvent, userAuditActor } from "@/lib/audit/audit-events";
 import { canAccessPartnerRecord, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -43,14 +44,14 @@ async function customersUsingFile(fileId: string): Promise<string[]> {
 const fileNotFound = () => new AppError("not_found", 404, "No such document.");
 
 /**
- * A document's bytes, for someone allowed to see its partner's records; anyone else gets not
- * found, exactly as for a missing file. Viewing a document of a customer is recorded in that
- * customer's audit trail.
+ * A document's bytes, streamed from storage, for someone allowed to see its partner's records;
+ * anyone else gets not found, exactly as for a missing file. Viewing a document of a customer is
+ * recorded in that customer's audit trail. The caller reads `content` to its end or destroys it.
  */
 export async function readFileForActor(
   actor: Actor & { name?: string; email?: string },
   fileId: string,
-): Promise<{ summary: FileSummary; partnerId: string; bytes: Buffer }> {
+): Promise<{ summary: FileSummary; partnerId: string; content: Readable }> {
   if (!hasIdShape("file", fileId)) throw fileNotFound();
   const file = await db.file.findUnique({ where: { id: fileId } });
   if (!file || !canAccessPartnerRecord(actor, file.partnerId)) throw fileNotFound();
@@ -66,6 +67,6 @@ export async function readFileForActor(
   return {
     summary: { fileId: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size },
     partnerId: file.partnerId,
-    bytes: await fileStorage.get(file.storageKey),
+    content: await fileStorage.get(file.storageKey),
   };
 }

@@ -1,7 +1,9 @@
 import { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
 import { MAX_FILE_BYTES } from "./resource-schema";
-import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_FIELDS, readUploadedFile } from "./read-upload";
+import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_FIELDS, readUploadedFile, type IncomingFile } from "./read-upload";
 import {
   fieldPart,
   filePart,
@@ -25,6 +27,13 @@ function endlessFile(): { body: Readable; read: () => number } {
   return { body, read: () => produced };
 }
 
+/** What a receiver that keeps the whole file got, as storage would have. */
+const collect = async (file: IncomingFile) => ({ fileName: file.fileName, bytes: await buffer(file.content) });
+
+function readCollected(contentType: string, body: Readable) {
+  return readUploadedFile(contentType, body, collect);
+}
+
 function bodyOf(...parts: Buffer[]): Readable {
   return Readable.from(parts);
 }
@@ -32,7 +41,7 @@ function bodyOf(...parts: Buffer[]): Readable {
 describe("readUploadedFile", () => {
   it("reads the one file part", async () => {
     const bytes = Buffer.from("%PDF-1.4\n%%EOF\n");
-    const upload = await readUploadedFile(
+    const upload = await readCollected(
       MULTIPART_CONTENT_TYPE,
       bodyOf(fieldPart("note", "hello"), filePart("file", "scan.pdf"), bytes, MULTIPART_END),
     );
@@ -42,7 +51,7 @@ describe("readUploadedFile", () => {
 
   it("accepts a file of exactly 10 MB", async () => {
     const bytes = Buffer.alloc(MAX_FILE_BYTES, 0x42);
-    const upload = await readUploadedFile(
+    const upload = await readCollected(
       MULTIPART_CONTENT_TYPE,
       bodyOf(filePart("file", "max.pdf"), bytes, MULTIPART_END),
     );
@@ -51,7 +60,7 @@ describe("readUploadedFile", () => {
 
   it("refuses a body past 10 MB with 413 and stops reading it, with no length declared anywhere", async () => {
     const { body, read } = endlessFile();
-    await expect(readUploadedFile(MULTIPART_CONTENT_TYPE, body)).rejects.toMatchObject({
+    await expect(readCollected(MULTIPART_CONTENT_TYPE, body)).rejects.toMatchObject({
       code: "payload_too_large",
       status: 413,
     });
@@ -59,6 +68,40 @@ describe("readUploadedFile", () => {
     // A little more than the limit, what was already buffered: not the endless rest.
     expect(readSoFar).toBeGreaterThan(MAX_FILE_BYTES);
     expect(readSoFar).toBeLessThan(MAX_UPLOAD_BODY_BYTES + 1024 * 1024);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(read()).toBe(readSoFar);
+    expect(body.isPaused()).toBe(true);
+  });
+
+  it("fails the file's stream on a refusal, and refuses only once the receiver has settled", async () => {
+    const { body } = endlessFile();
+    const seen: { error?: unknown; settled: boolean } = { settled: false };
+    const attempt = readUploadedFile(MULTIPART_CONTENT_TYPE, body, async (file) => {
+      try {
+        for await (const chunk of file.content) void chunk;
+      } catch (error) {
+        seen.error = error;
+        throw error;
+      } finally {
+        seen.settled = true;
+      }
+    });
+    await expect(attempt).rejects.toMatchObject({ status: 413 });
+    expect(seen.settled).toBe(true);
+    // The receiver saw a failure, not a file that merely ended at 10 MB.
+    expect(seen.error).toMatchObject({ status: 413 });
+  });
+
+  it("stops reading when the receiver refuses the file", async () => {
+    const { body, read } = endlessFile();
+    const refusal = new AppError("unsupported_file_type", 415, "Not a document.");
+    const attempt = readUploadedFile(MULTIPART_CONTENT_TYPE, body, async (file) => {
+      await file.content[Symbol.asyncIterator]().next();
+      throw refusal;
+    });
+    await expect(attempt).rejects.toBe(refusal);
+    const readSoFar = read();
+    expect(readSoFar).toBeLessThan(MAX_FILE_BYTES);
     await new Promise((resolve) => setImmediate(resolve));
     expect(read()).toBe(readSoFar);
     expect(body.isPaused()).toBe(true);
@@ -74,13 +117,13 @@ describe("readUploadedFile", () => {
         this.push(CHUNK);
       },
     });
-    await expect(readUploadedFile(MULTIPART_CONTENT_TYPE, body)).rejects.toMatchObject({ status: 413 });
+    await expect(readCollected(MULTIPART_CONTENT_TYPE, body)).rejects.toMatchObject({ status: 413 });
     expect(produced).toBeLessThan(MAX_UPLOAD_BODY_BYTES + 1024 * 1024);
   });
 
   it("refuses a second file part", async () => {
     const pdf = Buffer.from("%PDF-1.4\n%%EOF\n");
-    const attempt = readUploadedFile(
+    const attempt = readCollected(
       MULTIPART_CONTENT_TYPE,
       bodyOf(filePart("file", "a.pdf"), pdf, Buffer.from("\r\n"), filePart("file", "b.pdf"), pdf, MULTIPART_END),
     );
@@ -90,7 +133,7 @@ describe("readUploadedFile", () => {
 
   it(`refuses more than ${MAX_UPLOAD_FIELDS} fields`, async () => {
     const fields = Array.from({ length: MAX_UPLOAD_FIELDS + 1 }, (_, index) => fieldPart(`f${index}`, "v"));
-    const attempt = readUploadedFile(
+    const attempt = readCollected(
       MULTIPART_CONTENT_TYPE,
       bodyOf(...fields, filePart("file", "a.pdf"), Buffer.from("%PDF-1.4"), MULTIPART_END),
     );
@@ -99,18 +142,18 @@ describe("readUploadedFile", () => {
   });
 
   it("refuses a body that is not multipart (415), has no boundary, no file, or is cut short (400)", async () => {
-    await expect(readUploadedFile("application/json", bodyOf(Buffer.from("{}")))).rejects.toMatchObject({
+    await expect(readCollected("application/json", bodyOf(Buffer.from("{}")))).rejects.toMatchObject({
       status: 415,
     });
-    await expect(readUploadedFile("multipart/form-data", bodyOf(MULTIPART_END))).rejects.toMatchObject({ status: 400 });
+    await expect(readCollected("multipart/form-data", bodyOf(MULTIPART_END))).rejects.toMatchObject({ status: 400 });
     await expect(
-      readUploadedFile(MULTIPART_CONTENT_TYPE, bodyOf(fieldPart("note", "x"), MULTIPART_END)),
+      readCollected(MULTIPART_CONTENT_TYPE, bodyOf(fieldPart("note", "x"), MULTIPART_END)),
     ).rejects.toMatchObject({
       status: 400,
       details: [{ field: "file", code: "required" }],
     });
     await expect(
-      readUploadedFile(MULTIPART_CONTENT_TYPE, bodyOf(filePart("file", "cut.pdf"), Buffer.from("%PDF"))),
+      readCollected(MULTIPART_CONTENT_TYPE, bodyOf(filePart("file", "cut.pdf"), Buffer.from("%PDF"))),
     ).rejects.toMatchObject({ status: 400 });
   });
 });

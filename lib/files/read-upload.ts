@@ -1,9 +1,14 @@
 import "server-only";
-import type { Readable } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import busboy from "busboy";
 import { AppError } from "@/lib/errors";
 import { MAX_FILE_BYTES } from "./resource-schema";
-import type { UploadedFile } from "./upload-file";
+
+/** The file part of an upload, as it arrives: its bytes are read once, from `content`. */
+export interface IncomingFile {
+  fileName: string;
+  content: Readable;
+}
 
 /** Form fields an upload may carry beside its file (the wizard sends none today). */
 export const MAX_UPLOAD_FIELDS = 10;
@@ -21,13 +26,21 @@ const ignore = () => {};
 
 /**
  * Reads the one `file` part of a multipart/form-data body as it streams, for both upload doors
- * (the partner API and the wizard's route). It stops reading and refuses as soon as the file
+ * (the partner API and the wizard's route), handing its bytes to `receive` as they arrive (the
+ * file is never collected in memory here). It stops reading and refuses as soon as the file
  * passes 10 MB or the body passes 10 MB and its envelope, counted on the bytes themselves (a
  * chunked body or a wrong Content-Length changes nothing); a second file part or too many fields
- * are refused as soon as they begin. On a refusal the body is left paused and unread: the door
- * closes the connection rather than drain it.
+ * are refused as soon as they begin; a refusal by `receive` itself stops the reading too. On a
+ * refusal the file's stream fails with it, the body is left paused and unread (the door closes
+ * the connection rather than drain it), and the promise rejects only once `receive` has settled,
+ * so the caller may then remove whatever `receive` stored. It resolves with what `receive`
+ * resolved, once the whole body has been read and found well-formed.
  */
-export function readUploadedFile(contentType: string, body: Readable): Promise<UploadedFile> {
+export function readUploadedFile<T>(
+  contentType: string,
+  body: Readable,
+  receive: (file: IncomingFile) => Promise<T>,
+): Promise<T> {
   if (contentType.split(";")[0].trim().toLowerCase() !== "multipart/form-data") {
     return Promise.reject(
       new AppError("unsupported_media_type", 415, 'Upload the file as multipart/form-data in a field named "file".'),
@@ -51,10 +64,11 @@ export function readUploadedFile(contentType: string, body: Readable): Promise<U
     return Promise.reject(malformed("missing boundary"));
   }
 
-  return new Promise<UploadedFile>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let settled = false;
     let received = 0;
-    let upload: UploadedFile | null = null;
+    let content: PassThrough | null = null;
+    let receiving: Promise<T> | null = null;
 
     const stopReading = () => {
       body.off("data", onData);
@@ -67,11 +81,17 @@ export function readUploadedFile(contentType: string, body: Readable): Promise<U
       parser.removeAllListeners();
       parser.on("error", ignore);
     };
-    const refuse = (error: AppError) => {
+    const refuse = (error: unknown) => {
       if (settled) return;
       settled = true;
       stopReading();
-      reject(error);
+      content?.destroy(error instanceof Error ? error : new Error("Upload refused"));
+      // Whatever receive made of a refused upload is the caller's to remove, once it is done.
+      const done = receiving ?? Promise.resolve();
+      done.then(
+        () => reject(error),
+        () => reject(error),
+      );
     };
     const onData = (chunk: Buffer) => {
       received += chunk.length;
@@ -95,12 +115,17 @@ export function readUploadedFile(contentType: string, body: Readable): Promise<U
         stream.resume();
         return;
       }
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      // Our own stream in between: busboy ends a part cut at the limit as if it were whole, and
+      // a refusal must fail what receive is reading rather than leave it waiting.
+      const file = new PassThrough();
+      content = file;
+      stream.pipe(file, { end: false });
       stream.on("limit", () => refuse(tooLarge()));
       stream.on("end", () => {
-        upload = { fileName: info.filename ?? "document", bytes: Buffer.concat(chunks) };
+        if (!settled) file.end();
       });
+      receiving = receive({ fileName: info.filename ?? "document", content: file });
+      receiving.catch(refuse);
     });
     parser.on("filesLimit", () => refuse(new AppError("validation_error", 400, "Send one file per request.")));
     const tooManyFields = () =>
@@ -111,7 +136,7 @@ export function readUploadedFile(contentType: string, body: Readable): Promise<U
     parser.on("close", () => {
       if (settled) return;
       settled = true;
-      if (upload) resolve(upload);
+      if (receiving) receiving.then(resolve, reject);
       else
         reject(
           new AppError("validation_error", 400, 'Send the document in a multipart field named "file".', [

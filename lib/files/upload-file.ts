@@ -1,17 +1,13 @@
 import "server-only";
-import crypto from "node:crypto";
+import { Readable } from "node:stream";
 import { fileTypeFromBuffer } from "file-type";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { toApiTimestamp } from "@/lib/customers/fields";
 import { newId } from "@/lib/ids";
-import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES, type AllowedFileType, type FileResource } from "./resource-schema";
-import { fileStorage } from "./storage";
-
-export interface UploadedFile {
-  fileName: string;
-  bytes: Buffer;
-}
+import { ALLOWED_FILE_TYPES, type AllowedFileType, type FileResource } from "./resource-schema";
+import { readUploadedFile, type IncomingFile } from "./read-upload";
+import { fileStorage, type StoredBytes } from "./storage";
 
 const CONTROL_OR_PATH = /[\p{Cc}/\\]/gu;
 
@@ -44,43 +40,90 @@ export function toFileResource(file: {
   };
 }
 
+/** What file-type reads of a stream to judge it (its own stream API's default sample). */
+const SNIFF_BYTES = 4100;
+
+const emptyFile = () =>
+  new AppError("validation_error", 400, "The file is empty.", [
+    { field: "file", code: "required", message: "Choose a file to upload." },
+  ]);
+
+const unsupportedType = () =>
+  new AppError("unsupported_file_type", 415, "Only PDF, JPEG and PNG files are accepted.", [
+    { field: "file", code: "unsupported_file_type", message: "Only PDF, JPEG and PNG files are accepted." },
+  ]);
+
 /**
- * Stores an identity or company document for a partner. The type is judged by the bytes (magic
- * numbers), never by the name or the declared content type.
+ * The file's first bytes, and a stream of all of it (those first bytes again, then the rest as
+ * it arrives), so the type is judged before anything is stored and nothing is held but the head.
  */
-export async function uploadFile(partnerId: string, upload: UploadedFile): Promise<FileResource> {
-  if (upload.bytes.length === 0) {
-    throw new AppError("validation_error", 400, "The file is empty.", [
-      { field: "file", code: "required", message: "Choose a file to upload." },
-    ]);
+async function headOf(content: Readable): Promise<{ head: Buffer; whole: Readable }> {
+  const chunks = content[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const read: Buffer[] = [];
+  let length = 0;
+  let ended = false;
+  while (length < SNIFF_BYTES) {
+    const next = await chunks.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    read.push(next.value);
+    length += next.value.length;
   }
-  if (upload.bytes.length > MAX_FILE_BYTES) {
-    throw new AppError("payload_too_large", 413, "The file is larger than 10 MB.");
+  const head = Buffer.concat(read);
+  async function* all() {
+    yield head;
+    if (ended) return;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   }
-  const contentType = await sniffFileType(upload.bytes);
-  if (!contentType) {
-    throw new AppError("unsupported_file_type", 415, "Only PDF, JPEG and PNG files are accepted.", [
-      { field: "file", code: "unsupported_file_type", message: "Only PDF, JPEG and PNG files are accepted." },
-    ]);
-  }
-  const id = newId("file");
-  const sha256 = crypto.createHash("sha256").update(upload.bytes).digest("hex");
-  await fileStorage.put(id, upload.bytes);
+  return { head, whole: Readable.from(all(), { objectMode: false }) };
+}
+
+/** Judges an incoming file by its bytes and streams it to storage under `key`, counting and hashing it. */
+async function storeIncomingFile(
+  key: string,
+  file: IncomingFile,
+): Promise<StoredBytes & { fileName: string; contentType: AllowedFileType }> {
+  const { head, whole } = await headOf(file.content);
   try {
+    if (head.length === 0) throw emptyFile();
+    const contentType = await sniffFileType(head);
+    if (!contentType) throw unsupportedType();
+    const stored = await fileStorage.put(key, whole);
+    return { fileName: file.fileName, contentType, ...stored };
+  } finally {
+    // Stop the upload's stream when storing did not read it to its end (a refusal).
+    whole.destroy();
+  }
+}
+
+/**
+ * Stores an identity or company document for a partner, streamed from a multipart/form-data body
+ * into file storage. The type is judged by the bytes (magic numbers), never by the name or the
+ * declared content type; the size and SHA-256 are taken on the way through. A refused or failed
+ * upload leaves nothing stored. On a refusal part-way, the body is left unread (see
+ * readUploadedFile): the door closes the connection.
+ */
+export async function uploadFile(partnerId: string, contentType: string, body: Readable): Promise<FileResource> {
+  const id = newId("file");
+  try {
+    const stored = await readUploadedFile(contentType, body, (file) => storeIncomingFile(id, file));
     const file = await db.file.create({
       data: {
         id,
         partnerId,
-        fileName: cleanFileName(upload.fileName),
-        contentType,
-        size: upload.bytes.length,
-        sha256,
+        fileName: cleanFileName(stored.fileName),
+        contentType: stored.contentType,
+        size: stored.size,
+        sha256: stored.sha256,
         storageKey: id,
       },
     });
     return toFileResource(file);
   } catch (error) {
-    await fileStorage.delete(id);
+    // Whatever got stored of a refused or unrecorded upload; a failure here must not hide the reason.
+    await fileStorage.delete(id).catch(() => {});
     throw error;
   }
 }

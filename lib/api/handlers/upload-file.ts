@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { MAX_UPLOAD_BODY_BYTES, readUploadedFile } from "@/lib/files/read-upload";
+import { MAX_UPLOAD_BODY_BYTES } from "@/lib/files/read-upload";
 import { uploadFile } from "@/lib/files/upload-file";
 import { abandonedBodies, jsonResponse, type ApiResponse } from "../http";
 import type { PartnerApiContext } from "../partner-api";
@@ -15,13 +15,12 @@ export async function uploadFileHandler(context: PartnerApiContext): Promise<Api
     abandonedBodies.add(request);
     throw new AppError("payload_too_large", 413, "The file is larger than 10 MB.");
   }
-  let upload;
   try {
-    upload = await readUploadedFile(request.headers["content-type"] ?? "", request);
+    const file = await uploadFile(context.partner.partnerId, request.headers["content-type"] ?? "", request);
+    return jsonResponse(200, file);
   } catch (error) {
     // Refused part-way: the rest of the body is left unread and the connection closed.
     if (!request.readableEnded) abandonedBodies.add(request);
     throw error;
   }
-  return jsonResponse(200, await uploadFile(context.partner.partnerId, upload));
 }

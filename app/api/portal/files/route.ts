@@ -5,7 +5,7 @@ import { newId } from "@/lib/ids";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { MAX_UPLOAD_BODY_BYTES, readUploadedFile } from "@/lib/files/read-upload";
+import { MAX_UPLOAD_BODY_BYTES } from "@/lib/files/read-upload";
 import { uploadFile } from "@/lib/files/upload-file";
 
 function json(status: number, body: string, headers: Record<string, string> = {}): Response {
@@ -32,8 +32,8 @@ export async function POST(request: Request): Promise<Response> {
     }
     if (!request.body) throw new AppError("validation_error", 400, "Choose a file to upload.");
     body = Readable.fromWeb(request.body as NodeWebStream<Uint8Array>);
-    const upload = await readUploadedFile(request.headers.get("content-type") ?? "", body);
-    return json(200, JSON.stringify(await uploadFile(user.partnerId, upload)));
+    const file = await uploadFile(user.partnerId, request.headers.get("content-type") ?? "", body);
+    return json(200, JSON.stringify(file));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const response = errorResponse(error, requestId);

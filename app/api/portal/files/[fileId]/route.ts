@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { readFileForActor } from "@/lib/files/file-queries";
@@ -25,10 +26,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   if (file instanceof Response) return file;
   const download = new URL(request.url).searchParams.get("download") === "1";
   const encodedName = encodeURIComponent(file.summary.fileName);
-  return new Response(new Uint8Array(file.bytes), {
+  // Streamed from storage to the browser: a document never sits whole in the server's memory.
+  return new Response(Readable.toWeb(file.content) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": file.summary.contentType,
-      "Content-Length": String(file.bytes.length),
+      "Content-Length": String(file.summary.size),
       "Content-Disposition": `${download ? "attachment" : "inline"}; filename*=UTF-8''${encodedName}`,
       "X-Content-Type-Options": "nosniff",
       // Chrome's PDF viewer is a plugin that a sandboxed response may not load; images need no such allowance.
