@@ -4,6 +4,12 @@ const nextConfig: NextConfig = {
   // The native SQLite driver and Prisma's adapter load at run time, not through the bundler.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,
+  experimental: {
+    // What reaches the proxy now is pages and their server actions, whose bodies are small form
+    // data (Next refuses server-action bodies over 1 MB anyway); uploads go to /api/portal/files,
+    // which the proxy does not see. So it copies no more than that of any request.
+    proxyClientMaxBodySize: "1mb",
+  },
   // `npm test` type-checks the whole project (tests included) with tsc; checking again in every
   // build only slows it down.
   typescript: { ignoreBuildErrors: true },

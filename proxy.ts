@@ -23,6 +23,9 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Build output (hashed, immutable files) needs no nonce; everything else does.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Pages need the nonce; build output (hashed, immutable files) does not, and neither do the
+  // JSON and document routes under /api. Those must not pass through here at all: Next copies the
+  // body of every request the proxy sees, up to proxyClientMaxBodySize, and cuts it there, which
+  // would turn a 10 MB upload into a truncated one and let any client make the server buffer it.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -29,7 +29,19 @@ export function prepareDatabase(): Promise<void> {
     await db.$executeRawUnsafe(`PRAGMA synchronous = ${env.SQLITE_SYNCHRONOUS}`);
     await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
     await db.$executeRawUnsafe("PRAGMA busy_timeout = 5000");
+    // Overwritten and deleted values are zeroed, not left in free space: personal data sealed or
+    // removed must not stay readable in the file.
+    await db.$queryRawUnsafe("PRAGMA secure_delete = ON");
   })());
+}
+
+/**
+ * Moves everything from the WAL into the database file and empties the WAL, so that values just
+ * overwritten (personal data sealed in place) are gone from both files.
+ */
+export async function flushOverwrittenData(): Promise<void> {
+  if (!env.DATABASE_URL.startsWith("file:")) return;
+  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 /** Whether the database answers, for the health check. */

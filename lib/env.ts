@@ -105,6 +105,8 @@ export type Env = z.infer<typeof envSchema> & {
   dataEncryptionKeys: string;
   /** PUBLIC_URL, else NEXTAUTH_URL, else the address the server listens on. */
   publicUrl: string;
+  /** Whether an operator named the public URL (PUBLIC_URL or NEXTAUTH_URL), i.e. it is deployed somewhere. */
+  publicUrlConfigured: boolean;
   dataDir: string;
   /** Set exactly when FILE_STORAGE=s3. */
   s3?: S3Config;
@@ -183,6 +185,7 @@ function loadEnv(): Env {
       /\/+$/,
       "",
     ),
+    publicUrlConfigured: Boolean(settings.PUBLIC_URL ?? process.env.NEXTAUTH_URL),
     dataDir,
   };
 }

@@ -6,7 +6,7 @@
 import "./load-env";
 import next from "next";
 import { handlePartnerApi, isPartnerApiPath } from "@/lib/api/partner-api";
-import { db, prepareDatabase } from "@/lib/db";
+import { db, flushOverwrittenData, prepareDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { purgeExpiredResponses } from "@/lib/idempotency/idempotency-keys";
 import { describeError, logEvent } from "@/lib/log";
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   await prepareDatabase();
   const sealed = await sealLegacyPersonalData();
   if (sealed.idNumbers + sealed.responses + sealed.drafts > 0) {
+    await flushOverwrittenData();
     logEvent("info", "sealed_legacy_personal_data", {
       id_numbers: sealed.idNumbers,
       responses: sealed.responses,
@@ -82,11 +83,11 @@ async function main(): Promise<void> {
  * to anyone who has read the README: one loud line at every start until they are gone.
  */
 async function warnAboutDemoCredentials(): Promise<void> {
-  if (env.NODE_ENV !== "production" || !env.PUBLIC_URL) return;
+  if (env.NODE_ENV !== "production" || !env.publicUrlConfigured) return;
   const active = await activeDemoCredentials();
   if (active.length === 0) return;
   logEvent("warn", "demo_credentials_active", {
-    message: `DEMO CREDENTIALS ARE ACTIVE on ${env.PUBLIC_URL}: ${active.join(", ")}. Revoke the demo key and disable the demo accounts (or start a new database with SEED_DEMO=false).`,
+    message: `DEMO CREDENTIALS ARE ACTIVE on ${env.publicUrl}: ${active.join(", ")}. Revoke the demo key and disable the demo accounts (or start a new database with SEED_DEMO=false).`,
   });
 }
 

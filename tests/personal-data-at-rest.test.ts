@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { isSealed, unseal } from "@/lib/crypto/personal-data";
 import { sealLegacyPersonalData } from "@/lib/crypto/seal-legacy-rows";
-import { db } from "@/lib/db";
+import { db, flushOverwrittenData, prepareDatabase } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "./fixtures/customer-request";
@@ -87,6 +87,8 @@ describe("ID numbers at rest", () => {
 
 describe("rows written before sealing", () => {
   it("are read as they are, and sealed by sealLegacyPersonalData, once", async () => {
+    // As the server opens the database (WAL, secure_delete).
+    await prepareDatabase();
     const partner = await newPartner();
     const headers = authHeaders(partner);
     const idNumbers = newIdNumbers(3);
@@ -146,6 +148,11 @@ describe("rows written before sealing", () => {
     const [stored] = await db.idempotencyKey.findMany({ where: { partnerId: partner.partnerId } });
     expect(isSealed(stored.responseBody)).toBe(true);
     expect(await readAll()).toEqual({ resource: idNumbers, replay: firstText });
+
+    // What was in clear is gone from the files too, not left in free space or the WAL.
+    await flushOverwrittenData();
+    const bytes = databaseBytes();
+    for (const idNumber of idNumbers) expect(bytes.includes(Buffer.from(idNumber)), idNumber).toBe(false);
 
     // Nothing is left to seal, and nothing sealed is sealed again.
     expect(await sealLegacyPersonalData()).toEqual({ idNumbers: 0, responses: 0, drafts: 0 });

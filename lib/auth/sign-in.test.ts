@@ -148,6 +148,24 @@ describe("signInWithPassword", () => {
     if (!fromLockedIp.ok) expect(fromLockedIp.message).toMatch(THROTTLED);
     expect(await signIn(user.email, PASSWORD, uniqueIp())).toEqual({ ok: true, userId: user.id });
   });
+
+  it("counts an IPv6 /64 as one address, so rotating through its addresses buys no new guesses", async () => {
+    counter += 1;
+    const network = `2001:db8:${counter.toString(16)}:1`;
+    const user = await newReviewer();
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const guess = await signIn(user.email, "a guess", `${network}::${(attempt + 1).toString(16)}`);
+      expect(guess).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+    }
+    const fromAnotherAddressOfTheSameNetwork = await signIn(user.email, PASSWORD, `${network}:ab:cd:ef:99`);
+    expect(fromAnotherAddressOfTheSameNetwork.ok).toBe(false);
+    if (!fromAnotherAddressOfTheSameNetwork.ok) expect(fromAnotherAddressOfTheSameNetwork.message).toMatch(THROTTLED);
+    // Another subscriber's network is not held up.
+    expect(await signIn(user.email, PASSWORD, `2001:db8:${counter.toString(16)}:2::1`)).toEqual({
+      ok: true,
+      userId: user.id,
+    });
+  });
 });
 
 describe("upsertUser", () => {

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { ACCOUNT_POLICY, IP_POLICY, SignInThrottle } from "./sign-in-throttle";
 import { hashPassword, verifyPassword } from "./passwords";
+import { addressForThrottling } from "@/lib/net/client-address";
 
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 
@@ -55,7 +56,7 @@ function attemptActor(email: string, user: { id: string; name: string; email: st
  */
 export async function signInWithPassword(email: string, password: string, clientAddress: string): Promise<string> {
   const account = email.trim().toLowerCase().slice(0, EMAIL_MAX);
-  const address = clientAddress.slice(0, 64);
+  const address = addressForThrottling(clientAddress.slice(0, 64));
   const pairKey = `${address}\n${account}`;
   const wait = Math.max(throttles.accountFromAddress.waitFor(pairKey), throttles.address.waitFor(address));
   if (wait > 0) {

@@ -22,6 +22,15 @@ export interface FileStorage {
   delete(key: string): Promise<void>;
 }
 
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await fs.open(folder, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export class LocalFolderStorage implements FileStorage {
   constructor(private readonly root: string) {}
 
@@ -44,6 +53,9 @@ export class LocalFolderStorage implements FileStorage {
         await handle.close();
       }
       await fs.rename(temporary, target);
+      // The rename lives in the folder's entry list: synced too, or a power cut could undo it
+      // after the file's row was committed.
+      await syncFolder(path.dirname(target));
     } catch (error) {
       source.destroy();
       await fs.rm(temporary, { force: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "./client-address";
+import { addressForThrottling, clientAddress } from "./client-address";
 
 describe("clientAddress", () => {
   it("uses the socket's address and ignores X-Forwarded-For when no proxy is trusted", () => {
@@ -30,5 +30,30 @@ describe("clientAddress", () => {
 
   it("answers unknown when the socket has no address", () => {
     expect(clientAddress(undefined, undefined, 0)).toBe("unknown");
+  });
+});
+
+describe("addressForThrottling", () => {
+  it("counts an IPv4 address as itself", () => {
+    expect(addressForThrottling("192.0.2.1")).toBe("192.0.2.1");
+  });
+
+  it("counts every address of one IPv6 /64 as one client, however it is written", () => {
+    const expected = "2001:db8:85a3:1::/64";
+    for (const address of [
+      "2001:db8:85a3:1::1",
+      "2001:0db8:85a3:0001:ffff:ffff:ffff:fffe",
+      "2001:db8:85a3:1:0:0:0:2%eth0",
+      "2001:DB8:85A3:1::abcd:1",
+    ]) {
+      expect(addressForThrottling(address), address).toBe(expected);
+    }
+    expect(addressForThrottling("2001:db8:85a3:2::1")).not.toBe(expected);
+  });
+
+  it("expands :: wherever it stands", () => {
+    expect(addressForThrottling("::1")).toBe("0:0:0:0::/64");
+    expect(addressForThrottling("fe80::1")).toBe("fe80:0:0:0::/64");
+    expect(addressForThrottling("2001:db8::")).toBe("2001:db8:0:0::/64");
   });
 });

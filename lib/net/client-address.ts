@@ -24,3 +24,29 @@ export function clientAddress(
 function normalise(address: string): string {
   return address.startsWith("::ffff:") && address.includes(".") ? address.slice("::ffff:".length) : address;
 }
+
+/**
+ * The network a client's address stands for when counting its attempts: an IPv4 address itself,
+ * an IPv6 address by its /64, which one subscriber normally holds whole (counting each of its
+ * 2^64 addresses apart would give an attacker a fresh allowance per guess).
+ */
+export function addressForThrottling(address: string): string {
+  const withoutZone = address.split("%", 1)[0];
+  if (!withoutZone.includes(":")) return withoutZone;
+  const [head, tail] = withoutZone.includes("::") ? withoutZone.split("::", 2) : [withoutZone, undefined];
+  const groups = (part: string | undefined) =>
+    // An embedded IPv4 tail (::ffff:192.0.2.1 forms) stands for two groups.
+    part ? part.split(":").flatMap((group) => (group.includes(".") ? ["0", "0"] : [group])) : [];
+  const headGroups = groups(head);
+  const tailGroups = groups(tail);
+  const all =
+    tail === undefined
+      ? headGroups
+      : [
+          ...headGroups,
+          ...Array<string>(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill("0"),
+          ...tailGroups,
+        ];
+  const prefix = all.slice(0, 4).map((group) => (Number.parseInt(group, 16) || 0).toString(16));
+  return `${prefix.join(":")}::/64`;
+}
