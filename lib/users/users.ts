@@ -1,5 +1,5 @@
 import "server-only";
-import { auditEventRow, userAuditActor } from "@/lib/audit/audit-events";
+import { auditEventRow, CLI_ACTOR, userAuditActor, type AuditActor } from "@/lib/audit/audit-events";
 import { hashPassword, PASSWORD_MIN } from "@/lib/auth/passwords";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { isPartnerRole, isRole, type Role } from "@/lib/auth/roles";
@@ -116,6 +116,19 @@ type AdminActor = Actor & { name?: string; email?: string };
 /** Creates a staff account; refuses an email that already has one (unlike `upsertUser`). */
 export async function createUser(actor: AdminActor, input: NewUser): Promise<string> {
   requireAdmin(actor);
+  return insertAccount(userAuditActor(actor), input);
+}
+
+/**
+ * An administrator created from the shell (`npm run account -- create-admin`): how the first
+ * one comes to exist in a database started without demo data, and the way back in if every
+ * administrator is locked out. Whoever runs it already holds the database.
+ */
+export async function createAdministratorFromShell(input: Omit<NewUser, "role" | "partnerId">): Promise<string> {
+  return insertAccount(CLI_ACTOR, { ...input, role: "admin", partnerId: null });
+}
+
+async function insertAccount(by: AuditActor, input: NewUser): Promise<string> {
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
   const partnerId = input.partnerId ?? null;
@@ -138,7 +151,7 @@ export async function createUser(actor: AdminActor, input: NewUser): Promise<str
       db.user.create({ data: { id, email, name, role: input.role, partnerId, passwordHash } }),
       db.auditEvent.create({
         data: auditEventRow({
-          actor: userAuditActor(actor),
+          actor: by,
           action: "account.created",
           partnerId,
           toStatus: input.role,

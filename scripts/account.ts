@@ -1,0 +1,45 @@
+/**
+ * Staff accounts from the shell:
+ *   npm run account -- create-admin <email> "<name>"   an administrator, with a new password
+ * The first administrator of a database started without demo data (SEED_DEMO=false) comes from
+ * here; everyone else is created by an administrator in the portal. The password is generated,
+ * printed once, and stored only as its argon2id hash.
+ */
+import "../server/load-env";
+import crypto from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { createAdministratorFromShell } from "@/lib/users/users";
+
+const USAGE = `Usage:
+  npm run account -- create-admin <email> "<name>"`;
+
+async function run(args: string[]): Promise<number> {
+  const [command, email, ...nameParts] = args;
+  const name = nameParts.join(" ").trim();
+  if (command !== "create-admin" || !email || !name) {
+    console.error(USAGE);
+    return 2;
+  }
+  // 24 random bytes: 32 characters, far past what guessing or the sign-in throttle would allow.
+  const password = crypto.randomBytes(24).toString("base64url");
+  try {
+    const userId = await createAdministratorFromShell({ email, name, password });
+    console.log(`Administrator ${userId} (${email.trim().toLowerCase()}) created.`);
+    console.log(`Password: ${password}`);
+    console.log("Store the password now: it is shown only once.");
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+}
+
+run(process.argv.slice(2))
+  .then((code) => (process.exitCode = code))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());
