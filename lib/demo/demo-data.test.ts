@@ -27,6 +27,11 @@ describe("seedDemoData", () => {
       partnerId: DEMO_PARTNER_ID,
     });
     expect(await db.user.count()).toBe(DEMO_ACCOUNTS.length);
+    // Written as the demo seed's doing, in the trail like any other partner, key and account.
+    const seeded = await db.auditEvent.findMany({ where: { actorId: "demo-seed" } });
+    expect(seeded.map((event) => event.action).sort()).toEqual(
+      ["api_key.created", "partner.created", "partner.created", ...DEMO_ACCOUNTS.map(() => "account.created")].sort(),
+    );
     expect((await activeDemoCredentials()).sort()).toEqual(
       [`API key ${env.DEMO_API_KEY}`, ...DEMO_ACCOUNTS.map((account) => `account ${account.email}`)].sort(),
     );

@@ -1,10 +1,10 @@
 import "server-only";
-import { verifyPassword } from "@/lib/auth/passwords";
+import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
+import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { hashApiSecret } from "@/lib/partners/api-keys";
-import { createPartner } from "@/lib/partners/partners";
-import { upsertUser } from "@/lib/users/users";
+import { newId } from "@/lib/ids";
+import { apiKeyRow, hashApiSecret } from "@/lib/partners/api-keys";
 
 export const DEMO_PARTNER_ID = "ptn_demo";
 /** A second partner, so that the separation between partners can be seen (and tested). */
@@ -19,6 +19,9 @@ export const DEMO_ACCOUNTS = [
   { email: "admin@axisfi.example", name: "Alex Admin", role: "admin", partnerId: null },
 ] as const;
 
+/** The demo data's author in the audit trail. */
+const DEMO_SEED_ACTOR: AuditActor = { type: "system", id: "demo-seed", label: "Demo data (first start)" };
+
 export type DemoSeedOutcome = "seeded" | "disabled" | "not_a_new_database";
 
 /**
@@ -30,12 +33,37 @@ export async function seedDemoData(): Promise<DemoSeedOutcome> {
   if (!env.SEED_DEMO) return "disabled";
   const [partners, users] = await Promise.all([db.partner.count(), db.user.count()]);
   if (partners > 0 || users > 0) return "not_a_new_database";
-  await createPartner("Demo Partner", {
-    id: DEMO_PARTNER_ID,
-    apiKey: { publicKey: env.DEMO_API_KEY, secret: env.DEMO_API_SECRET },
-  });
-  await createPartner("Northwind Marketplace", { id: OTHER_PARTNER_ID, withoutKey: true });
-  for (const account of DEMO_ACCOUNTS) await upsertUser({ ...account, password: env.DEMO_PASSWORD });
+  const passwordHash = await hashPassword(env.DEMO_PASSWORD);
+  const demoKey = apiKeyRow({ publicKey: env.DEMO_API_KEY, secret: env.DEMO_API_SECRET });
+  const event = (entry: Omit<Parameters<typeof auditEventRow>[0], "actor">) =>
+    db.auditEvent.create({ data: auditEventRow({ actor: DEMO_SEED_ACTOR, ...entry }) });
+  // One transaction: a start that dies half-way leaves a new database, which the next start seeds
+  // whole, never a partner without its accounts (which would read as "not a new database" for good).
+  await db.$transaction([
+    db.partner.create({ data: { id: DEMO_PARTNER_ID, name: "Demo Partner", apiKeys: { create: demoKey } } }),
+    db.partner.create({ data: { id: OTHER_PARTNER_ID, name: "Northwind Marketplace" } }),
+    event({ action: "partner.created", partnerId: DEMO_PARTNER_ID, subject: "Demo Partner" }),
+    event({ action: "api_key.created", partnerId: DEMO_PARTNER_ID, subject: env.DEMO_API_KEY }),
+    event({ action: "partner.created", partnerId: OTHER_PARTNER_ID, subject: "Northwind Marketplace" }),
+    ...DEMO_ACCOUNTS.flatMap((account) => [
+      db.user.create({
+        data: {
+          id: newId("usr"),
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          partnerId: account.partnerId,
+          passwordHash,
+        },
+      }),
+      event({
+        action: "account.created",
+        partnerId: account.partnerId,
+        toStatus: account.role,
+        subject: `${account.name} <${account.email}>`,
+      }),
+    ]),
+  ]);
   return "seeded";
 }
 
