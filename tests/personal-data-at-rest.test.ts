@@ -138,10 +138,9 @@ describe("rows written before sealing", () => {
     // Batches of one, so that more than one batch is needed.
     expect(await sealLegacyPersonalData(1)).toEqual({ idNumbers: 3, responses: 1, drafts: 2 });
     const drafts = await db.onboardingDraft.findMany({ where: { id: { in: draftIds } }, orderBy: { id: "asc" } });
-    expect(drafts.filter((draft) => isSealed(draft.data)).map((draft) => unseal(draft.data, "draft"))).toEqual([
-      draftForm,
-      draftForm,
-    ]);
+    expect(
+      drafts.filter((draft) => isSealed(draft.data)).map((draft) => unseal(draft.data, "draft", draft.id)),
+    ).toEqual([draftForm, draftForm]);
     expect(drafts.filter((draft) => !isSealed(draft.data)).map((draft) => draft.data)).toEqual(["{}"]);
     const people = await db.businessPerson.findMany({ where: { customerId } });
     for (const person of people) expect(isSealed(person.idNumber)).toBe(true);

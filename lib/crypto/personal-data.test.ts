@@ -8,41 +8,47 @@ describe("seal and unseal", () => {
   const ring = parseKeyRing(`k1:${hexKey()}`);
 
   it("round-trips text, and the sealed form holds none of it", () => {
-    const sealed = seal("E12345678 双子", "id_number", ring);
+    const sealed = seal("E12345678 双子", "id_number", "bp_1", ring);
     expect(isSealed(sealed)).toBe(true);
     expect(sealed).not.toContain("E12345678");
     expect(sealedKeyId(sealed)).toBe("k1");
-    expect(unseal(sealed, "id_number", ring)).toBe("E12345678 双子");
+    expect(unseal(sealed, "id_number", "bp_1", ring)).toBe("E12345678 双子");
   });
 
   it("seals the same text differently each time (a fresh IV)", () => {
-    expect(seal("E12345678", "id_number", ring)).not.toBe(seal("E12345678", "id_number", ring));
+    expect(seal("E12345678", "id_number", "bp_1", ring)).not.toBe(seal("E12345678", "id_number", "bp_1", ring));
   });
 
   it("refuses a value that was altered", () => {
-    const sealed = seal("E12345678", "id_number", ring);
+    const sealed = seal("E12345678", "id_number", "bp_1", ring);
     const bytes = Buffer.from(sealed.split(":")[3], "base64url");
     bytes[14] ^= 1;
     const altered = `enc:v1:k1:${bytes.toString("base64url")}`;
-    expect(() => unseal(altered, "id_number", ring)).toThrow();
+    expect(() => unseal(altered, "id_number", "bp_1", ring)).toThrow();
   });
 
   it("refuses a value sealed for another purpose (moved to another column)", () => {
-    expect(() => unseal(seal("E12345678", "id_number", ring), "draft", ring)).toThrow();
+    expect(() => unseal(seal("E12345678", "id_number", "bp_1", ring), "draft", "bp_1", ring)).toThrow();
+  });
+
+  it("refuses a value moved onto another row (another person's ID number swapped in)", () => {
+    const theirs = seal("E12345678", "id_number", "bp_theirs", ring);
+    expect(() => unseal(theirs, "id_number", "bp_mine", ring)).toThrow();
+    expect(unseal(theirs, "id_number", "bp_theirs", ring)).toBe("E12345678");
   });
 
   it("opens values sealed with an older key after rotation, and seals with the new one", () => {
     const oldKey = hexKey();
     const before = parseKeyRing(`old:${oldKey}`);
-    const sealedBefore = seal("E12345678", "id_number", before);
+    const sealedBefore = seal("E12345678", "id_number", "bp_1", before);
     const after = parseKeyRing(`new:${crypto.randomBytes(32).toString("base64")}, old:${oldKey}`);
-    expect(unseal(sealedBefore, "id_number", after)).toBe("E12345678");
-    expect(sealedKeyId(seal("X", "id_number", after))).toBe("new");
+    expect(unseal(sealedBefore, "id_number", "bp_1", after)).toBe("E12345678");
+    expect(sealedKeyId(seal("X", "id_number", "bp_1", after))).toBe("new");
   });
 
   it("says which key is missing rather than returning garbage", () => {
-    const sealed = seal("E12345678", "id_number", parseKeyRing(`gone:${hexKey()}`));
-    expect(() => unseal(sealed, "id_number", ring)).toThrow(/No data encryption key "gone"/);
+    const sealed = seal("E12345678", "id_number", "bp_1", parseKeyRing(`gone:${hexKey()}`));
+    expect(() => unseal(sealed, "id_number", "bp_1", ring)).toThrow(/No data encryption key "gone"/);
   });
 });
 

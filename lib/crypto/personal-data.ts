@@ -5,9 +5,8 @@ import { env } from "@/lib/env";
 /**
  * Personal data at rest (ID numbers, drafts, stored responses that echo them) is sealed with
  * AES-256-GCM. Each sealed value names the key that sealed it, so keys can rotate: the first key
- * of DATA_ENCRYPTION_KEY seals, every listed key opens. A value is bound to what it is (its
- * `purpose`, used as additional authenticated data), so a sealed ID number copied into another
- * column does not open there.
+ * of DATA_ENCRYPTION_KEY seals, every listed key opens. A value is bound to what it is and
+ * whose it is (see boundTo), so one copied to another column or another row does not open.
  *
  * Format: `enc:v1:<key id>:<base64url of 12-byte IV, ciphertext, 16-byte tag>`.
  */
@@ -70,17 +69,26 @@ export function isSealed(value: string): boolean {
   return value.startsWith(PREFIX);
 }
 
-export function seal(plaintext: string, purpose: SealPurpose, ring: KeyRing = keyRing()): string {
+/**
+ * What a sealed value is bound to, authenticated with it: what it is (its purpose) and whose it
+ * is (the id of its row). A value moved to another column, or to another person's row, by
+ * someone who can write to the database, does not open there.
+ */
+function boundTo(purpose: SealPurpose, owner: string): Buffer {
+  return Buffer.from(`${purpose}\u0000${owner}`);
+}
+
+export function seal(plaintext: string, purpose: SealPurpose, owner: string, ring: KeyRing = keyRing()): string {
   const key = ring.keys.get(ring.current)!;
   const iv = crypto.randomBytes(IV_BYTES);
   const cipher = crypto.createCipheriv("aes-256-gcm", key, iv);
-  cipher.setAAD(Buffer.from(purpose));
+  cipher.setAAD(boundTo(purpose, owner));
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return `${PREFIX}${ring.current}:${Buffer.concat([iv, body, cipher.getAuthTag()]).toString("base64url")}`;
 }
 
 /** The plaintext of a sealed value; throws when the key is unknown or the value was altered. */
-export function unseal(sealed: string, purpose: SealPurpose, ring: KeyRing = keyRing()): string {
+export function unseal(sealed: string, purpose: SealPurpose, owner: string, ring: KeyRing = keyRing()): string {
   if (!isSealed(sealed)) throw new Error("Not a sealed value.");
   const rest = sealed.slice(PREFIX.length);
   const separator = rest.indexOf(":");
@@ -90,7 +98,7 @@ export function unseal(sealed: string, purpose: SealPurpose, ring: KeyRing = key
   const bytes = Buffer.from(rest.slice(separator + 1), "base64url");
   if (bytes.length < IV_BYTES + TAG_BYTES) throw new Error("A sealed value is truncated.");
   const decipher = crypto.createDecipheriv("aes-256-gcm", key, bytes.subarray(0, IV_BYTES));
-  decipher.setAAD(Buffer.from(purpose));
+  decipher.setAAD(boundTo(purpose, owner));
   decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
   return Buffer.concat([
     decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
@@ -102,8 +110,8 @@ export function unseal(sealed: string, purpose: SealPurpose, ring: KeyRing = key
  * A stored value as it was given: sealed values are opened, and a value written before sealing
  * began (plaintext, until `sealLegacyPersonalData` has run) is read as it is.
  */
-export function openStored(stored: string, purpose: SealPurpose, ring?: KeyRing): string {
-  return isSealed(stored) ? unseal(stored, purpose, ring) : stored;
+export function openStored(stored: string, purpose: SealPurpose, owner: string, ring?: KeyRing): string {
+  return isSealed(stored) ? unseal(stored, purpose, owner, ring) : stored;
 }
 
 /** The id of the key a sealed value was sealed with (to find values still under a retired key). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { responseOwner } from "@/lib/idempotency/idempotency-keys";
 import { SEALED_PREFIX, seal } from "./personal-data";
 
 export interface SealedLegacyRows {
@@ -43,7 +44,7 @@ async function sealLegacyResponses(batchSize: number): Promise<number> {
             key: response.key,
             responseBody: response.responseBody,
           },
-          data: { responseBody: seal(response.responseBody, "idempotent_response") },
+          data: { responseBody: seal(response.responseBody, "idempotent_response", responseOwner(response)) },
         }),
       ),
     );
@@ -85,7 +86,10 @@ function sealLegacyIdNumbers(batchSize: number): Promise<number> {
         })
       ).map((person) => ({ id: person.id, value: person.idNumber })),
     ({ id, value }) =>
-      db.businessPerson.updateMany({ where: { id, idNumber: value }, data: { idNumber: seal(value, "id_number") } }),
+      db.businessPerson.updateMany({
+        where: { id, idNumber: value },
+        data: { idNumber: seal(value, "id_number", id) },
+      }),
   );
 }
 
@@ -102,6 +106,6 @@ function sealLegacyDrafts(batchSize: number): Promise<number> {
         })
       ).map((draft) => ({ id: draft.id, value: draft.data })),
     ({ id, value }) =>
-      db.onboardingDraft.updateMany({ where: { id, data: value }, data: { data: seal(value, "draft") } }),
+      db.onboardingDraft.updateMany({ where: { id, data: value }, data: { data: seal(value, "draft", id) } }),
   );
 }

@@ -225,7 +225,10 @@ export async function createCustomer(
     customer,
     documents,
     // The answer is built from the plaintext above; only the rows are sealed, once per person.
-    businessPersons: businessPersons.map((person) => ({ ...person, idNumber: seal(person.idNumber, "id_number") })),
+    businessPersons: businessPersons.map((person) => ({
+      ...person,
+      idNumber: seal(person.idNumber, "id_number", person.id),
+    })),
     idempotentResponse:
       options.idempotency && storedResponseRow(options.idempotency, 200, customerResourceJson(resource)),
     created: auditEventRow(

@@ -75,7 +75,7 @@ export function toCustomerResource(customer: StoredCustomer): CustomerResource {
         residential_address_state: person.residentialAddressState,
       },
       identification: {
-        id_number: openStored(person.idNumber, "id_number"),
+        id_number: openStored(person.idNumber, "id_number", person.id),
         id_issuing_country_code: person.idIssuingCountryCode,
         id_expiration_date: timestampOrNull(person.idExpirationDate),
         id_issue_date: timestampOrNull(person.idIssueDate),

@@ -86,5 +86,5 @@ export async function revealIdNumber(actor: StaffActor, customerId: string, posi
     partnerId: row.partnerId,
     subject: `Legal representative ${position + 1}`,
   });
-  return openStored(person.idNumber, "id_number");
+  return openStored(person.idNumber, "id_number", person.id);
 }

@@ -52,8 +52,13 @@ export async function findStoredResponse(claim: IdempotencyClaim): Promise<Store
   return {
     requestHash: row.requestHash,
     status: row.responseStatus,
-    body: openStored(row.responseBody, "idempotent_response"),
+    body: openStored(row.responseBody, "idempotent_response", responseOwner(claim)),
   };
+}
+
+/** Whose a stored response is, for sealing it: the partner, the namespace and the key. */
+export function responseOwner(claim: { partnerId: string; scope: string; key: string }): string {
+  return `${claim.partnerId}\u0000${claim.scope}\u0000${claim.key}`;
 }
 
 /**
@@ -70,7 +75,7 @@ export function storedResponseRow(claim: IdempotencyClaim, status: number, body:
     key: claim.key,
     requestHash: claim.requestHash,
     responseStatus: status,
-    responseBody: seal(body, "idempotent_response"),
+    responseBody: seal(body, "idempotent_response", responseOwner(claim)),
   };
 }
 

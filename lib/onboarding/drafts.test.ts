@@ -86,7 +86,7 @@ async function storedDraft(draftId: string) {
 /** The form data a draft row holds, opened as the application opens it. */
 async function storedData(draftId: string): Promise<Record<string, unknown>> {
   const { data } = await storedDraft(draftId);
-  return JSON.parse(isSealed(data) ? unseal(data, "draft") : data) as Record<string, unknown>;
+  return JSON.parse(isSealed(data) ? unseal(data, "draft", draftId) : data) as Record<string, unknown>;
 }
 
 /** The refusal a call ends in; fails the test when it succeeds or throws anything but an AppError. */
@@ -420,7 +420,10 @@ describe("submitDraft", () => {
     const draftId = await completedDraft(actor);
     const data = (await storedData(draftId)) as { registration_address: Record<string, unknown> };
     data.registration_address.registration_address_country_code = "ZZ";
-    await db.onboardingDraft.update({ where: { id: draftId }, data: { data: seal(JSON.stringify(data), "draft") } });
+    await db.onboardingDraft.update({
+      where: { id: draftId },
+      data: { data: seal(JSON.stringify(data), "draft", draftId) },
+    });
 
     const error = await refusalOf(submitDraft(actor, draftId));
     expect(error).toMatchObject({ code: "validation_error", status: 400 });

@@ -33,12 +33,12 @@ export interface Draft {
  * The form as entered holds ID numbers, so it is stored sealed. Drafts written before sealing
  * hold plain JSON; they still open, and are sealed on their next save.
  */
-function openData(stored: string): DraftData {
-  return JSON.parse(isSealed(stored) ? unseal(stored, "draft") : stored) as DraftData;
+function openData(draftId: string, stored: string): DraftData {
+  return JSON.parse(isSealed(stored) ? unseal(stored, "draft", draftId) : stored) as DraftData;
 }
 
-function sealData(data: DraftData): string {
-  return seal(JSON.stringify(data), "draft");
+function sealData(draftId: string, data: DraftData): string {
+  return seal(JSON.stringify(data), "draft", draftId);
 }
 
 function statusOf(stored: string): DraftStatus {
@@ -60,7 +60,7 @@ function toDraft(row: {
     id: row.id,
     partnerId: row.partnerId,
     status: statusOf(row.status),
-    data: openData(row.data),
+    data: openData(row.id, row.data),
     completedSteps: (JSON.parse(row.completedSteps) as string[]).filter((step): step is FormStep =>
       (FORM_STEPS as readonly string[]).includes(step),
     ),
@@ -115,7 +115,7 @@ export async function startDraft(actor: Actor): Promise<string> {
     data: {
       id,
       partnerId: actor.partnerId,
-      data: sealData({ partner_customer_id: `onboarding-${id.slice(4)}` }),
+      data: sealData(id, { partner_customer_id: `onboarding-${id.slice(4)}` }),
       createdById: actor.userId,
       updatedById: actor.userId,
     },
@@ -193,12 +193,12 @@ export async function saveDraftStep(
     });
     if (current.status !== "open") throw draftNotOpen(statusOf(current.status));
     if (current.version !== loadedVersion) throw staleDraft();
-    const data = { ...openData(current.data), ...(values as DraftData) };
+    const data = { ...openData(draftId, current.data), ...(values as DraftData) };
     const completed = [...new Set([...(JSON.parse(current.completedSteps) as string[]), step])];
     const { count } = await tx.onboardingDraft.updateMany({
       where: { id: draftId, status: "open", version: loadedVersion },
       data: {
-        data: sealData(data),
+        data: sealData(draftId, data),
         completedSteps: JSON.stringify(completed),
         version: { increment: 1 },
         updatedById: actor.userId,
@@ -252,7 +252,7 @@ export async function submitDraft(
       where: { id: draft.id, status: "submitting", customerId: null },
       data: { status: "open", version: { increment: 1 } },
     });
-  const data = openData(frozen.data);
+  const data = openData(draft.id, frozen.data);
   const json = JSON.stringify(data);
   const claim = {
     partnerId: draft.partnerId,
