@@ -49,7 +49,7 @@ interface Count {
 }
 
 /** Milliseconds until a key with this count may try again at `now`; 0 when it may try now. */
-export function lockWait(policy: ThrottlePolicy, count: Count | null, now: number): number {
+function lockWait(policy: ThrottlePolicy, count: Count | null, now: number): number {
   if (!count || isForgotten(policy, count, now) || count.failures < policy.freeFailures) return 0;
   const lock = Math.min(policy.firstLockMs * 2 ** (count.failures - policy.freeFailures), policy.maxLockMs);
   return Math.max(0, count.lastFailureAt.getTime() + lock - now);
