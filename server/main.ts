@@ -9,6 +9,7 @@ import { handlePartnerApi, isPartnerApiPath } from "@/lib/api/partner-api";
 import { db, flushOverwrittenData, prepareDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { purgeExpiredResponses } from "@/lib/idempotency/idempotency-keys";
+import { purgeExpiredSignInFailures } from "@/lib/auth/sign-in-throttle";
 import { describeError, logEvent } from "@/lib/log";
 import { checkDataEncryptionKeys } from "@/lib/crypto/personal-data";
 import { sealLegacyPersonalData } from "@/lib/crypto/seal-legacy-rows";
@@ -58,9 +59,14 @@ async function main(): Promise<void> {
   });
 
   const purge = () =>
-    purgeExpiredResponses().catch((error: unknown) =>
-      logEvent("warn", "idempotency_purge_failed", describeError(error)),
-    );
+    Promise.all([
+      purgeExpiredResponses().catch((error: unknown) =>
+        logEvent("warn", "idempotency_purge_failed", describeError(error)),
+      ),
+      purgeExpiredSignInFailures().catch((error: unknown) =>
+        logEvent("warn", "sign_in_failure_purge_failed", describeError(error)),
+      ),
+    ]);
   void purge();
   setInterval(purge, PURGE_EVERY_MS).unref();
 

@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -268,4 +270,59 @@ describe("guesses sent in parallel", () => {
     // The owner, elsewhere, is not locked out by any of it.
     expect(await signIn(email, "correct-horse-battery", "10.9.9.10")).toEqual({ ok: true, userId: id });
   });
+});
+
+describe("throttled attempts", () => {
+  it("are audited once per lock, however many are refused", async () => {
+    const user = await newReviewer();
+    const ip = uniqueIp();
+    for (let attempt = 0; attempt < ACCOUNT_POLICY.freeFailures; attempt += 1) await signIn(user.email, "a guess", ip);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const refused = await signIn(user.email, PASSWORD, ip);
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.message).toMatch(THROTTLED);
+    }
+    const events = await db.auditEvent.findMany({
+      where: { action: "sign_in.throttled", subject: `client address ${ip}` },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorId: user.id });
+  });
+});
+
+describe("failure counts", () => {
+  it("keep what was typed in the email box only as a keyed hash", async () => {
+    const typed = `a-password-typed-as-email-${process.pid}`;
+    await signIn(typed, "a guess", uniqueIp());
+    const counts = await db.signInFailureCount.findMany();
+    expect(counts.length).toBeGreaterThan(0);
+    expect(JSON.stringify(counts)).not.toContain(typed);
+  });
+});
+
+describe("several app processes", () => {
+  const run = promisify(execFile);
+
+  /** One attempt made by another process on this test file's database. */
+  async function signInElsewhere(email: string, password: string, ip: string): Promise<Outcome> {
+    const { stdout } = await run(
+      "npx",
+      ["tsx", "--tsconfig", "tsconfig.server.json", "tests/fixtures/sign-in-attempt.ts", email, password, ip],
+      { env: process.env },
+    );
+    return JSON.parse(stdout) as Outcome;
+  }
+
+  it("share one count: failures made in this process lock the account in another", async () => {
+    const user = await newReviewer();
+    const ip = uniqueIp();
+    for (let attempt = 0; attempt < ACCOUNT_POLICY.freeFailures; attempt += 1) {
+      expect(await signIn(user.email, "a guess", ip)).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+    }
+    const elsewhere = await signInElsewhere(user.email, PASSWORD, ip);
+    expect(elsewhere.ok).toBe(false);
+    if (!elsewhere.ok) expect(elsewhere.message).toMatch(THROTTLED);
+    // The same process, for comparison, signs the owner in from another address.
+    expect(await signInElsewhere(user.email, PASSWORD, uniqueIp())).toEqual({ ok: true, userId: user.id });
+  }, 60_000);
 });

@@ -4,7 +4,7 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { ACCOUNT_POLICY, IP_POLICY, SignInThrottle } from "./sign-in-throttle";
+import { accountFromAddressThrottle, addressThrottle } from "./sign-in-throttle";
 import { hashPassword, verifyPassword } from "./passwords";
 import { addressForThrottling } from "@/lib/net/client-address";
 
@@ -12,14 +12,6 @@ export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 
 /** The longest email there is; anything longer is cut before it is kept anywhere. */
 const EMAIL_MAX = 254;
-
-const globalForThrottle = globalThis as unknown as {
-  axisfiSignInThrottles?: { accountFromAddress: SignInThrottle; address: SignInThrottle };
-};
-const throttles = (globalForThrottle.axisfiSignInThrottles ??= {
-  accountFromAddress: new SignInThrottle(ACCOUNT_POLICY),
-  address: new SignInThrottle(IP_POLICY),
-});
 
 // Checked against when the email is unknown, so both answers take as long as a real check.
 let dummyHash: Promise<string> | null = null;
@@ -49,6 +41,33 @@ function attemptActor(email: string, user: { id: string; name: string; email: st
 }
 
 /**
+ * The throttle's key for an account tried from one address. Kept in the database, so the email
+ * is kept only as a keyed hash, like an unknown email in the audit trail: people type passwords
+ * into the email box.
+ */
+function accountFromAddressKey(address: string, account: string): string {
+  const digest = crypto.createHmac("sha256", env.authSecret).update(`sign-in throttle\0${address}\n${account}`);
+  return `${address} ${digest.digest("hex")}`;
+}
+
+/**
+ * Refuses an attempt while either of its keys is locked, without counting it; otherwise counts
+ * it against both, before the (slow) check, so that guesses sent in parallel cannot all slip in
+ * before the first failure is recorded. Answers the wait, 0 when the attempt was counted.
+ */
+async function claimAttempt(pairKey: string, address: string): Promise<number> {
+  // A locked address is refused on a read alone: a refused flood must stay cheap.
+  const addressWait = await addressThrottle.waitFor(address);
+  if (addressWait > 0) return Math.max(addressWait, await accountFromAddressThrottle.waitFor(pairKey));
+  const pairWait = await accountFromAddressThrottle.claimAttempt(pairKey);
+  if (pairWait > 0) return pairWait;
+  const lockedMeanwhile = await addressThrottle.claimAttempt(address);
+  // Another attempt locked the address since it was read: this one is refused, so it counts nowhere.
+  if (lockedMeanwhile > 0) await accountFromAddressThrottle.forgiveOne(pairKey);
+  return lockedMeanwhile;
+}
+
+/**
  * Checks an email and password and answers with the person's id, or refuses with an AppError
  * (401 for wrong credentials, 429 when throttled). Failures are counted per account from one
  * client address (so an attacker elsewhere never locks the owner out) and per client address
@@ -57,12 +76,12 @@ function attemptActor(email: string, user: { id: string; name: string; email: st
 export async function signInWithPassword(email: string, password: string, clientAddress: string): Promise<string> {
   const account = email.trim().toLowerCase().slice(0, EMAIL_MAX);
   const address = addressForThrottling(clientAddress.slice(0, 64));
-  const pairKey = `${address}\n${account}`;
-  const wait = Math.max(throttles.accountFromAddress.waitFor(pairKey), throttles.address.waitFor(address));
+  const pairKey = accountFromAddressKey(address, account);
+  const wait = await claimAttempt(pairKey, address);
   if (wait > 0) {
     // One event per lock, not per refused attempt: a refused flood stays cheap.
-    const pairNoted = throttles.accountFromAddress.firstRefusal(pairKey);
-    const addressNoted = throttles.address.firstRefusal(address);
+    const pairNoted = await accountFromAddressThrottle.firstRefusal(pairKey);
+    const addressNoted = await addressThrottle.firstRefusal(address);
     if (pairNoted || addressNoted) {
       const user = await db.user.findUnique({
         where: { email: account },
@@ -77,10 +96,7 @@ export async function signInWithPassword(email: string, password: string, client
     throw throttled(wait);
   }
 
-  // Every attempt counts as a failure before the (slow) check, so that guesses sent in parallel
-  // cannot all slip in before the first failure is recorded; a right password takes it back.
-  throttles.accountFromAddress.recordFailure(pairKey);
-  throttles.address.recordFailure(address);
+  // Counted as a failure already (claimAttempt); a right password takes it back.
   const user = await db.user.findUnique({ where: { email: account } });
   dummyHash ??= hashPassword("not-a-real-password-for-timing");
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
@@ -94,8 +110,8 @@ export async function signInWithPassword(email: string, password: string, client
     });
     throw wrongCredentials();
   }
-  throttles.accountFromAddress.reset(pairKey);
-  throttles.address.forgiveOne(address);
+  await accountFromAddressThrottle.reset(pairKey);
+  await addressThrottle.forgiveOne(address);
   await recordAuditEvent({
     actor: attemptActor(account, user),
     action: "sign_in.succeeded",
