@@ -46,5 +46,8 @@ describe("npm run account", () => {
     expect(again.code).toBe(1);
     expect(await db.user.count({ where: { email: "twice@example.com" } })).toBe(1);
     expect((await accountCli("create-admin", "no-name@example.com")).code).toBe(2);
+    // An option-looking or malformed email is refused, not made into an account.
+    expect((await accountCli("create-admin", "--name", "Nobody")).code).toBe(1);
+    expect(await db.user.count({ where: { email: "--name" } })).toBe(0);
   }, 60_000);
 });

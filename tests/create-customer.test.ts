@@ -125,6 +125,17 @@ describe("POST /api/customers/create", () => {
     expect((await created.json()).business_details.business_name).toBe("双子贸易 😀");
   });
 
+  it("refuses an ID number that looks like a sealed value (a 400, never a 500 when it is echoed)", async () => {
+    const partner = await newPartner();
+    const body = exampleCustomerRequest(newPartnerCustomerId());
+    body.business_person_list[0].identification.id_number = "enc:v1:k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    const refused = await postJson(api.baseUrl, "/api/customers/create", body, authHeaders(partner));
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.details).toEqual([
+      expect.objectContaining({ field: "business_person_list.0.identification.id_number", code: "invalid_format" }),
+    ]);
+  });
+
   it("reports every invalid field at once with its full path, and stores nothing", async () => {
     const partner = await newPartner();
     const body = exampleCustomerRequest("too-short") as unknown as Record<string, Record<string, unknown>>;

@@ -118,8 +118,11 @@ export class SignInThrottle {
    */
   async firstRefusal(key: string, now = Date.now()): Promise<boolean> {
     const capped = capKey(key);
-    const wait = lockWait(this.policy, await this.read(capped), now);
+    const row = await this.read(capped);
+    const wait = lockWait(this.policy, row, now);
     if (wait === 0) return false;
+    // Already noted for this lock: answered from the read alone, with no write.
+    if (row?.lockNotedUntil && row.lockNotedUntil.getTime() > now) return false;
     const { count } = await this.database.signInFailureCount.updateMany({
       where: {
         scope: this.scope,
@@ -150,7 +153,7 @@ export class SignInThrottle {
   private read(key: string) {
     return this.database.signInFailureCount.findUnique({
       where: { scope_key: { scope: this.scope, key } },
-      select: { failures: true, lastFailureAt: true },
+      select: { failures: true, lastFailureAt: true, lockNotedUntil: true },
     });
   }
 }

@@ -150,9 +150,15 @@ export const residentialAddressSchema = z
 
 export const identificationSchema = z
   .strictObject({
-    id_number: requiredText(64).meta({
-      description: "Identity document number. Never logged; masked in the back office.",
-    }),
+    id_number: requiredText(64)
+      // Stored ID numbers are sealed with this prefix; a number that looks sealed is no ID number.
+      .refine(
+        (value) => !value.startsWith("enc:"),
+        withCode("invalid_format", "Must be the number as printed on the document."),
+      )
+      .meta({
+        description: "Identity document number. Never logged; masked in the back office.",
+      }),
     id_issuing_country_code: countryCode(),
     id_expiration_date: optionalDate(),
     id_issue_date: optionalDate(),

@@ -1,7 +1,7 @@
 import "server-only";
 import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { apiKeyRow, hashApiSecret } from "@/lib/partners/api-keys";
@@ -39,7 +39,7 @@ export async function seedDemoData(): Promise<DemoSeedOutcome> {
     db.auditEvent.create({ data: auditEventRow({ actor: DEMO_SEED_ACTOR, ...entry }) });
   // One transaction: a start that dies half-way leaves a new database, which the next start seeds
   // whole, never a partner without its accounts (which would read as "not a new database" for good).
-  await db.$transaction([
+  const seeding = db.$transaction([
     db.partner.create({ data: { id: DEMO_PARTNER_ID, name: "Demo Partner", apiKeys: { create: demoKey } } }),
     db.partner.create({ data: { id: OTHER_PARTNER_ID, name: "Northwind Marketplace" } }),
     event({ action: "partner.created", partnerId: DEMO_PARTNER_ID, subject: "Demo Partner" }),
@@ -64,6 +64,13 @@ export async function seedDemoData(): Promise<DemoSeedOutcome> {
       }),
     ]),
   ]);
+  try {
+    await seeding;
+  } catch (error) {
+    // Another process starting on the same new database seeded it first.
+    if (isUniqueViolation(error)) return "not_a_new_database";
+    throw error;
+  }
   return "seeded";
 }
 

@@ -7,6 +7,7 @@ import { endSessionsOf } from "@/lib/auth/sessions";
 import { db, isUniqueViolation, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { z } from "zod";
 
 export interface NewUser {
   email: string;
@@ -136,6 +137,11 @@ async function insertAccount(by: AuditActor, input: NewUser): Promise<string> {
     throw new AppError("validation_error", 400, "A name and an email are required.", [
       ...(name ? [] : [{ field: "name", code: "required", message: "Enter the person's name." }]),
       ...(email ? [] : [{ field: "email", code: "required", message: "Enter an email address." }]),
+    ]);
+  }
+  if (!z.email().safeParse(email).success) {
+    throw new AppError("validation_error", 400, "Enter an email address such as name@example.com.", [
+      { field: "email", code: "invalid_email", message: "Enter an email address such as name@example.com." },
     ]);
   }
   checkRolePartner(input.role, partnerId);
