@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { describeError, logEvent } from "@/lib/log";
 import { isHttpsUrl } from "@/lib/security/headers";
-import { endSession, liveSession, SESSION_ABSOLUTE_MS, startSession } from "./sessions";
+import { endSession, liveSessionOfRequest, SESSION_ABSOLUTE_MS, startSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
 /**
@@ -72,7 +72,7 @@ export const authOptions: NextAuthOptions = {
       // on each request.
       if (user) return { sub: user.id, sid: (user as { sessionId?: string }).sessionId };
       // Renewing the cookie (/api/auth/session) never outlives the session's row.
-      if (!(await liveSession(token.sid, token.sub))) throw new SessionOver();
+      if (!(await liveSessionOfRequest(token.sid, token.sub))) throw new SessionOver();
       return { sub: token.sub, sid: token.sid };
     },
     session({ session, token }) {

@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "./auth-options";
 import { can, type Action, type Actor } from "./permissions";
-import { liveSession } from "./sessions";
+import { liveSessionOfRequest } from "./sessions";
 
 export interface CurrentUser extends Actor {
   name: string;
@@ -20,7 +20,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const { id: userId, sessionId } = (session?.user ?? {}) as { id?: string; sessionId?: string };
   if (!userId || !sessionId) return null;
-  return liveSession(sessionId, userId);
+  return liveSessionOfRequest(sessionId, userId);
 });
 
 /** The signed-in person, or a redirect to sign-in. */

@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { cache } from "react";
 import { db, type Prisma } from "@/lib/db";
 import { isRole, type Role } from "./roles";
 
@@ -87,6 +88,14 @@ export async function liveSession(sessionId: unknown, userId: unknown, now = new
     partnerName: user.partner?.name ?? null,
   };
 }
+
+/**
+ * liveSession, asked once per request: a page request renews its session cookie (next-auth's jwt
+ * callback) and then loads the person (getCurrentUser), and both ask the same question. Outside
+ * a request (the /api/auth/session route handler) React's cache does not keep results, so each
+ * call there still asks the database.
+ */
+export const liveSessionOfRequest = cache((sessionId: unknown, userId: unknown) => liveSession(sessionId, userId));
 
 /** Ends one session (sign-out). Ending an ended or unknown session changes nothing. */
 export async function endSession(sessionId: unknown, now = new Date()): Promise<void> {
