@@ -1,10 +1,12 @@
 import "server-only";
-import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
+import type { AuditActor } from "@/lib/audit/audit-events";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { db, isUniqueViolation } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
-import { apiKeyRow, hashApiSecret } from "@/lib/partners/api-keys";
+import { hashApiSecret } from "@/lib/partners/api-keys";
+import { newPartnerWrites } from "@/lib/partners/partners";
+import { newAccountWrites } from "@/lib/users/users";
 
 export const DEMO_PARTNER_ID = "ptn_demo";
 /** A second partner, so that the separation between partners can be seen (and tested). */
@@ -34,35 +36,16 @@ export async function seedDemoData(): Promise<DemoSeedOutcome> {
   const [partners, users] = await Promise.all([db.partner.count(), db.user.count()]);
   if (partners > 0 || users > 0) return "not_a_new_database";
   const passwordHash = await hashPassword(env.DEMO_PASSWORD);
-  const demoKey = apiKeyRow({ publicKey: env.DEMO_API_KEY, secret: env.DEMO_API_SECRET });
-  const event = (entry: Omit<Parameters<typeof auditEventRow>[0], "actor">) =>
-    db.auditEvent.create({ data: auditEventRow({ actor: DEMO_SEED_ACTOR, ...entry }) });
+  const by = DEMO_SEED_ACTOR;
+  const demoKey = { publicKey: env.DEMO_API_KEY, secret: env.DEMO_API_SECRET };
   // One transaction: a start that dies half-way leaves a new database, which the next start seeds
   // whole, never a partner without its accounts (which would read as "not a new database" for good).
   const seeding = db.$transaction([
-    db.partner.create({ data: { id: DEMO_PARTNER_ID, name: "Demo Partner", apiKeys: { create: demoKey } } }),
-    db.partner.create({ data: { id: OTHER_PARTNER_ID, name: "Northwind Marketplace" } }),
-    event({ action: "partner.created", partnerId: DEMO_PARTNER_ID, subject: "Demo Partner" }),
-    event({ action: "api_key.created", partnerId: DEMO_PARTNER_ID, subject: env.DEMO_API_KEY }),
-    event({ action: "partner.created", partnerId: OTHER_PARTNER_ID, subject: "Northwind Marketplace" }),
-    ...DEMO_ACCOUNTS.flatMap((account) => [
-      db.user.create({
-        data: {
-          id: newId("usr"),
-          email: account.email,
-          name: account.name,
-          role: account.role,
-          partnerId: account.partnerId,
-          passwordHash,
-        },
-      }),
-      event({
-        action: "account.created",
-        partnerId: account.partnerId,
-        toStatus: account.role,
-        subject: `${account.name} <${account.email}>`,
-      }),
-    ]),
+    ...newPartnerWrites("Demo Partner", { id: DEMO_PARTNER_ID, apiKey: demoKey, by }).writes,
+    ...newPartnerWrites("Northwind Marketplace", { id: OTHER_PARTNER_ID, withoutKey: true, by }).writes,
+    ...DEMO_ACCOUNTS.flatMap((account) =>
+      newAccountWrites(by, { ...account, id: newId("usr"), partnerId: account.partnerId, passwordHash }),
+    ),
   ]);
   try {
     await seeding;

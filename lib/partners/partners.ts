@@ -1,6 +1,6 @@
 import "server-only";
 import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { apiKeyRow, generateApiKeyPair, type ApiKeyPair } from "./api-keys";
@@ -16,14 +16,19 @@ const NAME_RULE = "A partner name must be 1–200 characters.";
 /** The portal's own setup (seed, tests), as the actor of a partner created without a person. */
 export const SETUP_ACTOR: AuditActor = { type: "system", id: "setup", label: "Portal setup" };
 
+/** A new partner, checked, with the writes that record it; written by whoever composes them. */
+export interface NewPartner extends PartnerWithKey {
+  writes: Prisma.PrismaPromise<unknown>[];
+}
+
 /**
- * Creates a partner and (unless `withoutKey`) its first key pair; the partner, the key and their
- * audit events are written in one transaction. `by` is who asked: an administrator or the CLI.
+ * The writes of a new partner and (unless `withoutKey`) its first key pair, with their audit
+ * events, to be run in one transaction: by createPartner alone, or with other rows (the demo seed).
  */
-export async function createPartner(
+export function newPartnerWrites(
   name: string,
   options: { id?: string; apiKey?: ApiKeyPair; withoutKey?: boolean; by?: AuditActor } = {},
-): Promise<PartnerWithKey> {
+): NewPartner {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 200) {
     throw new AppError("validation_error", 400, NAME_RULE, [
@@ -34,7 +39,7 @@ export async function createPartner(
   const partnerId = options.id ?? newId("ptn");
   const actor = options.by ?? SETUP_ACTOR;
   const key = apiKeyRow(apiKey);
-  await db.$transaction([
+  const writes = [
     db.partner.create({
       data: { id: partnerId, name: trimmed, ...(options.withoutKey ? {} : { apiKeys: { create: key } }) },
     }),
@@ -46,8 +51,21 @@ export async function createPartner(
             data: auditEventRow({ actor, action: "api_key.created", partnerId, subject: apiKey.publicKey }),
           }),
         ]),
-  ]);
-  return { partnerId, name: trimmed, apiKey };
+  ];
+  return { partnerId, name: trimmed, apiKey, writes };
+}
+
+/**
+ * Creates a partner and (unless `withoutKey`) its first key pair; the partner, the key and their
+ * audit events are written in one transaction. `by` is who asked: an administrator or the CLI.
+ */
+export async function createPartner(
+  name: string,
+  options: Parameters<typeof newPartnerWrites>[1] = {},
+): Promise<PartnerWithKey> {
+  const { writes, ...partner } = newPartnerWrites(name, options);
+  await db.$transaction(writes);
+  return partner;
 }
 
 export interface PartnerSummary {

@@ -129,6 +129,28 @@ export async function createAdministratorFromShell(input: Omit<NewUser, "role" |
   return insertAccount(CLI_ACTOR, { ...input, role: "admin", partnerId: null });
 }
 
+/**
+ * The writes of an account already checked (a normalised email, a hashed password) and its
+ * audit event, to be run in one transaction: by insertAccount, or with other rows (the demo seed).
+ */
+export function newAccountWrites(
+  by: AuditActor,
+  account: { id: string; email: string; name: string; role: Role; partnerId: string | null; passwordHash: string },
+): Prisma.PrismaPromise<unknown>[] {
+  return [
+    db.user.create({ data: account }),
+    db.auditEvent.create({
+      data: auditEventRow({
+        actor: by,
+        action: "account.created",
+        partnerId: account.partnerId,
+        toStatus: account.role,
+        subject: `${account.name} <${account.email}>`,
+      }),
+    }),
+  ];
+}
+
 async function insertAccount(by: AuditActor, input: NewUser): Promise<string> {
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
@@ -153,18 +175,7 @@ async function insertAccount(by: AuditActor, input: NewUser): Promise<string> {
   const id = newId("usr");
   const passwordHash = await hashPassword(input.password);
   try {
-    await db.$transaction([
-      db.user.create({ data: { id, email, name, role: input.role, partnerId, passwordHash } }),
-      db.auditEvent.create({
-        data: auditEventRow({
-          actor: by,
-          action: "account.created",
-          partnerId,
-          toStatus: input.role,
-          subject: `${name} <${email}>`,
-        }),
-      }),
-    ]);
+    await db.$transaction(newAccountWrites(by, { id, email, name, role: input.role, partnerId, passwordHash }));
   } catch (error) {
     // Two administrators creating the same email at once: the unique index decides.
     if (isUniqueViolation(error)) throw duplicateEmail();
