@@ -6,8 +6,8 @@
  * printed once, and stored only as its argon2id hash.
  */
 import "../server/load-env";
+import { runCommand } from "./run-command";
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createAdministratorFromShell } from "@/lib/users/users";
 
@@ -36,10 +36,4 @@ async function run(args: string[]): Promise<number> {
   }
 }
 
-run(process.argv.slice(2))
-  .then((code) => (process.exitCode = code))
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  })
-  .finally(() => db.$disconnect());
+runCommand(run);

@@ -7,6 +7,7 @@
  * A secret is printed once, here, and never again.
  */
 import "../server/load-env";
+import { runCommand } from "./run-command";
 import { CLI_ACTOR } from "@/lib/audit/audit-events";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -74,10 +75,4 @@ async function run(args: string[]): Promise<number> {
   return 2;
 }
 
-run(process.argv.slice(2))
-  .then((code) => (process.exitCode = code))
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  })
-  .finally(() => db.$disconnect());
+runCommand(run);
