@@ -130,18 +130,14 @@ function readKeptSecret(file: string): string {
  * A random secret kept beside the database, created on first start. Written whole (to a temporary
  * file, synced, then linked into place), so a crash never leaves half a key behind.
  */
-export function secretFromDataDir(
-  dataDir: string,
-  name: string,
-  create = () => crypto.randomBytes(32).toString("hex"),
-): string {
+export function secretFromDataDir(dataDir: string, name: string): string {
   const file = path.join(dataDir, name);
   if (fs.existsSync(file)) return readKeptSecret(file);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
   const descriptor = fs.openSync(temporary, "wx", 0o600);
   try {
-    fs.writeFileSync(descriptor, create());
+    fs.writeFileSync(descriptor, crypto.randomBytes(32).toString("hex"));
     fs.fsyncSync(descriptor);
   } finally {
     fs.closeSync(descriptor);
@@ -178,9 +174,7 @@ function loadEnv(): Env {
     s3: s3Config(settings),
     apiKeyHashSecret: settings.API_KEY_HASH_SECRET ?? secretFromDataDir(dataDir, "api-key-hash.secret"),
     authSecret: settings.AUTH_SECRET ?? secretFromDataDir(dataDir, "auth.secret"),
-    dataEncryptionKeys:
-      settings.DATA_ENCRYPTION_KEY ??
-      `k1:${secretFromDataDir(dataDir, "data-encryption.key", () => crypto.randomBytes(32).toString("hex"))}`,
+    dataEncryptionKeys: settings.DATA_ENCRYPTION_KEY ?? `k1:${secretFromDataDir(dataDir, "data-encryption.key")}`,
     publicUrl: (settings.PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? `http://${settings.HOST}:${settings.PORT}`).replace(
       /\/+$/,
       "",
