@@ -16,6 +16,11 @@ const EMAIL_MAX = 254;
 // Checked against when the email is unknown, so both answers take as long as a real check.
 let dummyHash: Promise<string> | null = null;
 
+/** What a typed email becomes before it is kept: a keyed hash, apart for each use (`purpose`). */
+function keyedDigest(purpose: string, text: string): string {
+  return crypto.createHmac("sha256", env.authSecret).update(`${purpose}\0${text}`).digest("hex");
+}
+
 function throttled(waitMs: number): AppError {
   const minutes = Math.ceil(waitMs / 60_000);
   return new AppError(
@@ -36,7 +41,7 @@ function wrongCredentials(): AppError {
  */
 function attemptActor(email: string, user: { id: string; name: string; email: string } | null): AuditActor {
   if (user) return { type: "user", id: user.id, label: `${user.name} <${user.email}>` };
-  const digest = crypto.createHmac("sha256", env.authSecret).update(`sign-in email\0${email}`).digest("hex");
+  const digest = keyedDigest("sign-in email", email);
   return { type: "user", id: "unknown", label: `Unknown email (keyed hash ${digest.slice(0, 16)})` };
 }
 
@@ -46,8 +51,7 @@ function attemptActor(email: string, user: { id: string; name: string; email: st
  * into the email box.
  */
 function accountFromAddressKey(address: string, account: string): string {
-  const digest = crypto.createHmac("sha256", env.authSecret).update(`sign-in throttle\0${address}\n${account}`);
-  return `${address} ${digest.digest("hex")}`;
+  return `${address} ${keyedDigest("sign-in throttle", `${address}\n${account}`)}`;
 }
 
 /**
