@@ -1,8 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // The native SQLite driver and Prisma's adapter load at run time, not through the bundler.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // The PostgreSQL driver and Prisma's adapter load at run time, not through the bundler.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
   experimental: {
     // What reaches the proxy now is pages and their server actions, whose bodies are small form

@@ -1,11 +1,12 @@
 import "./server/load-env";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl } from "./lib/database-url";
+import { PrismaPg } from "@prisma/adapter-pg";
 
-// Prisma's config does not read .env; the URL comes from the same resolver the app uses.
-process.env.DATABASE_URL = databaseUrl();
+// The Prisma CLI only generates the client and writes migration SQL offline (prisma migrate diff);
+// migrations are applied by the app's own runner (lib/database/migrations.ts), since
+// `prisma migrate deploy` cannot run through the PostgreSQL driver adapter (prisma/orm#27403).
+process.env.DATABASE_URL ??= "postgresql://offline@localhost/offline";
 
 export default defineConfig({
   experimental: { adapter: true },
@@ -13,6 +14,6 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    return new PrismaBetterSQLite3({ url: databaseUrl() });
+    return new PrismaPg({ connectionString: process.env.DATABASE_URL });
   },
 });

@@ -18,8 +18,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   PORT: String(PORT),
-  DATABASE_URL: `file:${path.join(workDir, "weight.db")}`,
-  FILE_STORAGE_DIR: path.join(workDir, "files"),
+  // Its own data folder, so its own embedded PostgreSQL.
+  DATABASE_URL: "",
+  DATA_DIR: workDir,
   NODE_ENV: "production" as const,
   LOG_REQUESTS: "false",
   NEXT_TELEMETRY_DISABLED: "1",
@@ -46,7 +47,6 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")))
     execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
-  execFileSync("npm", ["run", "db:setup"], { cwd: root, env, stdio: "ignore" });
   const server = spawn("npx", ["tsx", "--tsconfig", "tsconfig.server.json", "server/main.ts"], {
     cwd: root,
     env,
@@ -88,6 +88,8 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid, "SIGTERM");
+    // The server stops its PostgreSQL before it exits; the folder goes after that.
+    await new Promise((resolve) => server.once("exit", resolve));
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 }

@@ -1,25 +1,17 @@
-import fs from "node:fs";
-import path from "node:path";
-
 /**
- * The SQLite database URL, shared by the app and the Prisma CLI (whose config file does not
- * read .env). Defaults to an embedded database under ./data so that a fresh clone just works.
+ * The PostgreSQL URL the app works on. Entry points open the database first (lib/database/
+ * open-database.ts: DATABASE_URL as configured, or the embedded PostgreSQL they start), so by the
+ * time anything reads this it is set.
  */
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL ?? "file:./data/axisfi.db";
-  if (url.startsWith("file:")) {
-    const filePath = path.resolve(url.slice("file:".length));
-    // Only the server's own user may read the database, its WAL or the keys beside it. SQLite
-    // gives the -wal and -shm files the main file's mode, so the file is made 0600 before it opens.
-    const folder = path.dirname(filePath);
-    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-    // An existing data/ from an older install is tightened too; a folder of the operator's choosing is left as it is.
-    if (folder === path.resolve("data")) fs.chmodSync(folder, 0o700);
-    fs.closeSync(fs.openSync(filePath, "a", 0o600));
-    for (const file of [filePath, `${filePath}-wal`, `${filePath}-shm`]) {
-      if (fs.existsSync(file)) fs.chmodSync(file, 0o600);
-    }
-    return `file:${filePath}`;
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm start` (which runs the embedded PostgreSQL), or set DATABASE_URL to a PostgreSQL server.",
+    );
+  }
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error("DATABASE_URL must be a postgresql:// URL.");
   }
   return url;
 }

@@ -1,48 +1,43 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
-import { env } from "./env";
-import { withQueuedConnection } from "./sqlite-adapter";
+import { databaseUrl } from "./database-url";
 
 import { Prisma } from "./generated/prisma/client";
 
 export { Prisma };
 
+/**
+ * Connections per process. Two app processes on two cores keep PostgreSQL busy with about 16
+ * connections each (bench/create-customer.ts); more only queue inside PostgreSQL instead of here.
+ */
+const POOL_SIZE = 16;
+
+// The URL is read when the first query connects, not when this module loads: `next build` loads
+// it with no database, and entry points set DATABASE_URL once they have opened one.
+const postgres: SqlDriverAdapterFactory = {
+  provider: "postgres",
+  adapterName: "@prisma/adapter-pg",
+  connect: () =>
+    new PrismaPg({
+      connectionString: databaseUrl(),
+      max: POOL_SIZE,
+      // A statement stuck behind a lock fails the request instead of holding its connection forever.
+      statement_timeout: 30_000,
+      idle_in_transaction_session_timeout: 60_000,
+      application_name: "axisfi",
+    }).connect(),
+};
+
 function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: withQueuedConnection(new PrismaBetterSQLite3({ url: env.DATABASE_URL })) });
+  return new PrismaClient({ adapter: postgres });
 }
 
 // One client per process: the custom server and Next's bundles share it through globalThis.
-const globalForDb = globalThis as unknown as { axisfiDb?: PrismaClient; axisfiDbReady?: Promise<void> };
+const globalForDb = globalThis as unknown as { axisfiDb?: PrismaClient };
 
 export const db: PrismaClient = (globalForDb.axisfiDb ??= createClient());
-
-/**
- * Connection settings SQLite keeps per connection. WAL lets readers run beside the writer;
- * synchronous FULL makes every commit durable before we answer (better-sqlite3 builds with
- * NORMAL as the WAL default, so it is set explicitly).
- */
-export function prepareDatabase(): Promise<void> {
-  return (globalForDb.axisfiDbReady ??= (async () => {
-    if (!env.DATABASE_URL.startsWith("file:")) return;
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await db.$executeRawUnsafe(`PRAGMA synchronous = ${env.SQLITE_SYNCHRONOUS}`);
-    await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-    await db.$executeRawUnsafe("PRAGMA busy_timeout = 5000");
-    // Overwritten and deleted values are zeroed, not left in free space: personal data sealed or
-    // removed must not stay readable in the file.
-    await db.$queryRawUnsafe("PRAGMA secure_delete = ON");
-  })());
-}
-
-/**
- * Moves everything from the WAL into the database file and empties the WAL, so that values just
- * overwritten (personal data sealed in place) are gone from both files.
- */
-export async function flushOverwrittenData(): Promise<void> {
-  if (!env.DATABASE_URL.startsWith("file:")) return;
-  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
-}
 
 /** Whether the database answers, for the health check. */
 export async function databaseAnswers(): Promise<boolean> {
@@ -52,17 +47,6 @@ export async function databaseAnswers(): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/**
- * A number that changes whenever another connection (the partner CLI, a second server) has
- * committed to the database since this one last asked; null where the database cannot tell.
- * In-process caches use it to notice changes made elsewhere, such as a revoked API key.
- */
-export async function externalChangeCounter(): Promise<string | null> {
-  if (!env.DATABASE_URL.startsWith("file:")) return null;
-  const rows = await db.$queryRawUnsafe<{ data_version: bigint | number }[]>("PRAGMA data_version");
-  return rows[0] ? String(rows[0].data_version) : null;
 }
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;

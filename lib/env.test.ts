@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { databaseUrl } from "./database-url";
 import { parseEnvironment, s3Config, SECRET_MIN_LENGTH, secretFromDataDir } from "./env";
@@ -31,26 +30,17 @@ describe("secretFromDataDir", () => {
 });
 
 describe("databaseUrl", () => {
-  it("creates the database file 0600 in a 0700 folder before SQLite opens it", () => {
-    const dir = freshDir();
+  it("refuses anything but a PostgreSQL URL, naming what is wrong without echoing it", () => {
     const previous = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = `file:${path.join(dir, "axisfi.db")}`;
     try {
-      expect(databaseUrl()).toBe(`file:${path.join(dir, "axisfi.db")}`);
+      process.env.DATABASE_URL = "file:./data/axisfi.db";
+      expect(() => databaseUrl()).toThrow("DATABASE_URL must be a postgresql:// URL.");
+      process.env.DATABASE_URL = "postgresql://app:secret@db.internal/axisfi";
+      expect(databaseUrl()).toBe("postgresql://app:secret@db.internal/axisfi");
+      delete process.env.DATABASE_URL;
+      expect(() => databaseUrl()).toThrow(/DATABASE_URL is not set/);
     } finally {
       process.env.DATABASE_URL = previous;
-    }
-    expect(modeOf(dir)).toBe(0o700);
-    expect(modeOf(path.join(dir, "axisfi.db"))).toBe(0o600);
-    // SQLite gives its WAL and shared-memory files the main file's mode: they hold the same data.
-    const database = new Database(path.join(dir, "axisfi.db"));
-    try {
-      database.pragma("journal_mode = WAL");
-      database.exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('row')");
-      expect(modeOf(path.join(dir, "axisfi.db-wal"))).toBe(0o600);
-      expect(modeOf(path.join(dir, "axisfi.db-shm"))).toBe(0o600);
-    } finally {
-      database.close();
     }
   });
 });

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { databaseUrl } from "./database-url";
+import { dataDirectory } from "./database/open-database";
 
 /**
  * Configuration, read and validated once at start. A bad value stops the process with a message
@@ -16,7 +16,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(8083),
     /** Where document bytes are kept: a local folder (FILE_STORAGE_DIR) or an S3-compatible bucket. */
     FILE_STORAGE: z.enum(["local", "s3"]).default("local"),
-    FILE_STORAGE_DIR: z.string().min(1).default("./data/files"),
+    /** The local folder for documents; default: files/ in the data folder. */
+    FILE_STORAGE_DIR: z.string().min(1).optional(),
     /** The S3 API's address for MinIO, Ceph, R2 and the like; unset means AWS S3 itself. */
     S3_ENDPOINT: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
     S3_BUCKET: z.string().min(1).optional(),
@@ -31,8 +32,8 @@ const envSchema = z
       .transform((value) => (value === undefined ? undefined : value === "true")),
     /** HMAC key for API secrets at rest. When unset, a random one is kept in data/ (see below). */
     API_KEY_HASH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    /** FULL: a 200 means the customer survived a power cut. NORMAL is faster; see the README. */
-    SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+    /** App processes serving the port (node:cluster); they share the database and nothing else. */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     DEMO_API_KEY: z.string().min(8).default("pk_demo_axisfi_0000000000000000"),
     DEMO_API_SECRET: z.string().min(32).default("sk_demo_axisfi_00000000000000000000000000000000"),
     /** Signs session tokens. When unset, a random one is kept in data/, so sessions survive restarts. */
@@ -97,8 +98,8 @@ export function s3Config(config: z.infer<typeof envSchema>): S3Config | undefine
   };
 }
 
-export type Env = z.infer<typeof envSchema> & {
-  DATABASE_URL: string;
+export type Env = Omit<z.infer<typeof envSchema>, "FILE_STORAGE_DIR"> & {
+  FILE_STORAGE_DIR: string;
   apiKeyHashSecret: string;
   authSecret: string;
   /** `<key id>:<key>` pairs as DATA_ENCRYPTION_KEY takes them, or the one kept in data/. */
@@ -165,12 +166,10 @@ export function parseEnvironment(source: Record<string, string | undefined>): z.
 
 function loadEnv(): Env {
   const settings = parseEnvironment(process.env);
-  const url = databaseUrl();
-  const dataDir = url.startsWith("file:") ? path.dirname(url.slice("file:".length)) : path.resolve("data");
+  const dataDir = dataDirectory();
   return {
     ...settings,
-    DATABASE_URL: url,
-    FILE_STORAGE_DIR: path.resolve(settings.FILE_STORAGE_DIR),
+    FILE_STORAGE_DIR: path.resolve(settings.FILE_STORAGE_DIR ?? path.join(dataDir, "files")),
     s3: s3Config(settings),
     apiKeyHashSecret: settings.API_KEY_HASH_SECRET ?? secretFromDataDir(dataDir, "api-key-hash.secret"),
     authSecret: settings.AUTH_SECRET ?? secretFromDataDir(dataDir, "auth.secret"),

@@ -1,28 +1,28 @@
 /**
- * Demo data for a new database: a demo partner whose key pair is fixed (DEMO_API_KEY /
- * DEMO_API_SECRET), so the README's curl examples work as pasted on a fresh install, and one
- * account per role. Runs on every start, but writes only into a database that has no partner and
- * no account yet; SEED_DEMO=false turns it off entirely.
+ * `npm run db:setup`: applies the migrations not yet applied and writes the demo data into a new
+ * database (the app does the same at every start; this is for preparing a database ahead of it).
+ * Run through scripts/with-database.ts, which opens the database first.
  */
-import "../server/load-env";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { DEMO_PARTNER_ID, seedDemoData } from "@/lib/demo/demo-data";
+import { DEMO_PARTNER_ID } from "@/lib/demo/demo-data";
+import { prepareDatabase } from "@/lib/database/setup";
 
-async function seed(): Promise<void> {
-  const outcome = await seedDemoData();
-  if (outcome === "seeded") {
+async function setUp(): Promise<void> {
+  const { migrations, demoData } = await prepareDatabase();
+  console.log(migrations.length > 0 ? `Applied migrations: ${migrations.join(", ")}.` : "No migrations to apply.");
+  if (demoData === "seeded") {
     console.log(
       `Seeded the demo partner (${DEMO_PARTNER_ID}) with API key ${env.DEMO_API_KEY}, and one account per role.`,
     );
-  } else if (outcome === "disabled") {
+  } else if (demoData === "disabled") {
     console.log("Demo data is off (SEED_DEMO=false).");
   }
 }
 
-seed()
+setUp()
   .catch((error: unknown) => {
-    console.error("Seeding failed:", error instanceof Error ? error.message : error);
+    console.error("Database setup failed:", error instanceof Error ? error.message : error);
     process.exitCode = 1;
   })
   .finally(() => db.$disconnect());

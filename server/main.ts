@@ -1,103 +1,91 @@
 /**
- * The one process that serves the portal on port 8083. The partner API is answered here by a
- * lean Node handler (measured: Next's route-handler machinery costs more than half the
- * throughput of Create Customer, see the README); every other path goes to Next.
+ * `npm run serve`: opens the database (DATABASE_URL, or the embedded PostgreSQL under data/),
+ * applies migrations and the demo data, then serves the portal on port 8083 from WEB_CONCURRENCY
+ * app processes (node:cluster; they share the port, and the database is all they share). This
+ * primary process serves nothing itself: it restarts an app process that dies, does the hourly
+ * housekeeping, and on SIGTERM or SIGINT lets the app processes finish, then stops the database.
+ *
+ * With --dev (npm run dev), one process does everything, with Next's development server.
  */
 import "./load-env";
-import next from "next";
-import { handlePartnerApi, isPartnerApiPath } from "@/lib/api/partner-api";
-import { db, flushOverwrittenData, prepareDatabase } from "@/lib/db";
-import { env } from "@/lib/env";
-import { purgeExpiredResponses } from "@/lib/idempotency/idempotency-keys";
-import { purgeExpiredSignInFailures } from "@/lib/auth/sign-in-throttle";
-import { describeError, logEvent } from "@/lib/log";
-import { checkDataEncryptionKeys } from "@/lib/crypto/personal-data";
-import { sealLegacyPersonalData } from "@/lib/crypto/seal-legacy-rows";
-import { activeDemoCredentials } from "@/lib/demo/demo-data";
-import { clientAddress } from "@/lib/net/client-address";
-import { createBoundedServer } from "@/lib/net/http-server";
+import cluster from "node:cluster";
+import { dataDirectory, openDatabase } from "@/lib/database/open-database";
 
-const PURGE_EVERY_MS = 60 * 60 * 1000;
+const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
-async function main(): Promise<void> {
+async function primary(): Promise<void> {
   const dev = process.argv.includes("--dev");
-  // Auth.js builds its callback URLs from this; the portal is served from one known origin.
-  process.env.NEXTAUTH_URL = env.publicUrl;
-  checkDataEncryptionKeys();
-  await prepareDatabase();
-  const sealed = await sealLegacyPersonalData();
-  if (sealed.idNumbers + sealed.responses + sealed.drafts > 0) {
-    await flushOverwrittenData();
-    logEvent("info", "sealed_legacy_personal_data", {
-      id_numbers: sealed.idNumbers,
-      responses: sealed.responses,
-      drafts: sealed.drafts,
-    });
-  }
-  await warnAboutDemoCredentials();
-  const app = next({ dev, hostname: env.HOST, port: env.PORT });
-  const handleWithNext = app.getRequestHandler();
-  await app.prepare();
+  const database = await openDatabase({ dataDir: dataDirectory(), owner: true });
+  // Everything that reads the configuration is loaded once DATABASE_URL is known.
+  const { env } = await import("@/lib/env");
+  const { logEvent, describeError } = await import("@/lib/log");
+  const { checkDataEncryptionKeys } = await import("@/lib/crypto/personal-data");
+  const { prepareDatabase } = await import("@/lib/database/setup");
+  const { startHousekeeping, warnAboutDemoCredentials } = await import("./housekeeping");
 
-  const server = createBoundedServer((request, response) => {
-    const pathname = (request.url ?? "/").split("?", 1)[0];
-    if (isPartnerApiPath(pathname)) {
-      void handlePartnerApi(request, response);
+  checkDataEncryptionKeys();
+  const prepared = await prepareDatabase();
+  logEvent("info", "database_ready", {
+    database: database.embedded ? "embedded" : "external",
+    migrations_applied: prepared.migrations.length,
+    demo_data: prepared.demoData,
+  });
+  await warnAboutDemoCredentials();
+  startHousekeeping(HOUSEKEEPING_EVERY_MS);
+
+  if (dev) {
+    const { serveApp } = await import("./app-process");
+    await serveApp({ dev: true });
+    const stop = () => void database.stop();
+    process.once("exit", stop);
+    return;
+  }
+
+  let stopping = false;
+  const startAppProcess = () => cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) void finish();
       return;
     }
-    // The sign-in throttle counts failures per client address: the socket's, or what the trusted
-    // proxies (TRUST_PROXY) say; never a value the client could choose.
-    request.headers["x-axisfi-client-ip"] = clientAddress(
-      request.socket.remoteAddress,
-      request.headers["x-forwarded-for"],
-      env.TRUST_PROXY,
-    );
-    handleWithNext(request, response).catch((error: unknown) => {
-      logEvent("error", "next_handler_failed", { path: pathname, ...describeError(error) });
-      if (!response.headersSent) response.writeHead(500).end();
-    });
+    logEvent("error", "app_process_exited", { pid: worker.process.pid, code, signal });
+    // Its requests are lost to their clients (who retry with their Idempotency-Key); the port
+    // stays served by the others, and a new process takes its place.
+    setTimeout(startAppProcess, 500);
   });
+  for (let index = 0; index < env.WEB_CONCURRENCY; index += 1) startAppProcess();
 
-  const purge = () =>
-    Promise.all([
-      purgeExpiredResponses().catch((error: unknown) =>
-        logEvent("warn", "idempotency_purge_failed", describeError(error)),
-      ),
-      purgeExpiredSignInFailures().catch((error: unknown) =>
-        logEvent("warn", "sign_in_failure_purge_failed", describeError(error)),
-      ),
-    ]);
-  void purge();
-  setInterval(purge, PURGE_EVERY_MS).unref();
-
-  server.listen(env.PORT, env.HOST, () => {
-    logEvent("info", "listening", { url: `http://${env.HOST}:${env.PORT}`, mode: dev ? "development" : "production" });
-  });
-
-  const shutdown = () => {
-    server.close(() => {
-      void db.$disconnect().finally(() => process.exit(0));
-    });
-    server.closeAllConnections();
+  const finish = async () => {
+    try {
+      const { db } = await import("@/lib/db");
+      await db.$disconnect();
+      await database.stop();
+    } catch (error) {
+      logEvent("error", "database_stop_failed", describeError(error));
+    }
+    process.exit(0);
   };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) void finish();
+    for (const worker of workers) worker?.process.kill("SIGTERM");
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
 }
 
-/**
- * A production server on a public URL with the README's demo credentials still working is open
- * to anyone who has read the README: one loud line at every start until they are gone.
- */
-async function warnAboutDemoCredentials(): Promise<void> {
-  if (env.NODE_ENV !== "production" || !env.publicUrlConfigured) return;
-  const active = await activeDemoCredentials();
-  if (active.length === 0) return;
-  logEvent("warn", "demo_credentials_active", {
-    message: `DEMO CREDENTIALS ARE ACTIVE on ${env.publicUrl}: ${active.join(", ")}. Revoke the demo key and disable the demo accounts (or start a new database with SEED_DEMO=false).`,
+if (cluster.isPrimary) {
+  primary().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
   });
+} else {
+  import("./app-process")
+    .then(({ serveApp }) => serveApp({ dev: false }))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
 }
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});

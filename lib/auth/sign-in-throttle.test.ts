@@ -1,8 +1,7 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { withQueuedConnection } from "@/lib/sqlite-adapter";
 import {
   ACCOUNT_POLICY,
   IP_POLICY,
@@ -221,7 +220,7 @@ describe("purgeExpiredSignInFailures", () => {
 describe("across processes", () => {
   // Another app process has its own Prisma client and connection to the same database.
   const otherProcess = new PrismaClient({
-    adapter: withQueuedConnection(new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! })),
+    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }),
   });
   afterAll(() => otherProcess.$disconnect());
 

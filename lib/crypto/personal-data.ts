@@ -107,8 +107,8 @@ export function unseal(sealed: string, purpose: SealPurpose, owner: string, ring
 }
 
 /**
- * A stored value as it was given: sealed values are opened, and a value written before sealing
- * began (plaintext, until `sealLegacyPersonalData` has run) is read as it is.
+ * A stored value as it was given: sealed values are opened; a value that is not sealed (a row
+ * edited by hand in SQL) is read as it is.
  */
 export function openStored(stored: string, purpose: SealPurpose, owner: string, ring?: KeyRing): string {
   return isSealed(stored) ? unseal(stored, purpose, owner, ring) : stored;

@@ -50,7 +50,7 @@ function toDraft(row: {
   partnerId: string;
   status: string;
   data: string;
-  completedSteps: string;
+  completedSteps: string[];
   customerId: string | null;
   version: number;
   updatedAt: Date;
@@ -61,7 +61,7 @@ function toDraft(row: {
     partnerId: row.partnerId,
     status: statusOf(row.status),
     data: openData(row.id, row.data),
-    completedSteps: (JSON.parse(row.completedSteps) as string[]).filter((step): step is FormStep =>
+    completedSteps: row.completedSteps.filter((step): step is FormStep =>
       (FORM_STEPS as readonly string[]).includes(step),
     ),
     customerId: row.customerId,
@@ -194,12 +194,12 @@ export async function saveDraftStep(
     if (current.status !== "open") throw draftNotOpen(statusOf(current.status));
     if (current.version !== loadedVersion) throw staleDraft();
     const data = { ...openData(draftId, current.data), ...(values as DraftData) };
-    const completed = [...new Set([...(JSON.parse(current.completedSteps) as string[]), step])];
+    const completed = [...new Set([...current.completedSteps, step])];
     const { count } = await tx.onboardingDraft.updateMany({
       where: { id: draftId, status: "open", version: loadedVersion },
       data: {
         data: sealData(draftId, data),
-        completedSteps: JSON.stringify(completed),
+        completedSteps: completed,
         version: { increment: 1 },
         updatedById: actor.userId,
       },

@@ -1,23 +1,31 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { ensureDatabase, startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { applyMigrations } from "@/lib/database/migrations";
 
-/** Migrates one template database with the real migrations; each test file works on a copy. */
-export default function setup(project: TestProject) {
+export const TEMPLATE_DATABASE = "axisfi_template";
+
+/**
+ * One embedded PostgreSQL for the whole run (fsync off: a throwaway cluster), with one database
+ * migrated by the real migrations; each test file gets its own copy of it (tests/setup/
+ * test-database.ts). The cluster and its folder are removed after the run.
+ */
+export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "axisfi-test-"));
-  const template = path.join(dir, "template.db");
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: `file:${template}` },
-    stdio: "pipe",
-  });
-  project.provide("templateDatabase", template);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  const server = await startEmbeddedPostgres({ dir: path.join(dir, "postgres"), durability: "fast" });
+  await ensureDatabase(server, TEMPLATE_DATABASE);
+  await applyMigrations(server.urlFor(TEMPLATE_DATABASE));
+  project.provide("testPostgres", { dir: path.join(dir, "postgres"), template: TEMPLATE_DATABASE });
+  return async () => {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
-    templateDatabase: string;
+    testPostgres: { dir: string; template: string };
   }
 }

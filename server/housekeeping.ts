@@ -1,0 +1,33 @@
+import { purgeExpiredSignInFailures } from "@/lib/auth/sign-in-throttle";
+import { activeDemoCredentials } from "@/lib/demo/demo-data";
+import { env } from "@/lib/env";
+import { purgeExpiredResponses } from "@/lib/idempotency/idempotency-keys";
+import { describeError, logEvent } from "@/lib/log";
+
+/** Purges expired idempotent responses and sign-in failure counts now and then, once for all app processes. */
+export function startHousekeeping(everyMs: number): void {
+  const purge = () =>
+    Promise.all([
+      purgeExpiredResponses().catch((error: unknown) =>
+        logEvent("warn", "idempotency_purge_failed", describeError(error)),
+      ),
+      purgeExpiredSignInFailures().catch((error: unknown) =>
+        logEvent("warn", "sign_in_failure_purge_failed", describeError(error)),
+      ),
+    ]);
+  void purge();
+  setInterval(purge, everyMs).unref();
+}
+
+/**
+ * A production server on a public URL with the README's demo credentials still working is open
+ * to anyone who has read the README: one loud line at every start until they are gone.
+ */
+export async function warnAboutDemoCredentials(): Promise<void> {
+  if (env.NODE_ENV !== "production" || !env.publicUrlConfigured) return;
+  const active = await activeDemoCredentials();
+  if (active.length === 0) return;
+  logEvent("warn", "demo_credentials_active", {
+    message: `DEMO CREDENTIALS ARE ACTIVE on ${env.publicUrl}: ${active.join(", ")}. Revoke the demo key and disable the demo accounts (or start a new database with SEED_DEMO=false).`,
+  });
+}
