@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { dataDirectory } from "./database/open-database";
+import { dataDirectory } from "./data-directory";
 
 /**
  * Configuration, read and validated once at start. A bad value stops the process with a message

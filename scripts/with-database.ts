@@ -7,7 +7,8 @@
  */
 import "../server/load-env";
 import path from "node:path";
-import { dataDirectory, openDatabase } from "@/lib/database/open-database";
+import { dataDirectory } from "@/lib/data-directory";
+import { openDatabase } from "@/lib/database/open-database";
 
 async function main(): Promise<void> {
   const [script, ...args] = process.argv.slice(2);

@@ -9,7 +9,10 @@
  */
 import "./load-env";
 import cluster from "node:cluster";
-import { dataDirectory, openDatabase } from "@/lib/database/open-database";
+import fs from "node:fs";
+import path from "node:path";
+import { dataDirectory } from "@/lib/data-directory";
+import { openDatabase } from "@/lib/database/open-database";
 
 const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
@@ -30,6 +33,12 @@ async function primary(): Promise<void> {
     migrations_applied: prepared.migrations.length,
     demo_data: prepared.demoData,
   });
+  const earlierDatabase = path.join(dataDirectory(), "axisfi.db");
+  if (fs.existsSync(earlierDatabase)) {
+    logEvent("warn", "sqlite_database_not_read", {
+      message: `${earlierDatabase} is the SQLite database of an earlier version; the portal now keeps its data in PostgreSQL and does not read it.`,
+    });
+  }
   await warnAboutDemoCredentials();
   startHousekeeping(HOUSEKEEPING_EVERY_MS);
 

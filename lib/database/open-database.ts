@@ -28,8 +28,3 @@ export async function openDatabase(options: { dataDir: string; owner: boolean })
   process.env.DATABASE_URL = url;
   return { url, embedded: true, stop: () => server.stop() };
 }
-
-/** The data folder: DATA_DIR, or ./data. Secrets, the embedded database and local documents live here. */
-export function dataDirectory(): string {
-  return path.resolve(process.env.DATA_DIR ?? "data");
-}
