@@ -176,8 +176,20 @@ describe("listCustomersForActor", () => {
     expect(await ids(b.staff, { q: `Widgets ${tag}` })).toEqual([]);
     expect(await ids(reviewer, { q: `Gadgets ${tag} 2` })).toEqual([bIds[1]]);
     expect(await ids(reviewer, { q: `Shared ${tag}` })).toEqual([bIds[2], aIds[3]]);
+    // Whatever the case typed, and literally: % and _ are characters, not patterns.
+    expect(await ids(a.staff, { q: `wIDGETS ${tag}`.toUpperCase() })).toEqual([aIds[2], aIds[1], aIds[0]]);
+    expect(await ids(a.staff, { q: `Widgets%${tag}` })).toEqual([]);
+    expect(await ids(a.staff, { q: `Widgets_${tag}` })).toEqual([]);
     // The local-language name is searched too.
     expect(await ids(b.staff, { q: "双子贸易" })).toEqual([...bIds].reverse());
+  });
+
+  it("finds a name holding %, _ or \\ by those characters, as typed", async () => {
+    const partner = await newPartnerWithStaff("Percy Percent");
+    const literal = await newCustomer(partner.partnerId, { name: `Half 50%_Off\\Sale ${tag}` });
+    await newCustomer(partner.partnerId, { name: `Half 500 Off Sale ${tag}` });
+    expect(await ids(partner.staff, { q: "50%_off\\" })).toEqual([literal]);
+    expect(await ids(partner.staff, { q: "0%" })).toEqual([literal]);
   });
 
   it("filters by status", async () => {

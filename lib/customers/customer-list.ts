@@ -47,7 +47,16 @@ async function searchCondition(scope: Prisma.CustomerWhereInput, q: string): Pro
     });
     if (exact) return { partnerCustomerId: q };
   }
-  return { OR: [{ businessNameEnglish: { contains: q } }, { businessName: { contains: q } }] };
+  // ILIKE '%q%', case-insensitive as people type names; each name column has a trigram index.
+  // Prisma passes the text into the pattern as it is, so LIKE's own characters are escaped here:
+  // "50%" is a name to find, not a pattern.
+  const part = q.replace(/[\\%_]/g, (character) => `\\${character}`);
+  return {
+    OR: [
+      { businessNameEnglish: { contains: part, mode: "insensitive" } },
+      { businessName: { contains: part, mode: "insensitive" } },
+    ],
+  };
 }
 
 /**
