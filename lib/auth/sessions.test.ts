@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { JWT } from "next-auth/jwt";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { CommitGate } from "@/lib/testing/commit-gate";
 import { setDisabled, upsertUser } from "@/lib/users/users";
 import { authOptions } from "./auth-options";
 import { endSession, liveSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, startSession } from "./sessions";
@@ -98,6 +100,41 @@ describe("sessions", () => {
     for (const sessionId of sessions) expect(await liveSession(sessionId, userId)).toBeNull();
     // A new sign-in works again.
     expect(await liveSession(await startSession(userId), userId)).not.toBeNull();
+  });
+
+  it("opens no session for an account being disabled at that moment, so enabling it later revives nothing", async () => {
+    const admin = await upsertUser({
+      email: `session-admin-${process.pid}@example.com`,
+      name: "Ada Admin",
+      password: "a long enough password",
+      role: "admin",
+    });
+    const adminActor = { userId: admin, role: "admin" as const, partnerId: null };
+    const userId = await newReviewer();
+
+    // The account is being disabled: its sessions are ended, the change not yet committed.
+    const gate = await CommitGate.close("User", `NEW."disabledAt" IS NOT NULL`);
+    let started: PromiseSettledResult<string>;
+    try {
+      const disabling = setDisabled(adminActor, userId, true);
+      await gate.waitForLockWaiters(1);
+      // A sign-in whose password was checked a moment ago, while the account was enabled.
+      const starting = startSession(userId);
+      await gate.waitForSettledOrLockWaiters(starting, 2);
+      await gate.open();
+      await disabling;
+      [started] = await Promise.allSettled([starting]);
+    } finally {
+      await gate.remove();
+    }
+
+    await setDisabled(adminActor, userId, false);
+    if (started.status === "fulfilled") expect(await liveSession(started.value, userId)).toBeNull();
+    expect(started.status).toBe("rejected");
+    const reason = started.status === "rejected" ? started.reason : null;
+    expect(reason).toBeInstanceOf(AppError);
+    expect(reason).toMatchObject({ code: "unauthorized", status: 401 });
+    expect(await db.userSession.count({ where: { userId, endedAt: null } })).toBe(0);
   });
 
   it("refuses a token without a session id, or with one that was never issued", async () => {

@@ -2,7 +2,9 @@ import "server-only";
 import crypto from "node:crypto";
 import { cache } from "react";
 import { db, type Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { isRole, type Role } from "./roles";
+import { WRONG_CREDENTIALS } from "./sign-in";
 
 /** However active, a session ends this long after sign-in: a stolen cookie is worth half a working day at most. */
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -18,11 +20,24 @@ function newSessionId(): string {
   return `ses_${crypto.randomBytes(32).toString("base64url")}`;
 }
 
-/** Opens a session for a person who just proved who they are; the session cookie carries its id. */
+/**
+ * Opens a session for a person who just proved who they are; the session cookie carries its id.
+ * Refused (as sign-in refuses a disabled account) when the account is disabled by now: sign-in
+ * read it enabled a moment ago, and disabling ends only the sessions it can see. So the account
+ * row is locked FOR SHARE while the session is written: a disabling in flight is waited for and
+ * then seen here, and one that starts later waits for this session and ends it. Without the lock
+ * (READ COMMITTED), a session written between the disabling's end of sessions and its commit
+ * would outlive it, and come back to life when the account is enabled again.
+ */
 export async function startSession(userId: string, now = new Date()): Promise<string> {
   const id = newSessionId();
-  await db.userSession.create({
-    data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) },
+  await db.$transaction(async (tx) => {
+    const enabled = await tx.$queryRaw<unknown[]>`
+      SELECT id FROM "User" WHERE id = ${userId} AND "disabledAt" IS NULL FOR SHARE`;
+    if (enabled.length === 0) throw new AppError("unauthorized", 401, WRONG_CREDENTIALS);
+    await tx.userSession.create({
+      data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) },
+    });
   });
   return id;
 }

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { CommitGate } from "@/lib/testing/commit-gate";
 import {
   ACCOUNT_POLICY,
   IP_POLICY,
@@ -233,5 +234,29 @@ describe("across processes", () => {
     expect(await there.claimAttempt(KEY, T0)).toBe(POLICY.firstLockMs);
     expect(await here.firstRefusal(KEY, T0)).toBe(true);
     expect(await there.firstRefusal(KEY, T0)).toBe(false);
+  });
+
+  it("counts an attempt on top of one that another process is committing, never in its place", async () => {
+    const here = newThrottle();
+    const there = new SignInThrottle(`test-${scopes}`, POLICY, otherProcess);
+    await fail(here, 1);
+    // This process's count (1 → 2) is held at its commit; the other reads 1 meanwhile.
+    const gate = await CommitGate.close("SignInFailureCount");
+    let waits: number[];
+    try {
+      const first = here.claimAttempt(KEY, T0 + 1);
+      await gate.waitForLockWaiters(1);
+      const second = there.claimAttempt(KEY, T0 + 2);
+      await gate.waitForSettledOrLockWaiters(second, 2);
+      await gate.open();
+      waits = await Promise.all([first, second]);
+    } finally {
+      await gate.remove();
+    }
+    expect(waits).toEqual([0, 0]);
+    const row = await db.signInFailureCount.findUniqueOrThrow({
+      where: { scope_key: { scope: `test-${scopes}`, key: KEY } },
+    });
+    expect(row.failures).toBe(3);
   });
 });

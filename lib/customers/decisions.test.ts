@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { CommitGate } from "@/lib/testing/commit-gate";
 import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "@/tests/fixtures/customer-request";
 import { newPartner, newPartnerCustomerId } from "@/tests/helpers/partner-api";
@@ -339,6 +340,36 @@ describe("decideCustomer: concurrent reviewers", () => {
         actorId: winner.status === "active" ? reviewer.userId : secondReviewer.userId,
       });
     }
+  });
+
+  it("refuses a decision read while another on the same version was being committed", async () => {
+    const { customerId } = await customerIn("pending");
+    // The approval is held at its commit: written, not yet visible. The rejection reads the
+    // customer as still pending at version 0, so only the version in its UPDATE can stop it.
+    const gate = await CommitGate.close("Customer");
+    let results: PromiseSettledResult<unknown>[];
+    try {
+      const approval = decideCustomer(reviewer, { customerId, decision: "approve", reason: "OK.", expectedVersion: 0 });
+      await gate.waitForLockWaiters(1);
+      const rejection = decideCustomer(secondReviewer, {
+        customerId,
+        decision: "reject",
+        reason: "Not OK.",
+        expectedVersion: 0,
+      });
+      await gate.waitForSettledOrLockWaiters(rejection, 2);
+      await gate.open();
+      results = await Promise.allSettled([approval, rejection]);
+    } finally {
+      await gate.remove();
+    }
+    expect(results[0]).toEqual({ status: "fulfilled", value: { status: "active", version: 1 } });
+    expect(results[1].status === "rejected" && results[1].reason).toMatchObject({ code: "conflict", status: 409 });
+    expect(await db.customer.findUniqueOrThrow({ where: { id: customerId } })).toMatchObject({
+      status: "active",
+      version: 1,
+    });
+    expect((await decisionEvents(customerId)).map((event) => event.action)).toEqual(["customer.approved"]);
   });
 
   it("lets only one of many identical decisions at once through", async () => {

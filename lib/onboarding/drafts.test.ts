@@ -6,6 +6,7 @@ import { createCustomer } from "@/lib/customers/create-customer";
 import { db } from "@/lib/db";
 import { databaseFileBytes } from "@/tests/helpers/database-files";
 import { AppError } from "@/lib/errors";
+import { CommitGate } from "@/lib/testing/commit-gate";
 import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "@/tests/fixtures/customer-request";
 import { newPartner, newPartnerCustomerId } from "@/tests/helpers/partner-api";
@@ -571,6 +572,60 @@ describe("a draft being submitted", () => {
         expect(customer.contactEmail).toBe("service@gemini.com");
       }
     }
+  });
+
+  describe("while a step saved from another tab is being committed", () => {
+    /**
+     * Saves the contact step from another tab and holds its transaction at the commit, then
+     * submits: the submission's freeze reads the draft while the save is written but not yet
+     * committed, which is the moment it must not decide on.
+     */
+    async function submitDuringSave(draftId: string, email: string, reviewedVersion?: number) {
+      const changed = exampleSteps().contact;
+      (changed.primary_contact as { contact_email: string }).contact_email = email;
+      const loaded = await currentDraftVersion(team.colleague, draftId);
+      // Only saves (which leave the draft open) wait at the gate; freezing and submitting do not.
+      const gate = await CommitGate.close("OnboardingDraft", `NEW.status = 'open'`);
+      try {
+        const saved = saveDraftStep(team.colleague, draftId, "contact", changed, loaded);
+        await gate.waitForLockWaiters(1);
+        const submitted = submitDraft(team.user, draftId, reviewedVersion);
+        // The freeze waits for the save's row lock: guarded when it reads, unguarded when it writes.
+        await gate.waitForLockWaiters(2);
+        await gate.open();
+        const results = await Promise.allSettled([saved, submitted]);
+        return { saved: results[0], submitted: results[1], loaded };
+      } finally {
+        await gate.remove();
+      }
+    }
+
+    it("refuses a submit from the review the save made stale, and the draft keeps the save", async () => {
+      const draftId = await completedDraft(team.user);
+      const customersBefore = await db.customer.count();
+      const email = "saved-during-review@example.com";
+      const reviewed = await currentDraftVersion(team.user, draftId);
+      const { saved, submitted, loaded } = await submitDuringSave(draftId, email, reviewed);
+
+      expect(saved).toEqual({ status: "fulfilled", value: { version: loaded + 1 } });
+      expect(submitted.status).toBe("rejected");
+      expect(submitted.status === "rejected" && submitted.reason).toMatchObject(STALE);
+      expect(await db.customer.count()).toBe(customersBefore);
+      expect(await storedDraft(draftId)).toMatchObject({ status: "open", customerId: null, version: loaded + 1 });
+      expect(await storedData(draftId)).toMatchObject({ primary_contact: { contact_email: email } });
+    });
+
+    it("submits the saved step when no reviewed version is given, never the draft as it was before it", async () => {
+      const draftId = await completedDraft(team.user);
+      const email = "saved-during-submit@example.com";
+      const { saved, submitted } = await submitDuringSave(draftId, email);
+
+      expect(saved.status).toBe("fulfilled");
+      expect(submitted.status).toBe("fulfilled");
+      if (submitted.status !== "fulfilled") return;
+      const customer = await db.customer.findUniqueOrThrow({ where: { id: submitted.value.customerId } });
+      expect(customer.contactEmail).toBe(email);
+    });
   });
 
   it("opens again for corrections when the submission is refused", async () => {

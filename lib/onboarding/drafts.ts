@@ -225,6 +225,12 @@ export async function submitDraft(
   if (draft.customerId) return { customerId: draft.customerId };
   // Freeze the draft first: from here no step saved in another tab can change what is submitted.
   const frozen = await db.$transaction(async (tx) => {
+    // The row is locked before it is read: the update below writes no version or status check,
+    // so under READ COMMITTED a step saved (or a freeze made) between this read and that update
+    // would be overwritten, and the customer made from what was read, losing a save that was
+    // acknowledged. Locked, a save in flight commits first and is read here (and a second submit
+    // waits for the first freeze, then finds the draft submitting).
+    await tx.$queryRaw`SELECT id FROM "OnboardingDraft" WHERE id = ${draft.id} FOR UPDATE`;
     const current = await tx.onboardingDraft.findUniqueOrThrow({
       where: { id: draft.id },
       select: { status: true, data: true, customerId: true, version: true },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { CommitGate } from "@/lib/testing/commit-gate";
 import { newPartner } from "@/tests/helpers/partner-api";
 import type { AuditActor } from "@/lib/audit/audit-events";
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
@@ -47,6 +48,27 @@ describe("API key pairs", () => {
     expect(await authenticateApiKey(pair.publicKey, pair.secret)).toBeNull();
     // A second revocation has nothing left to do.
     await expect(revokeApiKey(partner.partnerId, pair.publicKey, BY)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("revokes once, with one audit event, when a second revocation reads the key while the first commits", async () => {
+    const partner = await newPartner();
+    const pair = await createApiKey(partner.partnerId, BY);
+    const gate = await CommitGate.close("ApiKey");
+    let results: PromiseSettledResult<void>[];
+    try {
+      const first = revokeApiKey(partner.partnerId, pair.publicKey, BY);
+      await gate.waitForLockWaiters(1);
+      const second = revokeApiKey(partner.partnerId, pair.publicKey, BY);
+      await gate.waitForSettledOrLockWaiters(second, 2);
+      await gate.open();
+      results = await Promise.allSettled([first, second]);
+    } finally {
+      await gate.remove();
+    }
+    expect(results[0].status).toBe("fulfilled");
+    expect(results[1].status === "rejected" && results[1].reason).toMatchObject({ code: "not_found", status: 404 });
+    const events = await db.auditEvent.findMany({ where: { action: "api_key.revoked", subject: pair.publicKey } });
+    expect(events).toHaveLength(1);
   });
 
   it("does not let one partner revoke another partner's pair", async () => {

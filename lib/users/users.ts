@@ -193,8 +193,26 @@ function noSuchAccount(): AppError {
 }
 
 /**
+ * Locks, until the transaction ends, the rows a change to an account decides on: the account, and
+ * when the change may remove an administrator, every enabled administrator too. Under READ
+ * COMMITTED, two administrators removing each other at once would each count the other as still
+ * enabled (neither change committed yet) and both go through; with these locks the second waits
+ * for the first, then reads and counts what it committed. FOR NO KEY UPDATE, the lock the UPDATE
+ * itself takes: a sign-in (a session's foreign key takes FOR KEY SHARE) is not held up. In id
+ * order, so that two such changes never deadlock.
+ */
+async function lockForChange(tx: Prisma.TransactionClient, userId: string, mayRemoveAdmin: boolean): Promise<void> {
+  if (mayRemoveAdmin) {
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} OR (role = 'admin' AND "disabledAt" IS NULL) ORDER BY id FOR NO KEY UPDATE`;
+  } else {
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
+  }
+}
+
+/**
  * Refuses a change that would leave no enabled administrator. The self-checks catch the usual
- * case with a clearer message; this catches two administrators removing each other at once.
+ * case with a clearer message; this catches two administrators removing each other at once
+ * (which lockForChange makes run one after the other).
  */
 async function ensureAnAdminRemains(tx: Prisma.TransactionClient): Promise<void> {
   const admins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
@@ -219,6 +237,7 @@ export async function changeRole(
     throw new AppError("forbidden", 403, "You cannot change your own role. Ask another administrator to do it.");
   }
   await db.$transaction(async (tx) => {
+    await lockForChange(tx, userId, role !== "admin");
     const user = await tx.user.findUnique({
       where: { id: userId },
       select: { role: true, partnerId: true, name: true, email: true },
@@ -249,6 +268,7 @@ export async function setDisabled(actor: AdminActor, userId: string, disabled: b
     throw new AppError("forbidden", 403, "You cannot disable your own account. Ask another administrator to do it.");
   }
   await db.$transaction(async (tx) => {
+    await lockForChange(tx, userId, disabled);
     const user = await tx.user.findUnique({
       where: { id: userId },
       select: { role: true, disabledAt: true, partnerId: true, name: true, email: true },
