@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { JWT } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { CommitGate } from "@/lib/testing/commit-gate";
+import { CommitGate } from "@/tests/helpers/commit-gate";
 import { setDisabled, upsertUser } from "@/lib/users/users";
 import { authOptions } from "./auth-options";
 import { endSession, liveSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, startSession } from "./sessions";

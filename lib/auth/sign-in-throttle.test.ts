@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { CommitGate } from "@/lib/testing/commit-gate";
+import { CommitGate } from "@/tests/helpers/commit-gate";
 import {
   ACCOUNT_POLICY,
   IP_POLICY,

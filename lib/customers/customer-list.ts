@@ -39,6 +39,10 @@ const PARTNER_REFERENCE = /^[\x21-\x7e]{20,64}$/;
  * otherwise part of the business name. One OR over all three would make every search a scan.
  */
 async function searchCondition(scope: Prisma.CustomerWhereInput, q: string): Promise<Prisma.CustomerWhereInput> {
+  // ILIKE '%q%', case-insensitive as people type names; each name column has a trigram index.
+  // Prisma puts the text into the pattern as it is, so LIKE's own characters are escaped here:
+  // "50%" is a name to find, not a pattern.
+  const namePart = q.replace(/[\\%_]/g, (character) => `\\${character}`);
   if (hasIdShape("cus", q)) return { id: q };
   if (PARTNER_REFERENCE.test(q)) {
     const exact = await db.customer.findFirst({
@@ -47,14 +51,10 @@ async function searchCondition(scope: Prisma.CustomerWhereInput, q: string): Pro
     });
     if (exact) return { partnerCustomerId: q };
   }
-  // ILIKE '%q%', case-insensitive as people type names; each name column has a trigram index.
-  // Prisma passes the text into the pattern as it is, so LIKE's own characters are escaped here:
-  // "50%" is a name to find, not a pattern.
-  const part = q.replace(/[\\%_]/g, (character) => `\\${character}`);
   return {
     OR: [
-      { businessNameEnglish: { contains: part, mode: "insensitive" } },
-      { businessName: { contains: part, mode: "insensitive" } },
+      { businessNameEnglish: { contains: namePart, mode: "insensitive" } },
+      { businessName: { contains: namePart, mode: "insensitive" } },
     ],
   };
 }

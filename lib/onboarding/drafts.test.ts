@@ -6,7 +6,7 @@ import { createCustomer } from "@/lib/customers/create-customer";
 import { db } from "@/lib/db";
 import { databaseFileBytes } from "@/tests/helpers/database-files";
 import { AppError } from "@/lib/errors";
-import { CommitGate } from "@/lib/testing/commit-gate";
+import { CommitGate } from "@/tests/helpers/commit-gate";
 import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "@/tests/fixtures/customer-request";
 import { newPartner, newPartnerCustomerId } from "@/tests/helpers/partner-api";

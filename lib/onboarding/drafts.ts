@@ -249,13 +249,16 @@ export async function submitDraft(
         where: { id: draft.id },
         data: { status: "submitting", version: { increment: 1 } },
       });
+      return { ...current, frozenVersion: current.version + 1 };
     }
-    return current;
+    return { ...current, frozenVersion: current.version };
   });
   if (frozen.customerId) return { customerId: frozen.customerId };
+  // Reopens this freeze only: a slow second click must not reopen a later one (the draft
+  // reopened, corrected and submitted again meanwhile).
   const reopen = () =>
     db.onboardingDraft.updateMany({
-      where: { id: draft.id, status: "submitting", customerId: null },
+      where: { id: draft.id, status: "submitting", customerId: null, version: frozen.frozenVersion },
       data: { status: "open", version: { increment: 1 } },
     });
   const data = openData(draft.id, frozen.data);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { CommitGate } from "@/lib/testing/commit-gate";
+import { CommitGate } from "@/tests/helpers/commit-gate";
 import { newPartner } from "@/tests/helpers/partner-api";
 import type { AuditActor } from "@/lib/audit/audit-events";
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./api-keys";

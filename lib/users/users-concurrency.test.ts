@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { CommitGate } from "@/lib/testing/commit-gate";
+import { CommitGate } from "@/tests/helpers/commit-gate";
 import { changeRole, setDisabled, upsertUser } from "./users";
 
 let counter = 0;
