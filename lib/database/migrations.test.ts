@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { catalogDifferences, executeSql, SCHEMA_PATH, schemaCatalog, schemaSql } from "@/scripts/new-migration";
 import { applyMigrations, MIGRATIONS_DIR } from "./migrations";
 
 // Scratch databases on the test run's PostgreSQL, dropped when the file is done.
@@ -53,6 +54,23 @@ afterAll(async () => {
 });
 
 describe("the migrations", () => {
+  it("build what schema.prisma describes (CI fails when schema.prisma and the migrations disagree)", async () => {
+    const migrated = await scratchDatabase("drift_migrations");
+    const fromSchema = await scratchDatabase("drift_schema");
+    await applyMigrations(migrated);
+    // Prisma's SQL for the schema, as `prisma migrate diff --from-empty` writes it; the trigram
+    // indexes need pg_trgm, which the first migration installs.
+    const sql = await schemaSql(SCHEMA_PATH, fromSchema);
+    await executeSql(fromSchema, `CREATE EXTENSION pg_trgm;\n${sql}`);
+
+    const [migrations, schema] = await Promise.all([schemaCatalog(migrated), schemaCatalog(fromSchema)]);
+    expect(schema.some((line) => line.startsWith('table "Customer"'))).toBe(true);
+    expect(
+      catalogDifferences(migrations, schema).join("\n"),
+      "schema.prisma and prisma/migrations disagree: write a migration with `npm run db:migration -- <name>`",
+    ).toBe("");
+  }, 60_000);
+
   it("are applied once when two processes apply them at the same time", async () => {
     const url = await scratchDatabase("concurrent");
     const results = await Promise.all([applyMigrations(url), applyMigrations(url)]);
