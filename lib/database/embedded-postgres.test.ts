@@ -168,6 +168,28 @@ describe("the embedded PostgreSQL", () => {
       }
     }
 
+    /** A process living until the test ends, run as `account`. */
+    async function withProcess<T>(
+      args: string[],
+      account: { uid: number; gid: number } | undefined,
+      work: (pid: number) => Promise<T>,
+    ) {
+      const child = spawn(args[0], args.slice(1), { stdio: "ignore", ...account });
+      try {
+        await new Promise((resolve, reject) => child.on("spawn", resolve).on("error", reject));
+        return await work(child.pid!);
+      } finally {
+        child.kill();
+      }
+    }
+    const postgresAccount = () =>
+      process.getuid?.() === 0
+        ? {
+            uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })),
+            gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })),
+          }
+        : undefined;
+
     it("naming a dead process", async () => {
       const exited = spawn("true");
       await new Promise((resolve) => exited.on("exit", resolve));
@@ -177,6 +199,38 @@ describe("the embedded PostgreSQL", () => {
     it("naming a live process that is not PostgreSQL: this test's (after a reboot, the PID went to another program)", async () => {
       await startsDespite(cluster("stale-live"), process.pid);
     });
+
+    it("naming a live process that is not PostgreSQL, of the account PostgreSQL runs as", async () => {
+      await withProcess(["sleep", "60"], postgresAccount(), (pid) => startsDespite(cluster("stale-live-account"), pid));
+    });
+
+    it("naming a live process whose command line mentions the folder (tail -f <folder>/server.log)", async () => {
+      const dir = cluster("stale-mention");
+      await withProcess(["tail", "-f", path.join(dir, "server.log")], postgresAccount(), (pid) =>
+        startsDespite(dir, pid),
+      );
+    }, 10_000);
+  });
+
+  it("comes back after its server was killed (SIGKILL) with the data committed before", async () => {
+    const dir = cluster("killed");
+    const server = await start(dir, { durability: "durable" });
+    await query(server, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('committed')");
+    const pid = postmasterPid(dir)!;
+    const children = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean);
+    process.kill(pid, "SIGKILL");
+    // Then started again at once: the server may still be a zombie (dead, not yet reaped by its parent).
+    await waitUntilGone([pid, ...children.map(Number)]);
+    expect(fs.existsSync(path.join(dir, "postmaster.pid"))).toBe(true);
+
+    const restarted = await start(dir);
+    try {
+      expect(await query(restarted, "SELECT value FROM kept")).toEqual([{ value: "committed" }]);
+    } finally {
+      await restarted.stop();
+    }
   });
 
   it("refuses a folder whose socket path is too long for Unix sockets, and takes the longest that fits", async () => {
