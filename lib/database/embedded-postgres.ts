@@ -100,8 +100,10 @@ function runAs(account: { uid: number; gid: number } | undefined, program: strin
 
 /**
  * The server process named by postmaster.pid, if it is this folder's PostgreSQL and still alive.
- * After a SIGKILL the file stays behind; after a reboot its PID may belong to another program,
- * which PostgreSQL would take for a running server and refuse to start.
+ * Otherwise the lock files a killed server left behind (postmaster.pid and its socket's) go:
+ * PostgreSQL would take the PID they name for a running server and refuse to start, whether that
+ * is the server itself not yet reaped by its parent (a zombie, just after a SIGKILL) or, after a
+ * reboot, another program of the same account that got its PID.
  */
 function runningServerPid(dir: string): number | undefined {
   const pidFile = path.join(dir, "postmaster.pid");
@@ -112,18 +114,26 @@ function runningServerPid(dir: string): number | undefined {
     return undefined;
   }
   const pid = Number(lines[0]);
-  let alive = false;
-  if (Number.isInteger(pid) && pid > 0) {
-    try {
-      const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      alive = commandLine.includes("postgres") && commandLine.includes(dir);
-    } catch {
-      alive = false;
-    }
-  }
-  if (alive) return pid;
+  if (Number.isInteger(pid) && pid > 0 && isPostmasterOf(pid, dir)) return pid;
+  fs.rmSync(path.join(dir, `.s.PGSQL.${PORT}.lock`), { force: true });
   fs.rmSync(pidFile, { force: true });
   return undefined;
+}
+
+/**
+ * Whether `pid` is the server of `dir`: `postgres -D <dir> …`, as pg_ctl starts it. Its exact
+ * arguments, not a mention: `tail -f <dir>/server.log` names the folder too, and so does the server
+ * of a folder whose path starts with this one's. A zombie has no command line.
+ */
+function isPostmasterOf(pid: number, dir: string): boolean {
+  let args: string[];
+  try {
+    args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+  } catch {
+    return false;
+  }
+  const dataDirArg = args.indexOf("-D") + 1;
+  return path.basename(args[0]) === "postgres" && dataDirArg > 0 && args[dataDirArg] === dir;
 }
 
 function prepareFolder(dir: string, account: { uid: number; gid: number } | undefined): void {

@@ -11,12 +11,13 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "..", "..", "pri
  * `prisma migrate deploy` cannot be used: it fails through the PostgreSQL driver adapter
  * (prisma/orm#27403), and Prisma's native schema engine cannot be downloaded here.
  *
- * Returns the names of the migrations applied by this call.
+ * Returns the names of the migrations applied by this call. `dir` is for tests (a migration
+ * history of their own); the app always applies MIGRATIONS_DIR.
  */
-export async function applyMigrations(url: string): Promise<string[]> {
+export async function applyMigrations(url: string, dir: string = MIGRATIONS_DIR): Promise<string[]> {
   const applied = await runner({
     databaseUrl: url,
-    dir: MIGRATIONS_DIR,
+    dir,
     direction: "up",
     migrationsTable: "schema_migrations",
     checkOrder: true,
