@@ -160,6 +160,10 @@ function settings(dir: string, durability: "durable" | "fast"): string[] {
     `synchronous_commit=${durable ? "on" : "off"}`,
     `full_page_writes=${durable ? "on" : "off"}`,
     "max_connections=200",
+    // The server log names errors, never the values involved: no DETAIL (which quotes a duplicate
+    // key, an email say) and no failing statement's text.
+    "log_error_verbosity=terse",
+    "log_min_error_statement=panic",
   ].flatMap((setting) => ["-c", setting]);
 }
 
@@ -218,14 +222,19 @@ export async function startEmbeddedPostgres(
   if (!alreadyRunning) {
     const durability = options.durability ?? "durable";
     const serverOptions = [`-p ${PORT}`, ...quoteForPgCtl(settings(dir, durability))].join(" ");
-    runAs(account, pg_ctl, [
-      "start",
-      `--pgdata=${dir}`,
-      `--log=${path.join(dir, "server.log")}`,
-      "--wait",
-      `--timeout=${START_TIMEOUT_SECONDS}`,
-      `--options=${serverOptions}`,
-    ]);
+    const log = path.join(dir, "server.log");
+    try {
+      runAs(account, pg_ctl, [
+        "start",
+        `--pgdata=${dir}`,
+        `--log=${log}`,
+        "--wait",
+        `--timeout=${START_TIMEOUT_SECONDS}`,
+        `--options=${serverOptions}`,
+      ]);
+    } catch (error) {
+      throw new Error(`The embedded PostgreSQL did not start; its log is ${log}. ${(error as Error).message}`);
+    }
   }
   await waitUntilAnswering(urlFor("postgres"));
 
