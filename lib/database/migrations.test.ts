@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { catalogDifferences, executeSql, SCHEMA_PATH, schemaCatalog, schemaSql } from "@/scripts/new-migration";
+import { catalogDifferences, executeSql, SCHEMA_PATH, schemaCatalog, schemaSql } from "./schema-catalog";
 import { applyMigrations, MIGRATIONS_DIR } from "./migrations";
 
 // Scratch databases on the test run's PostgreSQL, dropped when the file is done.
