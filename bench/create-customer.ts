@@ -55,6 +55,8 @@ interface Measurement {
   failed: number;
   /** Customers written per transaction (group commit), counted from the rows' xmin afterwards. */
   customersPerCommit?: number;
+  /** CPU time per answered request: the server's Node processes, and its PostgreSQL's. */
+  cpu?: { node: number; postgres: number };
 }
 
 type Results = Map<number, Measurement>;
@@ -180,9 +182,53 @@ async function customersPerCommit(databaseUrl: string, tag: string): Promise<num
   }
 }
 
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time (ms) used so far by the server's process group (the Node processes) and by its
+ * PostgreSQL (the postmaster and its children: backends, WAL writer, checkpointer), from /proc.
+ * Per request, this is what a run cost each side whatever else the machine was doing, which is
+ * what req/s on a shared machine cannot tell. Undefined where there is no /proc.
+ */
+function cpuUsed(serverGroup: number, postgresDir: string): { node: number; postgres: number } | undefined {
+  if (!fs.existsSync("/proc/self/stat")) return undefined;
+  let postmaster = 0;
+  try {
+    postmaster = Number(fs.readFileSync(path.join(postgresDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    return undefined;
+  }
+  const used = { node: 0, postgres: 0 };
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    // After the command name (in parentheses, which may hold spaces): state, ppid, pgrp, …
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const [ppid, pgrp, utime, stime] = [fields[1], fields[2], fields[11], fields[12]].map(Number);
+    const ms = ((utime + stime) / CLOCK_TICKS_PER_SECOND) * 1000;
+    if (pgrp === serverGroup) used.node += ms;
+    else if (Number(entry) === postmaster || ppid === postmaster) used.postgres += ms;
+  }
+  return used;
+}
+
 function describe(name: string, processes: number, connections: number, m: Measurement): string {
   const perCommit = m.customersPerCommit === undefined ? "" : `, ${m.customersPerCommit.toFixed(1)} customers/commit`;
-  return `${name.padEnd(8)} ${processes} proc c=${String(connections).padStart(2)}  ${m.requestsPerSecond.toFixed(0).padStart(5)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  (${m.ok} ok, ${m.failed} failed${perCommit})`;
+  const cpu = m.cpu
+    ? `, CPU/request: Node ${m.cpu.node.toFixed(2)} ms, PostgreSQL ${m.cpu.postgres.toFixed(2)} ms`
+    : "";
+  return `${name.padEnd(8)} ${processes} proc c=${String(connections).padStart(2)}  ${m.requestsPerSecond.toFixed(0).padStart(5)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  (${m.ok} ok, ${m.failed} failed${perCommit}${cpu})`;
 }
 
 /** A server under test, started and holding its partner's files. */
@@ -194,6 +240,9 @@ interface Target {
   files: ExampleFileIds;
   /** Its database, to count its transactions. */
   databaseUrl: string;
+  /** The server's process group, and its PostgreSQL's folder, to measure their CPU time. */
+  serverGroup: number;
+  postgresDir: string;
   stop(): Promise<void>;
 }
 
@@ -212,7 +261,15 @@ async function probe(target: Target): Promise<void> {
 
 async function run(target: Target, connections: number, seconds: number, label: string): Promise<Measurement> {
   const tag = `${target.name}-p${target.processes}-${label}`;
+  const before = cpuUsed(target.serverGroup, target.postgresDir);
   const measurement = await load(target.url, target.headers, target.files, tag, connections, seconds);
+  const after = cpuUsed(target.serverGroup, target.postgresDir);
+  if (before && after && measurement.ok > 0) {
+    measurement.cpu = {
+      node: (after.node - before.node) / measurement.ok,
+      postgres: (after.postgres - before.postgres) / measurement.ok,
+    };
+  }
   measurement.customersPerCommit = await customersPerCommit(target.databaseUrl, tag);
   return measurement;
 }
@@ -268,7 +325,17 @@ async function startApp(processes: number): Promise<Target> {
     // is the database lib/database/open-database.ts keeps the portal in.
     const appPostgres = await startEmbeddedPostgres({ dir: postgresDir });
     const databaseUrl = appPostgres.urlFor("axisfi");
-    return { name: "app", processes, url: `${base}/api/customers/create`, headers, files, databaseUrl, stop };
+    return {
+      name: "app",
+      processes,
+      url: `${base}/api/customers/create`,
+      headers,
+      files,
+      databaseUrl,
+      serverGroup: server.pid ?? 0,
+      postgresDir,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -331,7 +398,17 @@ async function startBaseline(processes: number): Promise<Target> {
     throw error;
   }
   const files: ExampleFileIds = { documentIds: [fileIds[0]], idFrontFileId: fileIds[1], idBackFileId: fileIds[2] };
-  return { name: "baseline", processes, url: `http://127.0.0.1:${port}/`, headers: {}, files, databaseUrl, stop };
+  return {
+    name: "baseline",
+    processes,
+    url: `http://127.0.0.1:${port}/`,
+    headers: {},
+    files,
+    databaseUrl,
+    serverGroup: server.pid ?? 0,
+    postgresDir: path.join(workDir, "baseline-postgres"),
+    stop,
+  };
 }
 
 /**
@@ -365,10 +442,11 @@ async function measure(processes: number): Promise<{ app: Results; baseline: Res
 }
 
 const cell = (value: string, width: number) => value.padStart(width);
+const cpuCell = (m: Measurement) => (m.cpu ? `${m.cpu.node.toFixed(2)}+${m.cpu.postgres.toFixed(2)}` : "-");
 
 function printTable(app: Map<number, Results>, baseline: Map<number, Results>): void {
   console.log(
-    `\n${"processes".padStart(9)} ${"conns".padStart(5)} │ ${"app req/s".padStart(9)} ${"p50".padStart(5)} ${"p99".padStart(5)} │ ${"base req/s".padStart(10)} ${"p50".padStart(5)} ${"p99".padStart(5)} │ ${"app/base".padStart(8)} ${"p99 ×".padStart(6)} │ ${"per commit".padStart(10)}`,
+    `\n${"processes".padStart(9)} ${"conns".padStart(5)} │ ${"app req/s".padStart(9)} ${"p50".padStart(5)} ${"p99".padStart(5)} │ ${"base req/s".padStart(10)} ${"p50".padStart(5)} ${"p99".padStart(5)} │ ${"app/base".padStart(8)} ${"p99 ×".padStart(6)} │ ${"per commit".padStart(10)} │ ${"app CPU".padStart(11)} ${"base CPU".padStart(11)}`,
   );
   for (const processes of PROCESSES) {
     for (const connections of CONNECTIONS) {
@@ -377,11 +455,13 @@ function printTable(app: Map<number, Results>, baseline: Map<number, Results>): 
       if (!a || !b) continue;
       const flag = a.failed + b.failed > 0 ? "  (failures: see above)" : "";
       console.log(
-        `${cell(String(processes), 9)} ${cell(String(connections), 5)} │ ${cell(a.requestsPerSecond.toFixed(0), 9)} ${cell(String(a.p50), 5)} ${cell(String(a.p99), 5)} │ ${cell(b.requestsPerSecond.toFixed(0), 10)} ${cell(String(b.p50), 5)} ${cell(String(b.p99), 5)} │ ${cell(`${((a.requestsPerSecond / b.requestsPerSecond) * 100).toFixed(0)} %`, 8)} ${cell(`${(a.p99 / b.p99).toFixed(2)}`, 6)} │ ${cell(a.customersPerCommit?.toFixed(1) ?? "-", 10)}${flag}`,
+        `${cell(String(processes), 9)} ${cell(String(connections), 5)} │ ${cell(a.requestsPerSecond.toFixed(0), 9)} ${cell(String(a.p50), 5)} ${cell(String(a.p99), 5)} │ ${cell(b.requestsPerSecond.toFixed(0), 10)} ${cell(String(b.p50), 5)} ${cell(String(b.p99), 5)} │ ${cell(`${((a.requestsPerSecond / b.requestsPerSecond) * 100).toFixed(0)} %`, 8)} ${cell(`${(a.p99 / b.p99).toFixed(2)}`, 6)} │ ${cell(a.customersPerCommit?.toFixed(1) ?? "-", 10)} │ ${cell(cpuCell(a), 11)} ${cell(cpuCell(b), 11)}${flag}`,
       );
     }
   }
-  console.log("(latencies in ms; p99 × = app p99 / baseline p99; per commit = app customers per transaction)");
+  console.log(
+    "(latencies in ms; p99 × = app p99 / baseline p99; per commit = app customers per transaction;\n CPU = ms of CPU per request, Node + PostgreSQL)",
+  );
   console.log(
     `\nTarget at ${TARGET_CONNECTIONS} connections, same number of processes: app >= ${TARGET_SHARE * 100} % of the baseline's req/s, p99 <= ${TARGET_P99_RATIO}x the baseline's p99.`,
   );
