@@ -88,8 +88,14 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid, "SIGTERM");
-    // The server stops its PostgreSQL before it exits; the folder goes after that.
+    // The server stops its PostgreSQL before it exits; the folder goes after that. The process
+    // spawned here (npx) may exit before the server's primary has stopped PostgreSQL, and a folder
+    // removed first leaves it running with no pid file to stop it by: wait for the pid file to go.
     await new Promise((resolve) => server.once("exit", resolve));
+    const pidFile = path.join(workDir, "postgres", "postmaster.pid");
+    for (let waited = 0; waited < 60_000 && fs.existsSync(pidFile); waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 }
