@@ -1,7 +1,7 @@
 import "server-only";
 import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
 import { seal } from "@/lib/crypto/personal-data";
-import { db, insertRows, isUniqueViolation, Prisma } from "@/lib/db";
+import { db, insertTogether, isUniqueViolation, Prisma } from "@/lib/db";
 import { AppError, fieldErrorsFromZod, validationError, type FieldError } from "@/lib/errors";
 import { fileIdsNotOwnedBy } from "@/lib/files/upload-file";
 import { newId } from "@/lib/ids";
@@ -173,30 +173,16 @@ interface CustomerRows {
 }
 
 async function writeCustomers(groups: CustomerRows[]): Promise<void> {
-  const documents = groups.flatMap((rows) => rows.documents);
-  const responses = groups.flatMap((rows) => (rows.idempotentResponse ? [rows.idempotentResponse] : []));
-  await db.$transaction([
-    insertRows(
-      "Customer",
-      groups.map((rows) => rows.customer),
-    ),
-    insertRows(
-      "BusinessPerson",
-      groups.flatMap((rows) => rows.businessPersons),
-    ),
-    insertRows(
-      "AuditEvent",
-      groups.map((rows) => rows.created),
-    ),
-    ...(documents.length > 0 ? [insertRows("CustomerDocument", documents)] : []),
-    ...(responses.length > 0
-      ? [
-          insertRows(
-            "IdempotencyKey",
-            responses.map((response) => ({ ...response, createdAt: new Date() })),
-          ),
-        ]
-      : []),
+  const createdAt = new Date();
+  await insertTogether([
+    { table: "Customer", rows: groups.map((rows) => rows.customer) },
+    { table: "BusinessPerson", rows: groups.flatMap((rows) => rows.businessPersons) },
+    { table: "AuditEvent", rows: groups.map((rows) => rows.created) },
+    { table: "CustomerDocument", rows: groups.flatMap((rows) => rows.documents) },
+    {
+      table: "IdempotencyKey",
+      rows: groups.flatMap((rows) => (rows.idempotentResponse ? [{ ...rows.idempotentResponse, createdAt }] : [])),
+    },
   ]);
 }
 

@@ -131,10 +131,10 @@ export async function uploadFile(partnerId: string, contentType: string, body: R
 /** The ids among `fileIds` that this partner did not upload (unknown or another partner's). */
 export async function fileIdsNotOwnedBy(partnerId: string, fileIds: readonly string[]): Promise<Set<string>> {
   if (fileIds.length === 0) return new Set();
-  const owned = await db.file.findMany({
-    where: { id: { in: [...new Set(fileIds)] }, partnerId },
-    select: { id: true },
-  });
+  // Plain SQL: on every create, Prisma's query compiler cost more than the query (0.39–0.66 ms
+  // of CPU against 0.29 ms, bench/create-customer.ts).
+  const owned = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "File" WHERE "partnerId" = ${partnerId} AND "id" = ANY(${[...new Set(fileIds)]})`;
   const ownedIds = new Set(owned.map((file) => file.id));
   return new Set(fileIds.filter((id) => !ownedIds.has(id)));
 }
