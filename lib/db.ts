@@ -9,10 +9,13 @@ import { Prisma } from "./generated/prisma/client";
 export { Prisma };
 
 /**
- * Connections per process. Two app processes on two cores keep PostgreSQL busy with about 16
- * connections each (bench/create-customer.ts); more only queue inside PostgreSQL instead of here.
+ * Connections per process. Creates share one write statement in flight per process (group
+ * commit), so the pool mostly serves short reads (key look-ups, file checks, the back office): at
+ * 64 connections of create load, bench/create-customer.ts saw at most about 2 in use at once.
+ * Ten leaves room for the back office beside that, and WEB_CONCURRENCY processes × 10 stays far
+ * below PostgreSQL's max_connections.
  */
-const POOL_SIZE = 16;
+const POOL_SIZE = 10;
 
 // The URL is read when the first query connects, not when this module loads: `next build` loads
 // it with no database, and entry points set DATABASE_URL once they have opened one.
