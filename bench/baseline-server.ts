@@ -21,9 +21,9 @@ const port = Number(process.env.BASELINE_PORT ?? 8284);
 const workers = Number(process.env.BASELINE_WORKERS ?? 1);
 
 /**
- * Connections per worker: the app's POOL_SIZE (lib/db.ts), so that both sides may hold as many
- * transactions open at once. Without group commit each request is its own transaction, so this
- * also bounds how many commits PostgreSQL can flush together in one WAL write.
+ * Connections per worker. Without group commit each request is its own transaction, so the pool
+ * bounds how many commits PostgreSQL can flush together in one WAL write: 16 gives the baseline
+ * room to do its best at 32 and 64 connections (the app needs fewer, lib/db.ts).
  */
 const POOL_SIZE = 16;
 
