@@ -10,6 +10,7 @@ import {
   childrenOf,
   isRunning,
   processesMatching,
+  processGroup,
   startAppServer,
   waitUntil,
   type AppServer,
@@ -187,7 +188,11 @@ describe("everything killed at once, with its embedded PostgreSQL", () => {
     const everything = [server.pid, ...server.appPids(), ...postgresProcesses];
     for (const pid of everything) process.kill(pid, "SIGKILL");
     await server.exited;
-    await waitUntil(() => everything.every((pid) => !isRunning(pid)), "every killed process is gone");
+    // Gone for good (reaped, and nothing of the server's process group left to fork again).
+    await waitUntil(
+      () => everything.every((pid) => !isRunning(pid)) && processGroup(server.pid).length === 0,
+      "every killed process is gone",
+    );
     // What a crash leaves: a postmaster.pid naming a process that is gone.
     expect(fs.existsSync(path.join(postgresDir, "postmaster.pid"))).toBe(true);
 

@@ -56,21 +56,26 @@ export function processesMatching(text: string): number[] {
   return found;
 }
 
-/** The children of a process. */
-export function childrenOf(pid: number): number[] {
+/** The processes whose /proc/<pid>/stat field after the command name (0: state, 1: parent, 2: group) is `value`. */
+function processesWith(field: number, value: number): number[] {
   const found: number[] = [];
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (parent === pid) found.push(Number(entry));
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[field]) === value) found.push(Number(entry));
     } catch {
       // gone meanwhile
     }
   }
   return found;
 }
+
+/** The children of a process. */
+export const childrenOf = (pid: number) => processesWith(1, pid);
+
+/** The processes of a process group (a server started here leads its own). */
+export const processGroup = (groupId: number) => processesWith(2, groupId);
 
 /** Polls until `condition` holds; fails after the deadline. */
 export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000) {
@@ -151,29 +156,28 @@ export async function startAppServer(options: {
 }): Promise<AppServer> {
   await ensureNextBuild();
   const port = await freePort();
-  const child = spawn(
-    path.join(ROOT, "node_modules", ".bin", "tsx"),
-    ["--tsconfig", "tsconfig.server.json", "server/main.ts"],
-    {
-      cwd: ROOT,
-      // Its own process group, so that a test that fails half-way can still end all of it.
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        DATABASE_URL: options.databaseUrl,
-        DATA_DIR: options.dataDir,
-        WEB_CONCURRENCY: String(options.appProcesses),
-        LOG_REQUESTS: "false",
-        SEED_DEMO: "false",
-        NEXT_TELEMETRY_DISABLED: "1",
-        ...options.env,
-      },
+  // Node itself with tsx's loader (as `npm run serve` runs it, without the tsx command's own
+  // process in front): the child is the primary, and the app processes it forks are its children.
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: ROOT,
+    // Its own process group, so that a test that fails half-way can still end all of it.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: "tsconfig.server.json",
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_URL: options.databaseUrl,
+      DATA_DIR: options.dataDir,
+      WEB_CONCURRENCY: String(options.appProcesses),
+      LOG_REQUESTS: "false",
+      SEED_DEMO: "false",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
     },
-  );
+  });
   const pid = child.pid!;
   const lines: LogLine[] = [];
   const waiters = new Set<() => void>();
@@ -232,13 +236,16 @@ export async function startAppServer(options: {
     waitForLog,
     exited,
     stop: async () => {
-      if (hasExited) return;
-      process.kill(pid, "SIGTERM");
-      const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), STOP_TIMEOUT_MS));
-      if ((await Promise.race([exited, timeout])) === "timeout") {
-        process.kill(-pid, "SIGKILL");
-        throw new Error(`The server did not stop within ${STOP_TIMEOUT_MS} ms. ${describe()}`);
+      if (!hasExited) {
+        process.kill(pid, "SIGTERM");
+        const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), STOP_TIMEOUT_MS));
+        if ((await Promise.race([exited, timeout])) === "timeout") {
+          process.kill(-pid, "SIGKILL");
+          throw new Error(`The server did not stop within ${STOP_TIMEOUT_MS} ms. ${describe()}`);
+        }
       }
+      // App processes left by a primary that was killed: the rest of its process group.
+      if (processGroup(pid).length > 0) process.kill(-pid, "SIGKILL");
     },
   };
   try {

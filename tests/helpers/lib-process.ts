@@ -27,11 +27,11 @@ type Reply =
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 export async function startLibProcess(): Promise<LibProcess> {
-  const child = spawn(
-    path.join(ROOT, "node_modules", ".bin", "tsx"),
-    ["--tsconfig", "tsconfig.server.json", "tests/helpers/lib-process-main.ts"],
-    { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"], env: process.env },
-  );
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/lib-process-main.ts"], {
+    cwd: ROOT,
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.server.json" },
+  });
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
