@@ -31,6 +31,8 @@ function connectionPool(): pg.Pool {
     statement_timeout: 30_000,
     idle_in_transaction_session_timeout: 60_000,
     application_name: "axisfi",
+    // Idle connections do not keep a process running that has nothing else to do.
+    allowExitOnIdle: true,
   });
   // An idle connection that breaks (the server restarted, the database was dropped) is replaced by
   // the pool; a query on a broken one fails on its own.
@@ -54,10 +56,16 @@ export const db: PrismaClient = (globalForDb.axisfiDb ??= createClient());
 /**
  * One statement on a pool connection, without Prisma: its query compiler costs about 0.3 ms of CPU
  * per statement, so the few statements every keyed create runs besides its write (the
- * Idempotency-Key claim and its release) go this way. Plain SQL with $1… parameters.
+ * Idempotency-Key claim and its release) go this way. Plain SQL with $1… parameters, prepared once
+ * per connection under `name` (each name must always have the same text): planned each time, the
+ * claim measured about a fifth slower.
  */
-export async function rawQuery<Row extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<Row[]> {
-  return (await connectionPool().query<Row>(text, values)).rows;
+export async function rawQuery<Row extends pg.QueryResultRow>(
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<Row[]> {
+  return (await connectionPool().query<Row>({ name, text, values })).rows;
 }
 
 /**
@@ -108,6 +116,9 @@ class LivenessLock {
     client.on("end", () => this.lost(client));
     try {
       await client.connect();
+      // The lock lives as long as the process, but never keeps it running: a command or test that
+      // is done exits (and PostgreSQL frees the lock) without anyone closing this connection.
+      (client as pg.Client & { unref(): void }).unref();
       // Ignored on a Unix socket; over TCP, they bound how long a dead host's lock outlives it.
       await client.query("SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3");
       for (;;) {

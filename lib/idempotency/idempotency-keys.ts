@@ -153,7 +153,13 @@ export async function claimInFlight(
   key: string,
 ): Promise<(() => Promise<void>) | null> {
   const owner = await livenessLock.id();
-  const claimed = await rawQuery<{ claimedAt: Date }>(CLAIM, [partnerId, scope, key, owner, CLAIM_TTL_MS]);
+  const claimed = await rawQuery<{ claimedAt: Date }>("idempotency_claim", CLAIM, [
+    partnerId,
+    scope,
+    key,
+    owner,
+    CLAIM_TTL_MS,
+  ]);
   // A key already under way is answered as in use, whatever the caps.
   if (claimed.length === 0) return null;
   const { claimedAt } = claimed[0];
@@ -161,7 +167,7 @@ export async function claimInFlight(
   // that cannot be deleted now is not the request's failure: it is taken over once it expires.
   const deleteClaim = async () => {
     try {
-      await rawQuery(RELEASE, [partnerId, scope, key, owner, claimedAt]);
+      await rawQuery("idempotency_claim_release", RELEASE, [partnerId, scope, key, owner, claimedAt]);
     } catch (error) {
       logEvent("warn", "idempotency_claim_release_failed", describeError(error));
     }
