@@ -1,15 +1,21 @@
 import { purgeExpiredSignInFailures } from "@/lib/auth/sign-in-throttle";
 import { activeDemoCredentials } from "@/lib/demo/demo-data";
 import { env } from "@/lib/env";
-import { purgeExpiredResponses } from "@/lib/idempotency/idempotency-keys";
+import { purgeExpiredClaims, purgeExpiredResponses } from "@/lib/idempotency/idempotency-keys";
 import { describeError, logEvent } from "@/lib/log";
 
-/** Purges expired idempotent responses and sign-in failure counts now and then, once for all app processes. */
+/**
+ * Purges expired idempotent responses, Idempotency-Key claims left by processes that died, and
+ * sign-in failure counts now and then, once for all app processes.
+ */
 export function startHousekeeping(everyMs: number): void {
   const purge = () =>
     Promise.all([
       purgeExpiredResponses().catch((error: unknown) =>
         logEvent("warn", "idempotency_purge_failed", describeError(error)),
+      ),
+      purgeExpiredClaims().catch((error: unknown) =>
+        logEvent("warn", "idempotency_claim_purge_failed", describeError(error)),
       ),
       purgeExpiredSignInFailures().catch((error: unknown) =>
         logEvent("warn", "sign_in_failure_purge_failed", describeError(error)),

@@ -146,29 +146,31 @@ describe("the stored response bound leaves room for every valid customer", () =>
 });
 
 describe("Idempotency-Keys in flight are bounded", () => {
-  it("refuses a partner's claim past the cap with 429, without holding back other partners", () => {
-    const releases = Array.from({ length: MAX_IN_FLIGHT_PER_PARTNER }, (_, index) =>
-      claimInFlight("partner-busy", `key-${index}`),
+  it("refuses a partner's claim past the cap with 429, without holding back other partners", async () => {
+    const claimKey = (partnerId: string, key: string) => claimInFlight(partnerId, "api", key);
+    const releases = await Promise.all(
+      Array.from({ length: MAX_IN_FLIGHT_PER_PARTNER }, (_, index) => claimKey("partner-busy", `key-${index}`)),
     );
     expect(releases.every((release) => release !== null)).toBe(true);
-    expect(() => claimInFlight("partner-busy", "one-more")).toThrow(AppError);
-    expect(() => claimInFlight("partner-busy", "one-more")).toThrow(expect.objectContaining({ status: 429 }));
+    await expect(claimKey("partner-busy", "one-more")).rejects.toThrow(AppError);
+    await expect(claimKey("partner-busy", "one-more")).rejects.toThrow(expect.objectContaining({ status: 429 }));
     // A key already under way is still answered as in use, not as too many.
-    expect(claimInFlight("partner-busy", "key-0")).toBeNull();
+    expect(await claimKey("partner-busy", "key-0")).toBeNull();
 
-    const other = claimInFlight("partner-calm", "key-0");
+    const other = await claimKey("partner-calm", "key-0");
     expect(other).not.toBeNull();
-    other!();
+    await other!();
 
     // Releasing twice frees one place, not two.
-    releases[0]!();
-    releases[0]!();
-    const next = claimInFlight("partner-busy", "one-more");
+    await releases[0]!();
+    await releases[0]!();
+    const next = await claimKey("partner-busy", "one-more");
     expect(next).not.toBeNull();
-    expect(() => claimInFlight("partner-busy", "and-another")).toThrow(expect.objectContaining({ status: 429 }));
+    await expect(claimKey("partner-busy", "and-another")).rejects.toThrow(expect.objectContaining({ status: 429 }));
 
-    next!();
-    for (const release of releases.slice(1)) release!();
-    expect(claimInFlight("partner-busy", "after")).not.toBeNull();
+    await next!();
+    for (const release of releases.slice(1)) await release!();
+    expect(await db.idempotencyClaim.count()).toBe(0);
+    expect(await claimKey("partner-busy", "after")).not.toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import "server-only";
 import { openStored, seal } from "@/lib/crypto/personal-data";
-import { db, isUniqueViolation } from "@/lib/db";
+import { db, isUniqueViolation, livenessLock, ownerIsGone, rawQuery } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { describeError, logEvent } from "@/lib/log";
+import { SERVER_TIMEOUTS } from "@/lib/net/http-server";
 
 /** How long a partner's Idempotency-Key replays its first response. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -96,21 +98,27 @@ export async function storeResponse(claim: IdempotencyClaim, status: number, bod
 }
 
 /**
- * How many keys one partner may have under way in this process at once. Each claim lives only
- * while its request runs (the server's timeouts bound that), but without a cap a partner opening
- * many slow requests would grow the set without limit and crowd out everyone else.
+ * How long a claim holds at most. A request claims its key as soon as its headers have arrived;
+ * its body must arrive within the server's request timeout, and each statement it then runs is cut
+ * off after 30 s (lib/db.ts), so this is longer than any request runs. A claim that outlives it
+ * anyway is taken over by the next request with the key: at worst the two run together, and the
+ * stored response's primary key still lets only one of them write.
+ */
+export const CLAIM_TTL_MS = 2 * SERVER_TIMEOUTS.requestMs;
+
+/**
+ * How many keyed requests one partner may have under way in one process at once, and all
+ * partners together. Each claim is a row only while its request runs, but without a cap a partner
+ * opening many slow requests would grow the table (and this process's open requests) without limit
+ * and crowd out everyone else. Counted per process: each process bounds what it holds open.
  */
 export const MAX_IN_FLIGHT_PER_PARTNER = 1_000;
-/** The same for all partners together: at most about 10,000 × 300 bytes of keys in memory. */
 export const MAX_IN_FLIGHT = 10_000;
 
-// Requests under way in this process, by partner and key. A second request with the same key
-// while the first runs is told so (409) instead of waiting; across processes the primary key of
-// the stored response still lets only one of them write.
 const globalForClaims = globalThis as unknown as {
-  axisfiIdempotencyClaims?: { keys: Set<string>; perPartner: Map<string, number> };
+  axisfiIdempotencyClaims?: { total: number; perPartner: Map<string, number> };
 };
-const inFlight = (globalForClaims.axisfiIdempotencyClaims ??= { keys: new Set(), perPartner: new Map() });
+const inFlight = (globalForClaims.axisfiIdempotencyClaims ??= { total: 0, perPartner: new Map() });
 
 function tooManyInFlight(): AppError {
   return new AppError(
@@ -120,26 +128,73 @@ function tooManyInFlight(): AppError {
   );
 }
 
+const CLAIM = `
+  INSERT INTO "IdempotencyClaim" ("partnerId", "scope", "key", "owner", "claimedAt", "expiresAt")
+  VALUES ($1, $2, $3, $4, now(), now() + $5::int * interval '1 millisecond')
+  ON CONFLICT ("partnerId", "scope", "key") DO UPDATE
+    SET "owner" = excluded."owner", "claimedAt" = excluded."claimedAt", "expiresAt" = excluded."expiresAt"
+    WHERE "IdempotencyClaim"."expiresAt" <= now() OR ${ownerIsGone('"IdempotencyClaim"."owner"')}
+  RETURNING "claimedAt"`;
+
+const RELEASE = `
+  DELETE FROM "IdempotencyClaim"
+  WHERE "partnerId" = $1 AND "scope" = $2 AND "key" = $3 AND "owner" = $4 AND "claimedAt" = $5`;
+
 /**
- * Marks the key as in use; returns a release function, or null when it is in use already.
- * Throws a 429 when the partner (or the process) has too many keys under way.
+ * Claims the key for a request about to be processed, in whichever process: returns the function
+ * that releases it when the request is done, or null when another request (in this process or
+ * another) holds it. A claim left by a process that is gone (its liveness lock is free, lib/db.ts)
+ * or older than CLAIM_TTL_MS is taken over. Throws a 429 (and keeps no claim) when the partner, or
+ * all partners together, have too many keys under way in this process.
  */
-export function claimInFlight(partnerId: string, key: string): (() => void) | null {
-  const id = `${partnerId}\u0000${key}`;
-  if (inFlight.keys.has(id)) return null;
+export async function claimInFlight(
+  partnerId: string,
+  scope: IdempotencyScope,
+  key: string,
+): Promise<(() => Promise<void>) | null> {
+  const owner = await livenessLock.id();
+  const claimed = await rawQuery<{ claimedAt: Date }>("idempotency_claim", CLAIM, [
+    partnerId,
+    scope,
+    key,
+    owner,
+    CLAIM_TTL_MS,
+  ]);
+  // A key already under way is answered as in use, whatever the caps.
+  if (claimed.length === 0) return null;
+  const { claimedAt } = claimed[0];
+  // Only this claim: if it was taken over, the claim now there is another request's. A claim
+  // that cannot be deleted now is not the request's failure: it is taken over once it expires.
+  const deleteClaim = async () => {
+    try {
+      await rawQuery("idempotency_claim_release", RELEASE, [partnerId, scope, key, owner, claimedAt]);
+    } catch (error) {
+      logEvent("warn", "idempotency_claim_release_failed", describeError(error));
+    }
+  };
+
   const partnerCount = inFlight.perPartner.get(partnerId) ?? 0;
-  if (partnerCount >= MAX_IN_FLIGHT_PER_PARTNER || inFlight.keys.size >= MAX_IN_FLIGHT) throw tooManyInFlight();
-  inFlight.keys.add(id);
+  if (partnerCount >= MAX_IN_FLIGHT_PER_PARTNER || inFlight.total >= MAX_IN_FLIGHT) {
+    await deleteClaim();
+    throw tooManyInFlight();
+  }
+  inFlight.total += 1;
   inFlight.perPartner.set(partnerId, partnerCount + 1);
   let released = false;
-  return () => {
+  return async () => {
     if (released) return;
     released = true;
-    inFlight.keys.delete(id);
+    inFlight.total -= 1;
     const left = (inFlight.perPartner.get(partnerId) ?? 1) - 1;
     if (left > 0) inFlight.perPartner.set(partnerId, left);
     else inFlight.perPartner.delete(partnerId);
+    await deleteClaim();
   };
+}
+
+/** Deletes claims past their expiry (left by a process that died); called now and then. */
+export async function purgeExpiredClaims(): Promise<number> {
+  return db.$executeRaw`DELETE FROM "IdempotencyClaim" WHERE "expiresAt" <= now()`;
 }
 
 /** Deletes responses older than the window; called now and then, never on every request. */

@@ -60,9 +60,20 @@ export async function createCustomerHandler(context: PartnerApiContext): Promise
   if (!key) return create(context, await readBody(context.request, MAX_JSON_BODY_BYTES));
 
   // Claimed before the body is read, so that a retry sent while the first request is still
-  // arriving or running is told so, rather than racing it.
-  const release = claimInFlight(context.partner.partnerId, key);
+  // arriving or running, to this process or another, is told so rather than racing it.
+  const release = await claimInFlight(context.partner.partnerId, "api", key);
+  const claimOf = (body: Buffer): IdempotencyClaim => ({
+    partnerId: context.partner.partnerId,
+    scope: "api",
+    key,
+    requestHash: crypto.createHash("sha256").update(body).digest("hex"),
+  });
   if (!release) {
+    // A request that has answered releases its claim first, and a process that dies loses its
+    // claims; a claim can still outlive its answer (its release failed): the answer is replayed.
+    const claim = claimOf(await readBody(context.request, MAX_JSON_BODY_BYTES));
+    const stored = await findStoredResponse(claim);
+    if (stored) return replay(stored, claim);
     throw new AppError(
       "idempotency_key_in_use",
       409,
@@ -71,15 +82,9 @@ export async function createCustomerHandler(context: PartnerApiContext): Promise
   }
   try {
     const body = await readBody(context.request, MAX_JSON_BODY_BYTES);
-    const claim: IdempotencyClaim = {
-      partnerId: context.partner.partnerId,
-      scope: "api",
-      key,
-      requestHash: crypto.createHash("sha256").update(body).digest("hex"),
-    };
-    return await createAndRecord(context, body, claim);
+    return await createAndRecord(context, body, claimOf(body));
   } finally {
-    release();
+    await release();
   }
 }
 
