@@ -294,4 +294,47 @@ describe("compare-and-set writes from two processes at once", () => {
     }
     expect(await db.customer.count({ where: { partnerId: partner.partnerId } })).toBe(3);
   });
+
+  it("freeze a draft being submitted: a step saved meanwhile in another process is in the customer, or refused", async () => {
+    const partner = await newPartner();
+    const actor = await newActor("partner_user", partner.partnerId);
+    const steps = exampleSteps(newPartnerCustomerId());
+    const draftId = await completedDraft(actor, steps);
+    const loaded = await currentDraftVersion(actor, draftId);
+    const renamed = {
+      ...steps.company,
+      business_details: { ...steps.company.business_details, website: "https://renamed.example.com" },
+    };
+    // The order that matters, made certain: the test holds a share lock on the draft's row, so
+    // that the other process's save queues for the row first, and the submission here second,
+    // after it has read the draft. Then the lock goes, and the two go through in that order.
+    const holder = new pg.Client({ connectionString: databaseUrl() });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT 1 FROM "OnboardingDraft" WHERE id = $1 FOR SHARE`, [draftId]);
+      const waiting = async (count: number) => {
+        const { rows } = await holder.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        return rows.length >= count;
+      };
+      const saved = settle(other.call("saveDraftStep", actor, draftId, "company", renamed, loaded));
+      await waitUntil(() => waiting(1), "the save waits for the row");
+      const submitted = settle(submitDraft(actor, draftId));
+      await waitUntil(() => waiting(2), "the submission waits for the row");
+      await holder.query("COMMIT");
+
+      const [save, submission] = await Promise.all([saved, submitted]);
+      expect(submission.ok).toBe(true);
+      const customer = await db.customer.findUniqueOrThrow({
+        where: { id: submission.ok ? submission.value.customerId : "" },
+      });
+      // An acknowledged save is never lost: what was saved before the freeze is what is submitted.
+      if (save.ok) expect(customer.website).toBe("https://renamed.example.com");
+      else expect([save.status, customer.website]).toEqual([409, steps.company.business_details.website]);
+    } finally {
+      await holder.end();
+    }
+  });
 });
