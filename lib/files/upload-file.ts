@@ -1,7 +1,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { fileTypeFromBuffer } from "file-type";
-import { db } from "@/lib/db";
+import { db, rawQuery } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { toApiTimestamp } from "@/lib/customers/fields";
 import { newId } from "@/lib/ids";
@@ -131,10 +131,13 @@ export async function uploadFile(partnerId: string, contentType: string, body: R
 /** The ids among `fileIds` that this partner did not upload (unknown or another partner's). */
 export async function fileIdsNotOwnedBy(partnerId: string, fileIds: readonly string[]): Promise<Set<string>> {
   if (fileIds.length === 0) return new Set();
-  // Plain SQL: on every create, Prisma's query compiler cost more than the query (0.39–0.66 ms
-  // of CPU against 0.29 ms, bench/create-customer.ts).
-  const owned = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "File" WHERE "partnerId" = ${partnerId} AND "id" = ANY(${[...new Set(fileIds)]})`;
+  // Without Prisma: on every create its query compiler cost more than the query itself (0.39–0.66
+  // ms of CPU through findMany, 0.29 ms through $queryRaw, 0.10 ms as a prepared statement).
+  const owned = await rawQuery<{ id: string }>(
+    "files_owned_by_partner",
+    `SELECT "id" FROM "File" WHERE "partnerId" = $1 AND "id" = ANY($2::text[])`,
+    [partnerId, [...new Set(fileIds)]],
+  );
   const ownedIds = new Set(owned.map((file) => file.id));
   return new Set(fileIds.filter((id) => !ownedIds.has(id)));
 }
