@@ -22,12 +22,9 @@ import {
 /**
  * Creates, uploads, draft steps and review decisions all at once on one database: every write a
  * caller was told succeeded must be there afterwards, and nothing that was refused or rolled back.
- * It asserts only what callers see and what is stored, so it holds for any database.
- *
- * On SQLite every statement completes synchronously, so a transaction that awaits nothing else
- * never lets another request's statement in while it is open; the adapter's own tests
- * (lib/sqlite-adapter.test.ts) hold transactions open across timers to reach those interleavings.
- * On PostgreSQL every statement is real I/O, and this test exercises them.
+ * It asserts only what callers see and what is stored. Every statement is real I/O on a pool of
+ * connections, so requests interleave freely; the forced interleavings of particular races are in
+ * the tests beside the code (tests/helpers/commit-gate.ts).
  */
 
 const api = servePartnerApi();

@@ -6,7 +6,7 @@ import { createPartner, type PartnerWithKey } from "@/lib/partners/partners";
 
 /**
  * The partner API as the real server runs it (the same request handler, on a real socket) over
- * this test file's own SQLite database.
+ * this test file's own PostgreSQL database.
  */
 export function servePartnerApi() {
   const server = http.createServer((request, response) => void handlePartnerApi(request, response));
