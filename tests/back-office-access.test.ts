@@ -10,9 +10,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readFileForActor } from "@/lib/files/file-queries";
 import { getDraft, saveDraftStep, startDraft, submitDraft } from "@/lib/onboarding/drafts";
-import { FORM_STEPS, type FormStep } from "@/lib/onboarding/steps";
+import { FORM_STEPS } from "@/lib/onboarding/steps";
 import { upsertUser } from "@/lib/users/users";
-import { exampleCustomerRequest, type ExampleFileIds } from "./fixtures/customer-request";
+import { exampleCustomerRequest, exampleWizardSteps, type ExampleFileIds } from "./fixtures/customer-request";
 import {
   SAMPLE_FILES,
   authHeaders,
@@ -339,16 +339,7 @@ describe("another partner's ids are answered exactly like missing ones, and leav
   let draftId: string;
   let completedDraftId: string;
 
-  function exampleSteps(): Record<FormStep, Record<string, unknown>> {
-    const request = structuredClone(exampleCustomerRequest(newPartnerCustomerId()));
-    return {
-      company: { partner_customer_id: request.partner_customer_id, business_details: request.business_details },
-      address: { registration_address: request.registration_address },
-      usage: { account_usage: request.account_usage },
-      contact: { primary_contact: request.primary_contact },
-      representatives: { business_person_list: request.business_person_list },
-    };
-  }
+  const exampleSteps = () => exampleWizardSteps(newPartnerCustomerId());
 
   beforeAll(async () => {
     a = await newPartnerWithStaff("Alice Alder");

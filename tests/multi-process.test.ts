@@ -9,11 +9,11 @@ import { databaseUrl } from "@/lib/database-url";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { currentDraftVersion, saveDraftStep, startDraft, submitDraft } from "@/lib/onboarding/drafts";
-import { FORM_STEPS, type FormStep } from "@/lib/onboarding/steps";
+import { FORM_STEPS } from "@/lib/onboarding/steps";
 import { revokeApiKey } from "@/lib/partners/api-keys";
 import type { PartnerWithKey } from "@/lib/partners/partners";
 import { upsertUser } from "@/lib/users/users";
-import { exampleCustomerRequest } from "./fixtures/customer-request";
+import { exampleCustomerRequest, exampleWizardSteps } from "./fixtures/customer-request";
 import { startAppServer, waitUntil, type AppServer } from "./helpers/app-server";
 import { startLibProcess, type LibProcess } from "./helpers/lib-process";
 import { authHeaders, newPartner, newPartnerCustomerId, postJson } from "./helpers/partner-api";
@@ -242,18 +242,7 @@ describe("compare-and-set writes from two processes at once", () => {
     }
   });
 
-  function exampleSteps(partnerCustomerId: string) {
-    const request = structuredClone(exampleCustomerRequest(partnerCustomerId));
-    return {
-      company: { partner_customer_id: request.partner_customer_id, business_details: request.business_details },
-      address: { registration_address: request.registration_address },
-      usage: { account_usage: request.account_usage },
-      contact: { primary_contact: request.primary_contact },
-      representatives: { business_person_list: request.business_person_list },
-    } satisfies Record<FormStep, Record<string, unknown>>;
-  }
-
-  async function completedDraft(actor: Actor, steps: ReturnType<typeof exampleSteps>) {
+  async function completedDraft(actor: Actor, steps: ReturnType<typeof exampleWizardSteps>) {
     const draftId = await startDraft(actor);
     for (const step of FORM_STEPS) {
       await saveDraftStep(actor, draftId, step, steps[step], await currentDraftVersion(actor, draftId));
@@ -264,7 +253,7 @@ describe("compare-and-set writes from two processes at once", () => {
   it("save a draft step once: of two saves from pages loaded at one version, one applies", async () => {
     const partner = await newPartner();
     const actor = await newActor("partner_user", partner.partnerId);
-    const steps = exampleSteps(newPartnerCustomerId());
+    const steps = exampleWizardSteps(newPartnerCustomerId());
     const draftId = await completedDraft(actor, steps);
     const loaded = await currentDraftVersion(actor, draftId);
     const contact = (email: string) => ({
@@ -283,7 +272,7 @@ describe("compare-and-set writes from two processes at once", () => {
     const partner = await newPartner();
     const actor = await newActor("partner_user", partner.partnerId);
     for (let round = 0; round < 3; round += 1) {
-      const draftId = await completedDraft(actor, exampleSteps(newPartnerCustomerId()));
+      const draftId = await completedDraft(actor, exampleWizardSteps(newPartnerCustomerId()));
       const outcomes = await Promise.all([
         settle(submitDraft(actor, draftId)),
         settle(other.call("submitDraft", actor, draftId)),
@@ -298,7 +287,7 @@ describe("compare-and-set writes from two processes at once", () => {
   it("freeze a draft being submitted: a step saved meanwhile in another process is in the customer, or refused", async () => {
     const partner = await newPartner();
     const actor = await newActor("partner_user", partner.partnerId);
-    const steps = exampleSteps(newPartnerCustomerId());
+    const steps = exampleWizardSteps(newPartnerCustomerId());
     const draftId = await completedDraft(actor, steps);
     const loaded = await currentDraftVersion(actor, draftId);
     const renamed = {

@@ -8,7 +8,7 @@ import { databaseFileBytes } from "@/tests/helpers/database-files";
 import { AppError } from "@/lib/errors";
 import { CommitGate } from "@/tests/helpers/commit-gate";
 import { upsertUser } from "@/lib/users/users";
-import { exampleCustomerRequest } from "@/tests/fixtures/customer-request";
+import { exampleCustomerRequest, exampleWizardSteps } from "@/tests/fixtures/customer-request";
 import { newPartner, newPartnerCustomerId } from "@/tests/helpers/partner-api";
 import {
   currentDraftVersion,
@@ -53,17 +53,7 @@ async function newTeam() {
   };
 }
 
-/** The values each step's form sends for the published example. */
-function exampleSteps(partnerCustomerId = newPartnerCustomerId()): Record<FormStep, Record<string, unknown>> {
-  const request = structuredClone(exampleCustomerRequest(partnerCustomerId));
-  return {
-    company: { partner_customer_id: request.partner_customer_id, business_details: request.business_details },
-    address: { registration_address: request.registration_address },
-    usage: { account_usage: request.account_usage },
-    contact: { primary_contact: request.primary_contact },
-    representatives: { business_person_list: request.business_person_list },
-  };
-}
+const exampleSteps = (partnerCustomerId = newPartnerCustomerId()) => exampleWizardSteps(partnerCustomerId);
 
 /** Saves a step from a page loaded just now, as a person working alone would. */
 async function saveStep(actor: Actor, draftId: string, step: FormStep, values: unknown) {
