@@ -9,6 +9,7 @@ import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/partners/api-key
 import { errorResponse, internalError } from "./error-response";
 import { abandonedBodies, headerValue, lingerThenClose, type ApiResponse } from "./http";
 import { createCustomerHandler } from "./handlers/create-customer";
+import { validateCustomerHandler } from "./handlers/validate-customer";
 import { getCustomerHandler, listCustomersHandler } from "./handlers/customers";
 import { uploadFileHandler } from "./handlers/upload-file";
 import { healthHandler, openApiHandler } from "./handlers/public";
@@ -31,10 +32,11 @@ type Route =
 /** The partner API: every route goes through `handlePartnerApi`, which authenticates, logs and maps errors. */
 const ROUTES: Route[] = [
   { method: "POST", path: /^\/api\/customers\/create$/, auth: true, handler: createCustomerHandler },
+  { method: "POST", path: /^\/api\/customers\/validate$/, auth: true, handler: validateCustomerHandler },
   { method: "GET", path: /^\/api\/customers$/, auth: true, handler: listCustomersHandler },
   {
     method: "GET",
-    path: /^\/api\/customers\/(?<customerId>(?!create$)[^/]+)$/,
+    path: /^\/api\/customers\/(?<customerId>(?!(?:create|validate)$)[^/]+)$/,
     auth: true,
     handler: getCustomerHandler,
   },

@@ -73,6 +73,18 @@ async function checkFilesBelongToPartner(partnerId: string, request: CreateCusto
   throw validationError(details, "The request refers to files that do not exist.");
 }
 
+/**
+ * The checks a request passes before anything is written, in create's order: its fields, then
+ * the files it refers to. The last check, a duplicate partner_customer_id, differs between the
+ * two callers: create leaves it to the unique index (so that concurrent requests create one
+ * customer), the dry run looks it up; both answer with `duplicateCustomerError`.
+ */
+async function checkRequest(input: unknown, partnerId: string): Promise<CreateCustomerRequest> {
+  const request = parseCreateCustomerRequest(input);
+  await checkFilesBelongToPartner(partnerId, request);
+  return request;
+}
+
 const dateOrNull = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
 
 /** The rows of a new customer, shaped as they will be read back, so the answer needs no re-read. */
@@ -202,8 +214,7 @@ export async function createCustomer(
   creator: CustomerCreator,
   options: { idempotency?: IdempotencyClaim } = {},
 ): Promise<CustomerResource> {
-  const request = parseCreateCustomerRequest(input);
-  await checkFilesBelongToPartner(creator.partnerId, request);
+  const request = await checkRequest(input, creator.partnerId);
 
   const { documents, businessPersons, ...customer } = newCustomerRows(request, creator);
   const resource = toCustomerResource({ ...customer, documents, businessPersons });
@@ -243,4 +254,14 @@ export async function createCustomer(
     await customerWrites.write(rows);
   }
   return resource;
+}
+
+/**
+ * The dry run of `createCustomer`: the same checks in the same order, refused with the same
+ * errors, and nothing written (no customer, audit event or idempotent response).
+ */
+export async function validateCustomer(input: unknown, partnerId: string): Promise<void> {
+  const request = await checkRequest(input, partnerId);
+  const duplicate = await duplicateCustomerError(partnerId, request.partner_customer_id);
+  if (duplicate) throw duplicate;
 }
