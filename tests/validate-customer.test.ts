@@ -246,6 +246,23 @@ describe("POST /api/customers/validate", () => {
     expect((created.json as { error: { code: string } }).error.code).toBe("invalid_idempotency_key");
   });
 
+  it("is documented with create's request body and create's errors, less those of an Idempotency-Key", async () => {
+    const openapi = await (await fetch(`${api.baseUrl}/api/openapi.json`)).json();
+    const create = openapi.paths["/api/customers/create"].post;
+    const validate = openapi.paths["/api/customers/validate"].post;
+    expect(validate.operationId).toBe("validateCustomer");
+    expect(validate.tags).toEqual(create.tags);
+    expect(validate.security).toEqual(create.security);
+    expect(validate.requestBody).toEqual(create.requestBody);
+    expect(validate.responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/ValidationResult",
+    });
+    const errorStatuses = (operation: { responses: Record<string, unknown> }) =>
+      Object.keys(operation.responses).filter((status) => status !== "200");
+    expect(errorStatuses(validate)).toEqual(errorStatuses(create).filter((status) => !["422", "429"].includes(status)));
+    expect(validate.description).toMatch(/Idempotency-Key` header is ignored/);
+  });
+
   it("answers 405 with Allow for other methods, rather than looking up a customer called validate", async () => {
     const response = await fetch(`${api.baseUrl}/api/customers/validate`, { headers: authHeaders(owner) });
     expect(response.status).toBe(405);

@@ -67,6 +67,20 @@ function errorResponses(statuses: Record<number, string>) {
 
 const authErrors = { 401: "Missing, wrong or revoked credentials (the answer never says which)" };
 
+/** What both Create Customer and its dry run refuse, with the same status and body. */
+const customerRequestErrors = {
+  400: "Malformed JSON or invalid fields (`validation_error`, with `details`)",
+  ...authErrors,
+  405: "Method not allowed",
+  409: "Duplicate `partner_customer_id` (naming the existing `customer_id`)",
+  413: "Body over 1 MB",
+  415: "Content-Type is not application/json",
+};
+
+const validationResultSchema = z
+  .object({ valid: z.literal(true) })
+  .meta({ id: "ValidationResult", description: "The request would be accepted by Create Customer as it stands" });
+
 function buildDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "X-API-Key" });
@@ -76,6 +90,8 @@ function buildDocument() {
   registry.registerPath({
     method: "post",
     path: "/api/customers/create",
+    operationId: "createCustomer",
+    tags: ["Customers"],
     summary: "Create Customer",
     description: `Create a new customer to be stored on the AxisFI platform. New customers start \`pending\` until compliance reviews them.\n${VALIDATION_RULES}\n${IDEMPOTENCY}`,
     security,
@@ -88,12 +104,8 @@ function buildDocument() {
     responses: {
       200: { description: "Operation Successful", content: { "application/json": { schema: customerResourceSchema } } },
       ...errorResponses({
-        400: "Malformed JSON or invalid fields (`validation_error`, with `details`)",
-        ...authErrors,
-        405: "Method not allowed",
+        ...customerRequestErrors,
         409: "Duplicate `partner_customer_id` (naming the existing `customer_id`), or the Idempotency-Key is in use",
-        413: "Body over 1 MB",
-        415: "Content-Type is not application/json",
         422: "Idempotency-Key reused with a different body",
         429: "Too many requests with an Idempotency-Key under way at once",
       }),
@@ -101,8 +113,30 @@ function buildDocument() {
   });
 
   registry.registerPath({
+    method: "post",
+    path: "/api/customers/validate",
+    operationId: "validateCustomer",
+    tags: ["Customers"],
+    summary: "Validate Customer (dry run)",
+    description: `Check a Create Customer request without creating anything. The body, the credentials and every check are those of \`POST /api/customers/create\`: the fields, that each file id was uploaded with your key, and that \`partner_customer_id\` is not already in use. A request create would accept answers 200 \`{"valid": true}\`; any other answers exactly the error create would give for the same body (same status, code and details). Nothing is stored: no customer, no audit event, no idempotent response.\n\nAn \`Idempotency-Key\` header is ignored, whatever its value: a dry run is never replayed and never takes a key, so the same key can then be sent with Create Customer. A valid answer is no reservation: another request may still take the \`partner_customer_id\` before you create.\n${VALIDATION_RULES}`,
+    security,
+    request: {
+      body: { required: true, content: { "application/json": { schema: createCustomerRequestSchema } } },
+    },
+    responses: {
+      200: {
+        description: "Create Customer would accept this request",
+        content: { "application/json": { schema: validationResultSchema } },
+      },
+      ...errorResponses(customerRequestErrors),
+    },
+  });
+
+  registry.registerPath({
     method: "get",
     path: "/api/customers/{customer_id}",
+    operationId: "getCustomer",
+    tags: ["Customers"],
     summary: "Retrieve a customer",
     security,
     request: {
@@ -117,6 +151,8 @@ function buildDocument() {
   registry.registerPath({
     method: "get",
     path: "/api/customers",
+    operationId: "listCustomers",
+    tags: ["Customers"],
     summary: "List customers",
     description: "Your customers, newest first, one page at a time. Follow `next_cursor` until `has_more` is false.",
     security,
@@ -136,6 +172,8 @@ function buildDocument() {
   registry.registerPath({
     method: "post",
     path: "/api/files/upload",
+    operationId: "uploadFile",
+    tags: ["Files"],
     summary: "Upload a document",
     description:
       "Upload an identity or company document as multipart/form-data in the field `file`. PDF, JPEG and PNG up to 10 MB, judged by the file's bytes, not its name or declared type. Use the returned `file_id` in Create Customer.",
@@ -164,6 +202,8 @@ function buildDocument() {
   registry.registerPath({
     method: "get",
     path: "/api/health",
+    operationId: "health",
+    tags: ["Service"],
     summary: "Health check",
     responses: {
       200: {
