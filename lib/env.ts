@@ -55,6 +55,12 @@ const envSchema = z
      * unset, a random key is kept in data/.
      */
     DATA_ENCRYPTION_KEY: z.string().min(1).optional(),
+    /**
+     * Partner API rate limit of each API key, unless its partner has its own (Partner.rateLimit*):
+     * tokens added per second and the most a key's bucket holds (lib/api/rate-limits.ts).
+     */
+    API_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(100),
+    API_RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(200),
     LOG_REQUESTS: z
       .enum(["true", "false"])
       .default("true")

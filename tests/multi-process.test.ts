@@ -327,3 +327,27 @@ describe("compare-and-set writes from two processes at once", () => {
     }
   });
 });
+
+describe("one API key's rate limit over two app processes", () => {
+  it("hands out the burst once in all: the processes share one bucket", async () => {
+    const partner = await newPartner();
+    // Its own limit, above the servers' default (tests/helpers/app-server.ts): one token a second.
+    await db.partner.update({ where: { id: partner.partnerId }, data: { rateLimitPerSecond: 1, rateLimitBurst: 10 } });
+    const started = Date.now();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        fetch(`${servers()[index % 2].baseUrl}/api/customers/cus_00000000000000000000000000000000`, {
+          headers: authHeaders(partner),
+        }),
+      ),
+    );
+    const elapsedSeconds = (Date.now() - started) / 1000;
+    const statuses = answers.map((response) => response.status);
+    expect(statuses.filter((status) => status !== 404 && status !== 429)).toEqual([]);
+    const allowed = statuses.filter((status) => status === 404).length;
+    // Exactly the burst, plus what one token a second refilled while the requests were answered.
+    expect(allowed).toBeGreaterThanOrEqual(10);
+    expect(allowed).toBeLessThanOrEqual(10 + Math.floor(elapsedSeconds));
+    expect(answers.every((response) => response.headers.get("RateLimit-Limit") === "10")).toBe(true);
+  });
+});

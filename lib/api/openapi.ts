@@ -65,7 +65,9 @@ function errorResponses(statuses: Record<number, string>) {
   );
 }
 
-const authErrors = { 401: "Missing, wrong or revoked credentials (the answer never says which)" };
+const RATE_LIMITED =
+  "The API key's rate limit is used up (`rate_limited`): retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`";
+const authErrors = { 401: "Missing, wrong or revoked credentials (the answer never says which)", 429: RATE_LIMITED };
 
 /** What both Create Customer and its dry run refuse, with the same status and body. */
 const customerRequestErrors = {
@@ -107,7 +109,7 @@ function buildDocument() {
         ...customerRequestErrors,
         409: "Duplicate `partner_customer_id` (naming the existing `customer_id`), or the Idempotency-Key is in use",
         422: "Idempotency-Key reused with a different body",
-        429: "Too many requests with an Idempotency-Key under way at once",
+        429: `${RATE_LIMITED}; or too many requests with an Idempotency-Key under way at once`,
       }),
     },
   });

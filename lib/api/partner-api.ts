@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { describeError, logEvent } from "@/lib/log";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/partners/api-keys";
 import { errorResponse, internalError } from "./error-response";
+import { rateLimited, rateLimitOf, takeToken } from "./rate-limits";
 import { abandonedBodies, headerValue, lingerThenClose, type ApiResponse } from "./http";
 import { createCustomerHandler } from "./handlers/create-customer";
 import { validateCustomerHandler } from "./handlers/validate-customer";
@@ -64,12 +65,14 @@ function unauthorized(): AppError {
   return new AppError("unauthorized", 401, "Invalid or missing API credentials. Send X-API-Key and X-API-Secret.");
 }
 
-async function route(
-  request: IncomingMessage,
-  url: URL,
-  requestId: string,
-  onPartner: (id: string) => void,
-): Promise<ApiResponse> {
+/** What the handler learns while routing, kept for the answer even when routing throws. */
+interface Seen {
+  partnerId: string | null;
+  /** RateLimit-* (and Retry-After) headers of an authenticated request. */
+  rateLimitHeaders: Record<string, string>;
+}
+
+async function route(request: IncomingMessage, url: URL, requestId: string, seen: Seen): Promise<ApiResponse> {
   const matching = ROUTES.map((candidate) => ({ candidate, match: candidate.path.exec(url.pathname) })).filter(
     (entry) => entry.match !== null,
   );
@@ -85,7 +88,11 @@ async function route(
   if (!found.candidate.auth) return found.candidate.handler(context);
   const partner = await authenticateApiKey(headerValue(request, "x-api-key"), headerValue(request, "x-api-secret"));
   if (!partner) throw unauthorized();
-  onPartner(partner.partnerId);
+  seen.partnerId = partner.partnerId;
+  // Per key, after authentication: an unauthenticated request is refused anyway and counts for no key.
+  const decision = await takeToken(partner.apiKeyId, rateLimitOf(partner.partnerRateLimit));
+  seen.rateLimitHeaders = decision.headers;
+  if (!decision.allowed) throw rateLimited();
   return found.candidate.handler({ ...context, partner });
 }
 
@@ -94,10 +101,10 @@ export async function handlePartnerApi(request: IncomingMessage, response: Serve
   const started = process.hrtime.bigint();
   const requestId = requestIdOf(request);
   const url = new URL(request.url ?? "/", "http://localhost");
-  let partnerId: string | null = null;
+  const seen: Seen = { partnerId: null, rateLimitHeaders: {} };
   let result: ApiResponse;
   try {
-    result = await route(request, url, requestId, (id) => (partnerId = id));
+    result = await route(request, url, requestId, seen);
   } catch (error) {
     if (error instanceof AppError) {
       result = errorResponse(error, requestId);
@@ -115,6 +122,7 @@ export async function handlePartnerApi(request: IncomingMessage, response: Serve
     ...(isHttpsUrl(env.publicUrl) ? { "Strict-Transport-Security": HSTS } : {}),
     "Content-Length": String(Buffer.byteLength(result.body)),
     "X-Request-Id": requestId,
+    ...seen.rateLimitHeaders,
     ...result.headers,
   };
   // A body we refused part-way is not drained: the connection is closed after a short linger.
@@ -131,7 +139,7 @@ export async function handlePartnerApi(request: IncomingMessage, response: Serve
       path: url.pathname,
       status: result.status,
       duration_ms: Number((Number(process.hrtime.bigint() - started) / 1e6).toFixed(2)),
-      partner_id: partnerId,
+      partner_id: seen.partnerId,
     });
   }
 }

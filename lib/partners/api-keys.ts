@@ -19,11 +19,22 @@ export interface ApiKeySummary {
   revokedAt: Date | null;
 }
 
+/** Partner.rateLimitPerSecond and rateLimitBurst. */
+export interface PartnerRateLimit {
+  rateLimitPerSecond: number | null;
+  rateLimitBurst: number | null;
+}
+
 /** Who a valid key pair speaks for. */
 export interface ApiKeyPrincipal {
   apiKeyId: string;
   publicKey: string;
   partnerId: string;
+  /**
+   * The partner's own API rate limit (null: the configured default, lib/api/rate-limits.ts); a
+   * change is seen by every process within CACHE_TTL_MS.
+   */
+  partnerRateLimit: PartnerRateLimit;
 }
 
 /**
@@ -46,6 +57,7 @@ interface CachedKey {
   partnerId: string;
   secretHash: Buffer;
   revoked: boolean;
+  partnerRateLimit: PartnerRateLimit;
   lastUsedWrittenAt: number;
   loadedAt: number;
 }
@@ -65,7 +77,14 @@ async function loadKey(publicKey: string): Promise<CachedKey | null> {
   if (cached && Date.now() - cached.loadedAt < CACHE_TTL_MS) return cached;
   const row = await db.apiKey.findUnique({
     where: { publicKey },
-    select: { id: true, partnerId: true, secretHash: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      partnerId: true,
+      secretHash: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      partner: { select: { rateLimitPerSecond: true, rateLimitBurst: true } },
+    },
   });
   if (!row) {
     cache.delete(publicKey);
@@ -76,6 +95,7 @@ async function loadKey(publicKey: string): Promise<CachedKey | null> {
     partnerId: row.partnerId,
     secretHash: Buffer.from(row.secretHash, "hex"),
     revoked: row.revokedAt !== null,
+    partnerRateLimit: row.partner,
     lastUsedWrittenAt: cached?.lastUsedWrittenAt ?? row.lastUsedAt?.getTime() ?? 0,
     loadedAt: Date.now(),
   };
@@ -102,7 +122,7 @@ export async function authenticateApiKey(
     key.lastUsedWrittenAt = now;
     await db.apiKey.update({ where: { id: key.apiKeyId }, data: { lastUsedAt: new Date(now) } });
   }
-  return { apiKeyId: key.apiKeyId, publicKey, partnerId: key.partnerId };
+  return { apiKeyId: key.apiKeyId, publicKey, partnerId: key.partnerId, partnerRateLimit: key.partnerRateLimit };
 }
 
 /** The stored row of a key pair: its public key and the hash of its secret, never the secret. */

@@ -175,6 +175,10 @@ export async function startAppServer(options: {
       LOG_REQUESTS: "false",
       SEED_DEMO: "false",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Load and crash tests send hundreds of requests a second with one key; the rate limit has
+      // its own tests (tests/rate-limits.test.ts).
+      API_RATE_LIMIT_PER_SECOND: "1000000",
+      API_RATE_LIMIT_BURST: "1000000",
       ...options.env,
     },
   });

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { CLI_ACTOR } from "@/lib/audit/audit-events";
+import { db } from "@/lib/db";
+import { createApiKey } from "@/lib/partners/api-keys";
+import type { PartnerWithKey } from "@/lib/partners/partners";
+import { authHeaders, newPartner, servePartnerApi } from "./helpers/partner-api";
+
+// Two servers, each with the real handler, over one database: as two app processes would be.
+const api = servePartnerApi();
+const otherApi = servePartnerApi();
+
+// One token a second: the refill during a test's few dozen local requests stays below one token
+// (each test checks how long it took), so every count below is exact.
+const LIMIT = { rateLimitPerSecond: 1, rateLimitBurst: 10 };
+// A cheap authenticated request: the key is checked, a token taken, then a 404.
+const PATH = "/api/customers/cus_00000000000000000000000000000000";
+
+async function limitedPartner(): Promise<PartnerWithKey> {
+  const partner = await newPartner();
+  await db.partner.update({ where: { id: partner.partnerId }, data: LIMIT });
+  return partner;
+}
+
+function send(headers: Record<string, string>, baseUrl = api.baseUrl): Promise<Response> {
+  return fetch(`${baseUrl}${PATH}`, { headers });
+}
+
+/** Sends `count` requests one after another and returns their statuses. */
+async function statuses(headers: Record<string, string>, count: number): Promise<number[]> {
+  const seen: number[] = [];
+  for (let index = 0; index < count; index += 1) seen.push((await send(headers)).status);
+  return seen;
+}
+
+/** Moves the key's bucket back in time, as if `seconds` had passed since its last request. */
+async function letTimePass(publicKey: string, seconds: number): Promise<void> {
+  const { id } = await db.apiKey.findUniqueOrThrow({ where: { publicKey } });
+  const moved = await db.$executeRaw`
+    UPDATE "ApiRateLimit" SET "updatedAt" = "updatedAt" - ${seconds} * interval '1 second' WHERE "apiKeyId" = ${id}`;
+  expect(moved).toBe(1);
+}
+
+describe("partner API rate limits", () => {
+  it("allows the burst, then answers 429 rate_limited with Retry-After and RateLimit headers", async () => {
+    const partner = await limitedPartner();
+    const started = Date.now();
+    const answers: Response[] = [];
+    for (let index = 0; index < LIMIT.rateLimitBurst; index += 1) answers.push(await send(authHeaders(partner)));
+    const refused = await send(authHeaders(partner));
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    expect(answers.map((answer) => answer.status)).toEqual(Array(LIMIT.rateLimitBurst).fill(404));
+    expect(answers.map((answer) => answer.headers.get("RateLimit-Remaining"))).toEqual([
+      "9",
+      "8",
+      "7",
+      "6",
+      "5",
+      "4",
+      "3",
+      "2",
+      "1",
+      "0",
+    ]);
+    for (const answer of answers) {
+      expect(answer.headers.get("RateLimit-Limit")).toBe("10");
+      expect(answer.headers.get("Retry-After")).toBeNull();
+    }
+    // The first leaves 9 of 10 tokens: full again after one second.
+    expect(answers[0].headers.get("RateLimit-Reset")).toBe("1");
+
+    expect(refused.status).toBe(429);
+    const { error } = await refused.json();
+    expect(error.code).toBe("rate_limited");
+    expect(refused.headers.get("Retry-After")).toBe("1");
+    expect(refused.headers.get("RateLimit-Limit")).toBe("10");
+    expect(refused.headers.get("RateLimit-Remaining")).toBe("0");
+    expect(Number(refused.headers.get("RateLimit-Reset"))).toBe(10);
+  });
+
+  it("gives the documented default to a partner without its own limit, on 200s too", async () => {
+    const partner = await newPartner();
+    const response = await fetch(`${api.baseUrl}/api/customers`, { headers: authHeaders(partner) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("RateLimit-Limit")).toBe("200");
+    expect(response.headers.get("RateLimit-Remaining")).toBe("199");
+    expect(response.headers.get("RateLimit-Reset")).toBe("1");
+  });
+
+  it("refills the bucket as time passes", async () => {
+    const partner = await limitedPartner();
+    const started = Date.now();
+    expect(await statuses(authHeaders(partner), 11)).toEqual([...Array(10).fill(404), 429]);
+    await letTimePass(partner.apiKey.publicKey, 3);
+    expect(await statuses(authHeaders(partner), 4)).toEqual([404, 404, 404, 429]);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("counts no request that fails authentication", async () => {
+    const partner = await limitedPartner();
+    const wrong = { ...authHeaders(partner), "X-API-Secret": `${partner.apiKey.secret}x` };
+    expect(await statuses(wrong, 12)).toEqual(Array(12).fill(401));
+    const response = await send(authHeaders(partner));
+    expect(response.status).toBe(404);
+    expect(response.headers.get("RateLimit-Remaining")).toBe("9");
+  });
+
+  it("keeps a bucket per API key: neither another partner's nor the same partner's other key shares it", async () => {
+    const partner = await limitedPartner();
+    const other = await limitedPartner();
+    const secondPair = await createApiKey(partner.partnerId, CLI_ACTOR);
+    const secondKey = { "X-API-Key": secondPair.publicKey, "X-API-Secret": secondPair.secret };
+    const started = Date.now();
+    expect(await statuses(authHeaders(partner), 11)).toEqual([...Array(10).fill(404), 429]);
+    expect(await statuses(authHeaders(other), 11)).toEqual([...Array(10).fill(404), 429]);
+    expect(await statuses(secondKey, 11)).toEqual([...Array(10).fill(404), 429]);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("shares the bucket between servers: concurrent requests to two get the burst in all", async () => {
+    const partner = await limitedPartner();
+    const started = Date.now();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => send(authHeaders(partner), index % 2 ? otherApi.baseUrl : api.baseUrl)),
+    );
+    const elapsedSeconds = (Date.now() - started) / 1000;
+    const counts = { allowed: 0, refused: 0 };
+    for (const answer of answers) {
+      if (answer.status === 404) counts.allowed += 1;
+      else if (answer.status === 429) counts.refused += 1;
+    }
+    expect(counts.allowed + counts.refused).toBe(30);
+    expect(elapsedSeconds).toBeLessThan(1);
+    expect(counts.allowed).toBe(LIMIT.rateLimitBurst);
+  });
+});
