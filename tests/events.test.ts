@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { decideCustomer } from "@/lib/customers/decisions";
 import { db } from "@/lib/db";
+import { listEventsQuerySchema } from "@/lib/events/event-queries";
+import { eventListSchema } from "@/lib/events/resource-schema";
 import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "./fixtures/customer-request";
 import { authHeaders, newPartner, newPartnerCustomerId, postJson, servePartnerApi } from "./helpers/partner-api";
@@ -249,5 +251,27 @@ describe("GET /api/events", () => {
       expect(error.code).toBe("validation_error");
       expect(error.details.map((detail: { field: string }) => detail.field)).toEqual([field]);
     }
+  });
+
+  it("is documented as it answers: operation, tag, query parameters and response schema", async () => {
+    const openapi = await (await fetch(`${api.baseUrl}/api/openapi.json`)).json();
+    const operation = openapi.paths["/api/events"].get;
+    expect(operation.operationId).toBe("listEvents");
+    expect(operation.tags).toEqual(["Events"]);
+    expect(operation.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual(
+      Object.keys(listEventsQuerySchema.shape).sort(),
+    );
+    expect(operation.responses["200"].content["application/json"].schema.$ref).toBe("#/components/schemas/EventList");
+    expect(openapi.components.schemas.Event.properties.type.enum).toEqual([
+      "customer.created",
+      "customer.status_changed",
+    ]);
+
+    const headers = authHeaders(await newPartner());
+    const { customer_id: customerId } = await createCustomer(headers);
+    await decideCustomer(reviewer, { customerId, decision: "reject", reason: "Not eligible", expectedVersion: 0 });
+    const page = await (await getEvents(headers)).json();
+    expect(page.data).toHaveLength(2);
+    expect(eventListSchema.strict().parse(page)).toEqual(page);
   });
 });
