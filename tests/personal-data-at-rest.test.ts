@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { isSealed } from "@/lib/crypto/personal-data";
+import { decideCustomer } from "@/lib/customers/decisions";
 import { db } from "@/lib/db";
+import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "./fixtures/customer-request";
 import { databaseFileBytes } from "./helpers/database-files";
 import { authHeaders, newPartner, newPartnerCustomerId, postJson, servePartnerApi } from "./helpers/partner-api";
@@ -60,6 +62,30 @@ describe("ID numbers at rest", () => {
     const list = await (await fetch(`${api.baseUrl}/api/customers`, { headers })).json();
     expect(list.data.flatMap(idNumbersOf).sort()).toEqual([...plain, ...keyed].sort());
 
+    // The events hold the customer resource too: two created, one status changed.
+    const email = `at-rest-reviewer-${process.pid}@example.com`;
+    const userId = await upsertUser({
+      email,
+      name: "Rest Reviewer",
+      password: "a long enough password",
+      role: "reviewer",
+    });
+    await decideCustomer(
+      { userId, role: "reviewer", partnerId: null, name: "Rest Reviewer", email },
+      { customerId: createdCustomer.customer_id, decision: "approve", reason: "Checked", expectedVersion: 0 },
+    );
+    const events = await (await fetch(`${api.baseUrl}/api/events`, { headers })).json();
+    expect(events.data.map((event: { type: string }) => event.type).sort()).toEqual([
+      "customer.created",
+      "customer.created",
+      "customer.status_changed",
+    ]);
+    expect(
+      events.data
+        .flatMap((event: { data: { customer: Parameters<typeof idNumbersOf>[0] } }) => idNumbersOf(event.data.customer))
+        .sort(),
+    ).toEqual([...plain, ...plain, ...keyed].sort());
+
     const bytes = await databaseFileBytes();
     // The check can see the data: the customers' names are there in clear.
     expect(bytes.includes(createdCustomer.partner_customer_id)).toBe(true);
@@ -71,5 +97,8 @@ describe("ID numbers at rest", () => {
     const stored = await db.idempotencyKey.findMany({ where: { partnerId: partner.partnerId } });
     expect(stored).toHaveLength(1);
     expect(isSealed(stored[0].responseBody)).toBe(true);
+    const storedEvents = await db.event.findMany({ where: { partnerId: partner.partnerId } });
+    expect(storedEvents).toHaveLength(3);
+    for (const event of storedEvents) expect(isSealed(event.data)).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import { createCustomerHandler } from "./handlers/create-customer";
 import { validateCustomerHandler } from "./handlers/validate-customer";
 import { getCustomerHandler, listCustomersHandler } from "./handlers/customers";
 import { uploadFileHandler } from "./handlers/upload-file";
+import { listEventsHandler } from "./handlers/events";
 import { healthHandler, openApiHandler } from "./handlers/public";
 
 export interface ApiContext {
@@ -42,6 +43,7 @@ const ROUTES: Route[] = [
     handler: getCustomerHandler,
   },
   { method: "POST", path: /^\/api\/files\/upload$/, auth: true, handler: uploadFileHandler },
+  { method: "GET", path: /^\/api\/events$/, auth: true, handler: listEventsHandler },
   { method: "GET", path: /^\/api\/health$/, auth: false, handler: healthHandler },
   { method: "GET", path: /^\/api\/openapi\.json$/, auth: false, handler: openApiHandler },
 ];

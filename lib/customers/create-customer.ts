@@ -6,6 +6,7 @@ import { AppError, fieldErrorsFromZod, validationError, type FieldError } from "
 import { fileIdsNotOwnedBy } from "@/lib/files/upload-file";
 import { newId } from "@/lib/ids";
 import { GroupCommit } from "@/lib/group-commit";
+import { eventRow, type EventRow } from "@/lib/events/events";
 import { findStoredResponse, storedResponseRow, type IdempotencyClaim } from "@/lib/idempotency/idempotency-keys";
 import { customerResourceJson, toCustomerResource, type StoredCustomer } from "./customer-resource";
 import type { CustomerResource } from "./resource-schema";
@@ -182,6 +183,8 @@ interface CustomerRows {
   /** Built (and sealed) before the rows join a group, so that nothing about it can fail the group. */
   idempotentResponse?: ReturnType<typeof storedResponseRow>;
   created: ReturnType<typeof auditEventRow>;
+  /** The partner's customer.created event, in the same statement as the customer. */
+  event: EventRow;
 }
 
 async function writeCustomers(groups: CustomerRows[]): Promise<void> {
@@ -191,6 +194,7 @@ async function writeCustomers(groups: CustomerRows[]): Promise<void> {
     { table: "BusinessPerson", rows: groups.flatMap((rows) => rows.businessPersons) },
     { table: "AuditEvent", rows: groups.map((rows) => rows.created) },
     { table: "CustomerDocument", rows: groups.flatMap((rows) => rows.documents) },
+    { table: "Event", rows: groups.map((rows) => rows.event) },
     {
       table: "IdempotencyKey",
       rows: groups.flatMap((rows) => (rows.idempotentResponse ? [{ ...rows.idempotentResponse, createdAt }] : [])),
@@ -204,7 +208,7 @@ const customerWrites = (globalForWrites.axisfiCustomerWrites ??= new GroupCommit
 /**
  * The one function that creates a customer, for the API and the wizard alike. It validates
  * everything before writing anything, then writes the customer, its people, its document links,
- * its "created" audit event and the idempotent response (when a key is claimed) in one transaction, shared with whatever
+ * its "created" audit event, the partner's customer.created event and the idempotent response (when a key is claimed) in one transaction, shared with whatever
  * other customers are being created at the same moment (see GroupCommit). A duplicate
  * partner_customer_id is caught by the unique index, so concurrent requests create one customer;
  * a claimed Idempotency-Key that already has a response is caught by its primary key.
@@ -237,6 +241,15 @@ export async function createCustomer(
         toStatus: "pending",
       },
       customer.createdAt,
+    ),
+    event: eventRow(
+      {
+        type: "customer.created",
+        partnerId: creator.partnerId,
+        customerId: customer.id,
+        createdAt: customer.createdAt,
+      },
+      customerResourceJson(resource),
     ),
   };
   try {

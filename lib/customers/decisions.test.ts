@@ -7,6 +7,7 @@ import { CommitGate } from "@/tests/helpers/commit-gate";
 import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "@/tests/fixtures/customer-request";
 import { newPartner, newPartnerCustomerId } from "@/tests/helpers/partner-api";
+import { listPartnerEvents } from "@/lib/events/event-queries";
 import { createCustomer } from "./create-customer";
 import { decideCustomer, decisionsFor, REASON_MAX, REASON_MIN, type Decision } from "./decisions";
 import type { CustomerStatus } from "./schema";
@@ -33,14 +34,15 @@ async function newCustomer(partnerId: string): Promise<string> {
   return customer.customer_id;
 }
 
-/** What a decision may change: the status, the version and the audit trail. */
+/** What a decision may change: the status, the version, the audit trail and the partner's events. */
 async function snapshot(customerId: string) {
   const customer = await db.customer.findUniqueOrThrow({
     where: { id: customerId },
     select: { status: true, version: true, updatedAt: true },
   });
   const events = await db.auditEvent.findMany({ where: { customerId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
-  return { ...customer, events };
+  const outbox = await db.event.findMany({ where: { customerId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return { ...customer, events, outbox };
 }
 
 async function decisionEvents(customerId: string) {
@@ -143,6 +145,11 @@ describe("decideCustomer: the allowed transitions", () => {
         reason: "Checked against the registry.",
         subject: null,
       });
+      // And the partner's outbox gains exactly one status change.
+      expect(after.outbox.slice(0, before.outbox.length)).toEqual(before.outbox);
+      expect(after.outbox.slice(before.outbox.length)).toMatchObject([
+        { type: "customer.status_changed", customerId, partnerId },
+      ]);
     },
   );
 
@@ -339,6 +346,13 @@ describe("decideCustomer: concurrent reviewers", () => {
         toStatus: winner.status,
         actorId: winner.status === "active" ? reviewer.userId : secondReviewer.userId,
       });
+      // The partner is told of the winner only.
+      const told = await listPartnerEvents(partnerId, { type: "customer.status_changed", limit: 100 });
+      const changes = told.data.filter((event) => event.data.customer.customer_id === customerId);
+      expect(changes.map((event) => [event.data.from_status, event.data.to_status])).toEqual([
+        ["pending", winner.status],
+      ]);
+      expect(changes[0].data.customer.status).toBe(winner.status);
     }
   });
 

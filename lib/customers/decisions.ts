@@ -3,6 +3,8 @@ import { auditEventRow, userAuditActor, type AuditAction } from "@/lib/audit/aud
 import { can, canAccessPartnerRecord, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { eventRow, statusChange } from "@/lib/events/events";
+import { customerResourceJson, storedCustomerInclude, toCustomerResource } from "./customer-resource";
 import type { CustomerStatus } from "./schema";
 
 /** The review decisions and the only transitions they make. */
@@ -46,8 +48,10 @@ export interface DecisionInput {
 /**
  * A reviewer's decision on a customer, with a reason. Only the transitions in DECISIONS are
  * allowed, and only from the version the reviewer saw (optimistic concurrency): of two reviewers
- * acting at once, the second is told the customer changed. The status change and its audit event
- * are written in one transaction.
+ * acting at once, the second is told the customer changed. The status change, its audit event and
+ * the partner's customer.status_changed event are written in one transaction. The event carries
+ * the customer as the API shows it after the change, and the from and to status, but not the
+ * reason: that is the reviewer's, kept in the audit trail, and the partner API shows it nowhere.
  */
 export async function decideCustomer(
   actor: Actor & { name?: string; email?: string },
@@ -114,6 +118,15 @@ export async function decideCustomer(
         toStatus: transition.to,
         reason,
       }),
+    });
+    // Read back inside the transaction: the customer as GET /api/customers/{id} now answers.
+    const changed = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, include: storedCustomerInclude });
+    await tx.event.create({
+      data: eventRow(
+        { type: "customer.status_changed", partnerId: customer.partnerId, customerId, createdAt: new Date() },
+        customerResourceJson(toCustomerResource(changed)),
+        statusChange(transition.from, transition.to),
+      ),
     });
     return { status: transition.to, version: (expectedVersion as number) + 1 };
   });

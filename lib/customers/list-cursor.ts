@@ -1,30 +1,39 @@
 import "server-only";
-import type { Prisma } from "@/lib/db";
-import { hasIdShape } from "@/lib/ids";
+import { hasIdShape, type IdPrefix } from "@/lib/ids";
 
 /**
- * Keyset pagination over customers in (createdAt, id) order. A cursor names the last row of a
- * page, so pages stay stable while customers are added and cost an index seek, never an offset.
+ * Keyset pagination in (createdAt, id) order, for customers and events alike. A cursor names the
+ * last row of a page, so pages stay stable while rows are added and cost an index seek, never an
+ * offset.
  */
 export function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(`${createdAt.getTime()}.${id}`).toString("base64url");
 }
 
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
+/** The cursor's row, or null when it is not a cursor of this kind of row (`prefix` of its ids). */
+export function decodeCursor(cursor: string, prefix: IdPrefix = "cus"): { createdAt: Date; id: string } | null {
   const [millis, id] = Buffer.from(cursor, "base64url").toString().split(".");
   const createdAt = new Date(Number(millis));
-  return hasIdShape("cus", id) && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+  return hasIdShape(prefix, id) && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+}
+
+type Bound = { lt: Date } | { gt: Date } | { lte: Date } | { gte: Date };
+
+/** A where-clause on createdAt and id, which every keyset-paged model's where input accepts. */
+export interface RowsAfter {
+  createdAt: Bound;
+  OR: [{ createdAt: Bound }, { id: { lt: string } | { gt: string } }];
 }
 
 /**
  * The rows after the cursor's row. The outer bound on createdAt alone is what lets the index
  * seek straight to the page; the OR only settles ties within one instant.
  */
-export function rowsAfter(after: { createdAt: Date; id: string }, order: "asc" | "desc"): Prisma.CustomerWhereInput {
+export function rowsAfter(after: { createdAt: Date; id: string }, order: "asc" | "desc"): RowsAfter {
   const beyond = order === "desc" ? "lt" : "gt";
   const upTo = order === "desc" ? "lte" : "gte";
   return {
-    createdAt: { [upTo]: after.createdAt },
-    OR: [{ createdAt: { [beyond]: after.createdAt } }, { id: { [beyond]: after.id } }],
+    createdAt: { [upTo]: after.createdAt } as Bound,
+    OR: [{ createdAt: { [beyond]: after.createdAt } as Bound }, { id: { [beyond]: after.id } as { lt: string } }],
   };
 }

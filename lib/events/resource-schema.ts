@@ -1,0 +1,43 @@
+/**
+ * The event resource of GET /api/events (and, later, of webhook deliveries). Browser-safe; it
+ * types the list and documents the response in OpenAPI.
+ */
+import { z } from "zod";
+import { CUSTOMER_STATUSES } from "@/lib/customers/schema";
+import { customerResourceSchema } from "@/lib/customers/resource-schema";
+import { EVENT_TYPES } from "./event-types";
+
+export const eventResourceSchema = z
+  .object({
+    id: z.string().meta({ example: "evt_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1" }),
+    type: z.enum(EVENT_TYPES),
+    created_at: z.string().meta({ example: "2023-11-07T05:31:56Z" }),
+    data: z.object({
+      customer: customerResourceSchema.meta({
+        description: "The customer exactly as GET /api/customers/{customer_id} answered when the event happened",
+      }),
+      from_status: z
+        .enum(CUSTOMER_STATUSES)
+        .optional()
+        .meta({ description: "customer.status_changed only: the status before" }),
+      to_status: z
+        .enum(CUSTOMER_STATUSES)
+        .optional()
+        .meta({ description: "customer.status_changed only: the status after" }),
+    }),
+  })
+  .meta({ id: "Event" });
+
+export type EventResource = z.infer<typeof eventResourceSchema>;
+
+export const eventListSchema = z
+  .object({
+    object: z.literal("list"),
+    data: z.array(eventResourceSchema),
+    has_more: z.boolean(),
+    next_cursor: z
+      .string()
+      .nullable()
+      .meta({ description: "Pass as `cursor` to get the next page; null on the last page" }),
+  })
+  .meta({ id: "EventList" });
