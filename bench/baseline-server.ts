@@ -2,9 +2,10 @@
  * The baseline the app is measured against (bench/create-customer.ts): a bare node:http server
  * doing the same Zod validation as the app, then one PostgreSQL transaction per request with
  * synchronous_commit = on that checks the referenced files belong to the partner and inserts the
- * same rows as the app (customer, business persons, document links, the "created" audit event and
- * the idempotent response). No API key check, no framework, no ORM, no group commit, no sealing
- * of ID numbers: what is left when every layer of ours is taken away.
+ * same rows as the app (customer, business persons, document links, the "created" audit event, the
+ * idempotent response and the customer.created event). No API key check or rate limit, no
+ * framework, no ORM, no group commit, no sealing of ID numbers: what is left when every layer of
+ * ours is taken away.
  *
  * Run as: tsx bench/baseline-server.ts, with BASELINE_DATABASE_URL (a migrated database holding
  * one partner), BASELINE_PORT and BASELINE_WORKERS (node:cluster processes sharing the port).
@@ -102,6 +103,7 @@ const AUDIT_COLUMNS = [
 const quoted = (columns: string[]) => columns.map((column) => `"${column}"`).join(", ");
 const INSERT_CUSTOMER = `INSERT INTO "Customer" (${quoted(CUSTOMER_COLUMNS)}) VALUES ${placeholders(1, CUSTOMER_COLUMNS.length)}`;
 const INSERT_AUDIT_EVENT = `INSERT INTO "AuditEvent" (${quoted(AUDIT_COLUMNS)}) VALUES ${placeholders(1, AUDIT_COLUMNS.length)}`;
+const INSERT_EVENT = `INSERT INTO "Event" ("id", "partnerId", "customerId", "type", "createdAt", "data") VALUES ($1, $2, $3, 'customer.created', $4, $5)`;
 const INSERT_IDEMPOTENCY_KEY = `INSERT INTO "IdempotencyKey" ("partnerId", "scope", "key", "requestHash", "responseStatus", "responseBody", "createdAt") VALUES ($1, 'api', $2, $3, 200, $4, $5)`;
 
 function referencedFileIds(request: CreateCustomerRequest): string[] {
@@ -225,6 +227,14 @@ async function write(
       ...request,
     });
     await client.query(INSERT_IDEMPOTENCY_KEY, [partnerId, key, hash, body, now]);
+    // The outbox row the app writes with every customer (lib/events/), holding the customer.
+    await client.query(INSERT_EVENT, [
+      `evt_${crypto.randomBytes(16).toString("hex")}`,
+      partnerId,
+      customerId,
+      now,
+      JSON.stringify({ customer: JSON.parse(body) }),
+    ]);
     await client.query("COMMIT");
     return body;
   } catch (error) {
