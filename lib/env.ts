@@ -61,6 +61,14 @@ const envSchema = z
      */
     API_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(100),
     API_RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(200),
+    /**
+     * Lets webhook endpoints be plain http on a loopback address (a partner's local test
+     * receiver). Off in production: endpoints must be https.
+     */
+    WEBHOOKS_ALLOW_PRIVATE: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((value) => value === "true"),
     LOG_REQUESTS: z
       .enum(["true", "false"])
       .default("true")

@@ -14,6 +14,11 @@ import { validateCustomerHandler } from "./handlers/validate-customer";
 import { getCustomerHandler, listCustomersHandler } from "./handlers/customers";
 import { uploadFileHandler } from "./handlers/upload-file";
 import { listEventsHandler } from "./handlers/events";
+import {
+  createWebhookEndpointHandler,
+  deleteWebhookEndpointHandler,
+  listWebhookEndpointsHandler,
+} from "./handlers/webhook-endpoints";
 import { healthHandler, openApiHandler } from "./handlers/public";
 
 export interface ApiContext {
@@ -44,6 +49,14 @@ const ROUTES: Route[] = [
   },
   { method: "POST", path: /^\/api\/files\/upload$/, auth: true, handler: uploadFileHandler },
   { method: "GET", path: /^\/api\/events$/, auth: true, handler: listEventsHandler },
+  { method: "POST", path: /^\/api\/webhook_endpoints$/, auth: true, handler: createWebhookEndpointHandler },
+  { method: "GET", path: /^\/api\/webhook_endpoints$/, auth: true, handler: listWebhookEndpointsHandler },
+  {
+    method: "DELETE",
+    path: /^\/api\/webhook_endpoints\/(?<endpointId>[^/]+)$/,
+    auth: true,
+    handler: deleteWebhookEndpointHandler,
+  },
   { method: "GET", path: /^\/api\/health$/, auth: false, handler: healthHandler },
   { method: "GET", path: /^\/api\/openapi\.json$/, auth: false, handler: openApiHandler },
 ];

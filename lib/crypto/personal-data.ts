@@ -60,7 +60,7 @@ export function checkDataEncryptionKeys(): void {
 }
 
 /** What a sealed value is; part of what the tag authenticates. */
-export type SealPurpose = "id_number" | "draft" | "idempotent_response" | "event";
+export type SealPurpose = "id_number" | "draft" | "idempotent_response" | "event" | "webhook_secret";
 
 /** How every sealed value begins; a stored value without it was written before sealing. */
 export const SEALED_PREFIX = PREFIX;

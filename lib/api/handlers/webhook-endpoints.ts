@@ -1,0 +1,21 @@
+import "server-only";
+import { createWebhookEndpoint, deleteWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
+import { MAX_JSON_BODY_BYTES, jsonResponse, parseJson, readBody, requireJson, type ApiResponse } from "../http";
+import type { PartnerApiContext } from "../partner-api";
+
+/** POST /api/webhook_endpoints */
+export async function createWebhookEndpointHandler(context: PartnerApiContext): Promise<ApiResponse> {
+  requireJson(context.request);
+  const body = await readBody(context.request, MAX_JSON_BODY_BYTES);
+  return jsonResponse(200, await createWebhookEndpoint(context.partner.partnerId, parseJson(body)));
+}
+
+/** GET /api/webhook_endpoints */
+export async function listWebhookEndpointsHandler(context: PartnerApiContext): Promise<ApiResponse> {
+  return jsonResponse(200, await listWebhookEndpoints(context.partner.partnerId));
+}
+
+/** DELETE /api/webhook_endpoints/{endpoint_id} */
+export async function deleteWebhookEndpointHandler(context: PartnerApiContext): Promise<ApiResponse> {
+  return jsonResponse(200, await deleteWebhookEndpoint(context.partner.partnerId, context.params.endpointId));
+}

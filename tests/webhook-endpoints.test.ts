@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import { unseal } from "@/lib/crypto/personal-data";
+import { db } from "@/lib/db";
+import { createWebhookEndpointSchema } from "@/lib/webhooks/endpoint-schema";
+import { openSigningSecret } from "@/lib/webhooks/endpoints";
+import { authHeaders, newPartner, postJson, servePartnerApi } from "./helpers/partner-api";
+
+const api = servePartnerApi();
+
+const URL_OK = "https://partner.example.com/axisfi/webhooks";
+
+interface Endpoint {
+  id: string;
+  url: string;
+  event_types: string[];
+  created_at: string;
+  secret?: string;
+}
+
+async function create(headers: Record<string, string>, body: unknown): Promise<Response> {
+  return postJson(api.baseUrl, "/api/webhook_endpoints", body, headers);
+}
+
+async function createOk(headers: Record<string, string>, url = URL_OK): Promise<Endpoint> {
+  const response = await create(headers, { url, event_types: ["customer.created"] });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+async function list(headers: Record<string, string>): Promise<Endpoint[]> {
+  const response = await fetch(`${api.baseUrl}/api/webhook_endpoints`, { headers });
+  expect(response.status).toBe(200);
+  const page = await response.json();
+  expect(page.object).toBe("list");
+  return page.data;
+}
+
+async function remove(headers: Record<string, string>, id: string): Promise<Response> {
+  return fetch(`${api.baseUrl}/api/webhook_endpoints/${id}`, { method: "DELETE", headers });
+}
+
+async function refusedFields(headers: Record<string, string>, body: unknown): Promise<string[]> {
+  const response = await create(headers, body);
+  expect(response.status, JSON.stringify(body)).toBe(400);
+  const { error } = await response.json();
+  expect(error.code).toBe("validation_error");
+  return error.details.map((detail: { field: string }) => detail.field);
+}
+
+describe("webhook endpoints", () => {
+  it("shows the signing secret once, on create, and never in the list", async () => {
+    const headers = authHeaders(await newPartner());
+    const response = await create(headers, {
+      url: URL_OK,
+      event_types: ["customer.status_changed", "customer.created", "customer.created"],
+    });
+    expect(response.status).toBe(200);
+    const created: Endpoint = await response.json();
+    expect(Object.keys(created)).toEqual(["id", "url", "event_types", "created_at", "secret"]);
+    expect(created.id).toMatch(/^we_[0-9a-f]{32}$/);
+    expect(created.url).toBe(URL_OK);
+    expect(created.event_types).toEqual(["customer.status_changed", "customer.created"]);
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(created.secret!.slice(6), "base64url")).toHaveLength(32);
+
+    const listed = await list(headers);
+    expect(listed).toEqual([
+      { id: created.id, url: URL_OK, event_types: created.event_types, created_at: created.created_at },
+    ]);
+    const raw = await (await fetch(`${api.baseUrl}/api/webhook_endpoints`, { headers })).text();
+    expect(raw).not.toContain(created.secret);
+    expect(raw).not.toContain("secret");
+
+    const second = await createOk(headers);
+    expect(second.secret).not.toBe(created.secret);
+    expect((await list(headers)).map((endpoint) => endpoint.id)).toEqual([second.id, created.id]);
+  });
+
+  it("keeps the secret sealed in its row, bound to the endpoint, and recoverable to sign", async () => {
+    const headers = authHeaders(await newPartner());
+    const created = await createOk(headers);
+    const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.secret).toMatch(/^enc:v1:/);
+    expect(row.secret).not.toContain(created.secret);
+    expect(row.secret).not.toContain(created.secret!.slice(6));
+    expect(openSigningSecret(row)).toBe(created.secret);
+    // Bound to its id: copied to another endpoint's row, it does not open.
+    const other = await createOk(headers);
+    expect(() => unseal(row.secret, "webhook_secret", other.id)).toThrow();
+  });
+
+  it("refuses bad URLs and event types with validation_error naming the field", async () => {
+    const headers = authHeaders(await newPartner());
+    const types = ["customer.created"];
+    const refusedUrls = [
+      "http://partner.example.com/hooks",
+      "http://127.0.0.1:8080/hooks",
+      "http://localhost/hooks",
+      "https://user:password@partner.example.com/hooks",
+      "https://token@partner.example.com/hooks",
+      `https://partner.example.com/${"a".repeat(2048)}`,
+      "https://10.0.0.5/hooks",
+      "https://192.168.1.1/hooks",
+      "https://169.254.169.254/latest/meta-data",
+      "https://[::1]/hooks",
+      "ftp://partner.example.com/hooks",
+      "not a url",
+      "",
+    ];
+    for (const url of refusedUrls) {
+      expect(await refusedFields(headers, { url, event_types: types }), url).toEqual(["url"]);
+    }
+    expect(await refusedFields(headers, { url: URL_OK, event_types: ["customer.deleted"] })).toEqual(["event_types.0"]);
+    expect(
+      await refusedFields(headers, { url: URL_OK, event_types: ["customer.created", "nope", "customer.updated"] }),
+    ).toEqual(["event_types.1", "event_types.2"]);
+    expect(await refusedFields(headers, { url: URL_OK, event_types: [] })).toEqual(["event_types"]);
+    expect(await refusedFields(headers, { url: URL_OK })).toEqual(["event_types"]);
+    expect(await refusedFields(headers, { event_types: types })).toEqual(["url"]);
+    expect(await refusedFields(headers, { url: URL_OK, event_types: types, secret: "mine" })).toEqual(["secret"]);
+    // 2,048 characters exactly is accepted.
+    const longest = `https://partner.example.com/${"a".repeat(2048 - "https://partner.example.com/".length)}`;
+    expect(longest).toHaveLength(2048);
+    expect((await createOk(headers, longest)).url).toBe(longest);
+    expect(await list(headers)).toHaveLength(1);
+  });
+
+  it("allows plain http on loopback only when WEBHOOKS_ALLOW_PRIVATE is on", () => {
+    const body = (url: string) => ({ url, event_types: ["customer.created"] });
+    const strict = createWebhookEndpointSchema({ allowLoopback: false });
+    const loose = createWebhookEndpointSchema({ allowLoopback: true });
+    for (const url of ["http://127.0.0.1:4000/hooks", "http://localhost:4000/hooks", "http://[::1]:4000/hooks"]) {
+      expect(strict.safeParse(body(url)).success, url).toBe(false);
+      expect(loose.safeParse(body(url)).success, url).toBe(true);
+    }
+    for (const url of ["http://partner.example.com/hooks", "http://10.0.0.5/hooks", "http://u:p@127.0.0.1/hooks"]) {
+      expect(loose.safeParse(body(url)).success, url).toBe(false);
+    }
+  });
+
+  it("lists and deletes only the partner's own endpoints; another's id is a 404 like a missing one", async () => {
+    const [mine, theirs] = [authHeaders(await newPartner()), authHeaders(await newPartner())];
+    const own = await createOk(mine);
+    const other = await createOk(theirs);
+    expect((await list(mine)).map((endpoint) => endpoint.id)).toEqual([own.id]);
+    expect((await list(theirs)).map((endpoint) => endpoint.id)).toEqual([other.id]);
+
+    const foreign = await remove(mine, other.id);
+    const missing = await remove(mine, "we_00000000000000000000000000000000");
+    const malformed = await remove(mine, "nonsense");
+    for (const response of [foreign, missing, malformed]) expect(response.status).toBe(404);
+    const bodies = await Promise.all(
+      [foreign, missing, malformed].map(async (response) => (await response.json()).error),
+    );
+    for (const error of bodies)
+      expect({ code: error.code, message: error.message }).toEqual({
+        code: "not_found",
+        message: "No such webhook endpoint.",
+      });
+    expect((await list(theirs)).map((endpoint) => endpoint.id)).toEqual([other.id]);
+    expect((await remove({ "X-API-Key": "pk_nope", "X-API-Secret": "nope" }, own.id)).status).toBe(401);
+  });
+
+  it("delete takes the endpoint off the list; deleting it again is a 404", async () => {
+    const headers = authHeaders(await newPartner());
+    const [first, second] = [await createOk(headers), await createOk(headers)];
+    const response = await remove(headers, first.id);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: first.id, deleted: true });
+    expect((await list(headers)).map((endpoint) => endpoint.id)).toEqual([second.id]);
+    expect((await remove(headers, first.id)).status).toBe(404);
+    const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: first.id } });
+    expect(row.disabledAt).toBeInstanceOf(Date);
+  });
+});
