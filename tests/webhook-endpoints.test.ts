@@ -172,4 +172,26 @@ describe("webhook endpoints", () => {
     const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: first.id } });
     expect(row.disabledAt).toBeInstanceOf(Date);
   });
+
+  it("is documented: the three operations under Webhooks, with their schemas", async () => {
+    const openapi = await (await fetch(`${api.baseUrl}/api/openapi.json`)).json();
+    const create = openapi.paths["/api/webhook_endpoints"].post;
+    const listing = openapi.paths["/api/webhook_endpoints"].get;
+    const deletion = openapi.paths["/api/webhook_endpoints/{endpoint_id}"].delete;
+    expect([create.operationId, listing.operationId, deletion.operationId]).toEqual([
+      "createWebhookEndpoint",
+      "listWebhookEndpoints",
+      "deleteWebhookEndpoint",
+    ]);
+    for (const operation of [create, listing, deletion]) expect(operation.tags).toEqual(["Webhooks"]);
+    const schemas = openapi.components.schemas;
+    expect(Object.keys(schemas.CreateWebhookEndpointRequest.properties).sort()).toEqual(["event_types", "url"]);
+    expect(schemas.CreateWebhookEndpointRequest.properties.url.maxLength).toBe(2048);
+    expect(schemas.CreatedWebhookEndpoint.properties.secret).toBeDefined();
+    expect(schemas.WebhookEndpoint.properties.secret).toBeUndefined();
+    expect(schemas.WebhookEndpoint.properties.event_types.items.enum).toEqual([
+      "customer.created",
+      "customer.status_changed",
+    ]);
+  });
 });
