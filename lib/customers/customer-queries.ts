@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError, fieldErrorsFromZod, validationError } from "@/lib/errors";
 import { storedCustomerInclude, toCustomerResource } from "./customer-resource";
-import { decodeCursor, encodeCursor, rowsAfter } from "./list-cursor";
+import { decodeCursor, encodeCursor, pageParameters, rowsAfter, type ListPage } from "./list-cursor";
 import type { CustomerResource } from "./resource-schema";
 import { CUSTOMER_STATUSES } from "./schema";
 import { hasIdShape } from "@/lib/ids";
@@ -28,26 +28,12 @@ export async function getPartnerCustomer(partnerId: string, customerId: string):
 
 export const listCustomersQuerySchema = z.strictObject({
   status: z.enum(CUSTOMER_STATUSES, { error: `Must be one of ${CUSTOMER_STATUSES.join(", ")}.` }).optional(),
-  limit: z.coerce
-    .number({ error: "Must be a whole number from 1 to 100." })
-    .int({ error: "Must be a whole number from 1 to 100." })
-    .min(1, { error: "Must be a whole number from 1 to 100." })
-    .max(100, { error: "Must be a whole number from 1 to 100." })
-    .default(20),
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,200}$/, { error: "Must be a next_cursor value from a previous page." })
-    .optional(),
+  ...pageParameters,
 });
 
 export type ListCustomersQuery = z.input<typeof listCustomersQuerySchema>;
 
-export interface CustomerPage {
-  object: "list";
-  data: CustomerResource[];
-  has_more: boolean;
-  next_cursor: string | null;
-}
+export type CustomerPage = ListPage<CustomerResource>;
 
 /** One page of a partner's customers, newest first, optionally of one status. */
 export async function listPartnerCustomers(partnerId: string, query: ListCustomersQuery): Promise<CustomerPage> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { hasIdShape, type IdPrefix } from "@/lib/ids";
 
 /**
@@ -36,4 +37,28 @@ export function rowsAfter(after: { createdAt: Date; id: string }, order: "asc" |
     createdAt: { [upTo]: after.createdAt } as Bound,
     OR: [{ createdAt: { [beyond]: after.createdAt } as Bound }, { id: { [beyond]: after.id } as { lt: string } }],
   };
+}
+
+const LIMIT_MESSAGE = "Must be a whole number from 1 to 100.";
+
+/** The paging parameters every partner API list takes: `limit` (1–100, default 20) and `cursor`. */
+export const pageParameters = {
+  limit: z.coerce
+    .number({ error: LIMIT_MESSAGE })
+    .int({ error: LIMIT_MESSAGE })
+    .min(1, { error: LIMIT_MESSAGE })
+    .max(100, { error: LIMIT_MESSAGE })
+    .default(20),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, { error: "Must be a next_cursor value from a previous page." })
+    .optional(),
+};
+
+/** One page of a partner API list. */
+export interface ListPage<Item> {
+  object: "list";
+  data: Item[];
+  has_more: boolean;
+  next_cursor: string | null;
 }

@@ -80,14 +80,19 @@ export const customerResourceSchema = z
 
 export type CustomerResource = z.infer<typeof customerResourceSchema>;
 
-export const customerListSchema = z
-  .object({
-    object: z.literal("list"),
-    data: z.array(customerResourceSchema),
-    has_more: z.boolean(),
-    next_cursor: z
-      .string()
-      .nullable()
-      .meta({ description: "Pass as `cursor` to get the next page; null on the last page" }),
-  })
-  .meta({ id: "CustomerList" });
+/** The schema of one page of a partner API list of `item`, named `id` in the OpenAPI document. */
+export function listPageSchema<Item extends z.ZodType>(item: Item, id: string) {
+  return z
+    .object({
+      object: z.literal("list"),
+      data: z.array(item),
+      has_more: z.boolean(),
+      next_cursor: z
+        .string()
+        .nullable()
+        .meta({ description: "Pass as `cursor` to get the next page; null on the last page" }),
+    })
+    .meta({ id });
+}
+
+export const customerListSchema = listPageSchema(customerResourceSchema, "CustomerList");

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { openStored } from "@/lib/crypto/personal-data";
 import { canonicalTimestamp, toApiTimestamp } from "@/lib/customers/fields";
-import { decodeCursor, encodeCursor, rowsAfter } from "@/lib/customers/list-cursor";
+import { decodeCursor, encodeCursor, pageParameters, rowsAfter, type ListPage } from "@/lib/customers/list-cursor";
 import { db, type Prisma } from "@/lib/db";
 import { fieldErrorsFromZod, validationError } from "@/lib/errors";
 import { EVENT_TYPES } from "./event-types";
@@ -22,26 +22,12 @@ export const listEventsQuerySchema = z.strictObject({
   type: z.enum(EVENT_TYPES, { error: `Must be one of ${EVENT_TYPES.join(", ")}.` }).optional(),
   created_after: timestampParameter(),
   created_before: timestampParameter(),
-  limit: z.coerce
-    .number({ error: "Must be a whole number from 1 to 100." })
-    .int({ error: "Must be a whole number from 1 to 100." })
-    .min(1, { error: "Must be a whole number from 1 to 100." })
-    .max(100, { error: "Must be a whole number from 1 to 100." })
-    .default(20),
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,200}$/, { error: "Must be a next_cursor value from a previous page." })
-    .optional(),
+  ...pageParameters,
 });
 
 export type ListEventsQuery = z.input<typeof listEventsQuerySchema>;
 
-export interface EventPage {
-  object: "list";
-  data: EventResource[];
-  has_more: boolean;
-  next_cursor: string | null;
-}
+export type EventPage = ListPage<EventResource>;
 
 const SECOND = 1000;
 const floorToSecond = (date: Date) => new Date(Math.floor(date.getTime() / SECOND) * SECOND);

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { CUSTOMER_STATUSES } from "@/lib/customers/schema";
-import { customerResourceSchema } from "@/lib/customers/resource-schema";
+import { customerResourceSchema, listPageSchema } from "@/lib/customers/resource-schema";
 import { EVENT_TYPES } from "./event-types";
 
 export const eventResourceSchema = z
@@ -30,14 +30,4 @@ export const eventResourceSchema = z
 
 export type EventResource = z.infer<typeof eventResourceSchema>;
 
-export const eventListSchema = z
-  .object({
-    object: z.literal("list"),
-    data: z.array(eventResourceSchema),
-    has_more: z.boolean(),
-    next_cursor: z
-      .string()
-      .nullable()
-      .meta({ description: "Pass as `cursor` to get the next page; null on the last page" }),
-  })
-  .meta({ id: "EventList" });
+export const eventListSchema = listPageSchema(eventResourceSchema, "EventList");
