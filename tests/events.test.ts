@@ -6,7 +6,14 @@ import { listEventsQuerySchema } from "@/lib/events/event-queries";
 import { eventListSchema } from "@/lib/events/resource-schema";
 import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "./fixtures/customer-request";
-import { authHeaders, newPartner, newPartnerCustomerId, postJson, servePartnerApi } from "./helpers/partner-api";
+import {
+  authHeaders,
+  newPartner,
+  newPartnerCustomerId,
+  postJson,
+  servePartnerApi,
+  createExampleCustomer,
+} from "./helpers/partner-api";
 
 const api = servePartnerApi();
 
@@ -30,16 +37,7 @@ beforeAll(async () => {
   reviewer = { userId, role: "reviewer", partnerId: null, name: "Eve Reviewer", email };
 });
 
-async function createCustomer(headers: Record<string, string>): Promise<{ customer_id: string }> {
-  const response = await postJson(
-    api.baseUrl,
-    "/api/customers/create",
-    exampleCustomerRequest(newPartnerCustomerId()),
-    headers,
-  );
-  expect(response.status).toBe(200);
-  return response.json();
-}
+const createCustomer = (headers: Record<string, string>) => createExampleCustomer(api.baseUrl, headers);
 
 async function getEvents(headers: Record<string, string>, query = ""): Promise<Response> {
   return fetch(`${api.baseUrl}/api/events${query}`, { headers });

@@ -11,20 +11,12 @@ import {
   postJson,
   uploadFile,
   servePartnerApi,
+  createExampleCustomer,
 } from "./helpers/partner-api";
 
 const api = servePartnerApi();
 
-async function createCustomer(headers: Record<string, string>) {
-  const response = await postJson(
-    api.baseUrl,
-    "/api/customers/create",
-    exampleCustomerRequest(newPartnerCustomerId()),
-    headers,
-  );
-  expect(response.status).toBe(200);
-  return (await response.json()) as { customer_id: string; status: string };
-}
+const createCustomer = (headers: Record<string, string>) => createExampleCustomer(api.baseUrl, headers);
 
 describe("API key authentication", () => {
   it("gives one and the same 401 for missing, unknown, wrong and revoked credentials", async () => {

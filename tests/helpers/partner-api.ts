@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { exampleCustomerRequest } from "../fixtures/customer-request";
 import { handlePartnerApi } from "@/lib/api/partner-api";
 import { createPartner, type PartnerWithKey } from "@/lib/partners/partners";
 
@@ -52,6 +53,21 @@ export async function postJson(
     headers: { "Content-Type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
+}
+
+/** Creates the published example customer (a fresh partner_customer_id), expecting a 200. */
+export async function createExampleCustomer(
+  baseUrl: string,
+  headers: Record<string, string>,
+): Promise<{ customer_id: string; status: string }> {
+  const response = await postJson(
+    baseUrl,
+    "/api/customers/create",
+    exampleCustomerRequest(newPartnerCustomerId()),
+    headers,
+  );
+  expect(response.status).toBe(200);
+  return (await response.json()) as { customer_id: string; status: string };
 }
 
 // Smallest files whose bytes are what they claim: file-type judges by these magic numbers.
