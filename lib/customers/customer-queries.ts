@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError, fieldErrorsFromZod, validationError } from "@/lib/errors";
 import { storedCustomerInclude, toCustomerResource } from "./customer-resource";
-import { decodeCursor, encodeCursor, pageParameters, rowsAfter, type ListPage } from "./list-cursor";
+import { listPage, pageParameters, pagePosition, rowsAfter, type ListPage } from "./list-cursor";
 import type { CustomerResource } from "./resource-schema";
 import { CUSTOMER_STATUSES } from "./schema";
 import { hasIdShape } from "@/lib/ids";
@@ -40,12 +40,7 @@ export async function listPartnerCustomers(partnerId: string, query: ListCustome
   const parsed = listCustomersQuerySchema.safeParse(query);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), "The query has invalid parameters.");
   const { status, limit, cursor } = parsed.data;
-  const after = cursor ? decodeCursor(cursor) : null;
-  if (cursor && !after) {
-    throw validationError([
-      { field: "cursor", code: "invalid_format", message: "Must be a next_cursor value from a previous page." },
-    ]);
-  }
+  const after = pagePosition(cursor, "cus");
   const rows = await db.customer.findMany({
     where: {
       partnerId,
@@ -56,13 +51,5 @@ export async function listPartnerCustomers(partnerId: string, query: ListCustome
     take: limit + 1,
     include: storedCustomerInclude,
   });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const hasMore = rows.length > limit;
-  return {
-    object: "list",
-    data: page.map(toCustomerResource),
-    has_more: hasMore,
-    next_cursor: hasMore && last ? encodeCursor(last.createdAt, last.id) : null,
-  };
+  return listPage(rows, limit, toCustomerResource);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { validationError } from "@/lib/errors";
 import { hasIdShape, type IdPrefix } from "@/lib/ids";
 
 /**
@@ -61,4 +62,33 @@ export interface ListPage<Item> {
   data: Item[];
   has_more: boolean;
   next_cursor: string | null;
+}
+
+/** The row a `cursor` parameter names, or null without one; a cursor of anything else is refused. */
+export function pagePosition(cursor: string | undefined, prefix: IdPrefix): { createdAt: Date; id: string } | null {
+  if (!cursor) return null;
+  const after = decodeCursor(cursor, prefix);
+  if (!after) {
+    throw validationError([
+      { field: "cursor", code: "invalid_format", message: "Must be a next_cursor value from a previous page." },
+    ]);
+  }
+  return after;
+}
+
+/** The page from `limit + 1` rows read in list order: the extra row only says there is more. */
+export function listPage<Row extends { createdAt: Date; id: string }, Item>(
+  rows: Row[],
+  limit: number,
+  toItem: (row: Row) => Item,
+): ListPage<Item> {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const hasMore = rows.length > limit;
+  return {
+    object: "list",
+    data: page.map(toItem),
+    has_more: hasMore,
+    next_cursor: hasMore && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { openStored } from "@/lib/crypto/personal-data";
 import { canonicalTimestamp, toApiTimestamp } from "@/lib/customers/fields";
-import { decodeCursor, encodeCursor, pageParameters, rowsAfter, type ListPage } from "@/lib/customers/list-cursor";
+import { listPage, pageParameters, pagePosition, rowsAfter, type ListPage } from "@/lib/customers/list-cursor";
 import { db, type Prisma } from "@/lib/db";
 import { fieldErrorsFromZod, validationError } from "@/lib/errors";
 import { EVENT_TYPES } from "./event-types";
@@ -60,12 +60,7 @@ export async function listPartnerEvents(partnerId: string, query: ListEventsQuer
   const parsed = listEventsQuerySchema.safeParse(query);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), "The query has invalid parameters.");
   const { type, created_after: createdAfter, created_before: createdBefore, limit, cursor } = parsed.data;
-  const after = cursor ? decodeCursor(cursor, "evt") : null;
-  if (cursor && !after) {
-    throw validationError([
-      { field: "cursor", code: "invalid_format", message: "Must be a next_cursor value from a previous page." },
-    ]);
-  }
+  const after = pagePosition(cursor, "evt");
   const within = createdWithin(createdAfter, createdBefore);
   const rows = await db.event.findMany({
     where: {
@@ -77,13 +72,5 @@ export async function listPartnerEvents(partnerId: string, query: ListEventsQuer
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
   });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const hasMore = rows.length > limit;
-  return {
-    object: "list",
-    data: page.map(toEventResource),
-    has_more: hasMore,
-    next_cursor: hasMore && last ? encodeCursor(last.createdAt, last.id) : null,
-  };
+  return listPage(rows, limit, toEventResource);
 }
