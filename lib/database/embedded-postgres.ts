@@ -184,6 +184,11 @@ async function waitUntilAnswering(url: string): Promise<void> {
   }
 }
 
+/** The URL of `database` on the embedded PostgreSQL of folder `dir` (its Unix socket). */
+export function embeddedPostgresUrl(dir: string, database: string): string {
+  return `postgresql://${SUPERUSER}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(dir)}&port=${PORT}`;
+}
+
 /**
  * Starts the embedded PostgreSQL in `dir` (creating the cluster on first use), or joins the one
  * already running there. With `owner`, the caller stops it when done (the app); otherwise it is
@@ -215,8 +220,7 @@ export async function startEmbeddedPostgres(
     ]);
   }
 
-  const urlFor = (database: string) =>
-    `postgresql://${SUPERUSER}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(dir)}&port=${PORT}`;
+  const urlFor = (database: string) => embeddedPostgresUrl(dir, database);
 
   const alreadyRunning = runningServerPid(dir) !== undefined;
   if (!alreadyRunning) {

@@ -3,14 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { embeddedPostgresUrl } from "./embedded-postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { catalogDifferences, executeSql, SCHEMA_PATH, schemaCatalog, schemaSql } from "./schema-catalog";
 import { applyMigrations, MIGRATIONS_DIR } from "./migrations";
 
 // Scratch databases on the test run's PostgreSQL, dropped when the file is done.
 const { dir: postgresDir } = inject("testPostgres");
-const urlFor = (database: string) =>
-  `postgresql://axisfi@localhost/${database}?host=${encodeURIComponent(postgresDir)}&port=5432`;
+const urlFor = (database: string) => embeddedPostgresUrl(postgresDir, database);
 const created: string[] = [];
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

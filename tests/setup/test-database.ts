@@ -3,14 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { embeddedPostgresUrl } from "@/lib/database/embedded-postgres";
 import { afterAll, inject } from "vitest";
 
 // Each test file gets its own database, copied from the migrated template (CREATE DATABASE …
 // TEMPLATE copies files, so it takes milliseconds), its own data folder and file storage, all set
 // before any module reads the environment. The database is dropped when the file is done.
 const { dir: postgresDir, template } = inject("testPostgres");
-const urlFor = (database: string) =>
-  `postgresql://axisfi@localhost/${database}?host=${encodeURIComponent(postgresDir)}&port=5432`;
+const urlFor = (database: string) => embeddedPostgresUrl(postgresDir, database);
 const database = `test_${crypto.randomBytes(6).toString("hex")}`;
 
 const admin = new pg.Client({ connectionString: urlFor("postgres") });
