@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { INDUSTRY_CATEGORIES } from "@/lib/customers/industry-categories";
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ example: "validation_error" }),
+      message: z.string(),
+      details: z
+        .array(
+          z.object({
+            field: z.string().meta({ example: "business_details.website" }),
+            code: z.string().meta({ example: "invalid_url" }),
+            message: z.string(),
+          }),
+        )
+        .optional()
+        .meta({
+          description:
+            "Every failing field at once, with its full path (cut at 200 characters); past 100, one last entry with code `too_many_errors` says how many more",
+        }),
+      customer_id: z
+        .string()
+        .optional()
+        .meta({ description: "On duplicate_partner_customer_id: the existing customer" }),
+      request_id: z.string().meta({ example: "req_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1" }),
+    }),
+  })
+  .meta({ id: "Error" });
+
+export const VALIDATION_RULES = `
+Validation rules (every failing field is reported at once, with its full path, in \`error.details\`):
+
+- Unknown fields are rejected (\`unknown_field\`), never silently dropped.
+- Strings are trimmed. Names and address lines are at most 255 characters, \`goods_service_description\` at most 1,000. Optional fields that are absent, null or blank are stored as null.
+- \`partner_customer_id\`: 20–64 visible ASCII characters without spaces, unique per partner (a duplicate answers 409 naming the existing \`customer_id\`).
+- Required: \`business_name_english\`, \`business_identifier_number\`, \`business_identifier_country_code\`, \`registration_address_line1\`, \`registration_address_city\`, \`registration_address_country_code\`, \`operating_country\`, \`estimated_monthly_revenue_currency\`, \`estimated_monthly_revenue_amount\`, \`contact_email\`, and 1–20 people each with \`first_name_english\`, \`last_name_english\`, \`birth_date\`, \`nationality\`, \`id_number\`, \`id_issuing_country_code\`.
+- \`*_english\` names are in Latin script (accents allowed); \`business_name\`, \`first_name\` and \`last_name\` accept any script.
+- Country codes are ISO 3166-1 alpha-2 (upper case), currencies ISO 4217.
+- \`contact_email\` is an email address; \`contact_phone\` an E.164 number that is valid for its country; \`website\` an http(s) URL.
+- \`estimated_monthly_revenue_amount\` is a JSON number from 0 to 1,000,000,000,000 with at most 2 decimals.
+- Dates are ISO 8601: a date (\`2023-11-07\`, midnight UTC) or a date-time with \`Z\` or an offset. Responses give every timestamp in UTC to the second (\`2023-11-07T05:31:56Z\`).
+- \`business_identifier_start_date\` ≤ \`business_identifier_expiry_date\`; \`id_issue_date\` ≤ \`id_expiration_date\`; \`birth_date\` in the past (after 1900).
+- \`industry_category_code\` is one of these ISO 18245 merchant category codes: ${INDUSTRY_CATEGORIES.map((category) => `\`${category.code}\` ${category.name}`).join("; ")}.
+- File ids (\`business_identifier_document_list\`, at most 20 and no repeats; \`id_document_front_file_id\`, \`id_document_back_file_id\`) must come from \`POST /api/files/upload\` with the same partner's key.
+`;
+
+export const IDEMPOTENCY = `
+Send an \`Idempotency-Key\` header (1–255 visible ASCII characters, scoped to your partner account) to retry safely.
+For 24 hours, the same key with the same body replays the first response, status and body, errors included, with \`Idempotent-Replayed: true\`.
+The same key with a different body answers 422 \`idempotency_key_reused\`; while the first request is still running, 409 \`idempotency_key_in_use\`.
+With more than 1,000 of your keys under way at once, a new one answers 429 \`rate_limited\`: retry shortly.
+`;
+
+export function errorResponses(statuses: Record<number, string>) {
+  return Object.fromEntries(
+    Object.entries(statuses).map(([status, description]) => [
+      status,
+      { description, content: { "application/json": { schema: errorSchema } } },
+    ]),
+  );
+}
+
+export const RATE_LIMITED =
+  "The API key's rate limit is used up (`rate_limited`): retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`";
+export const authErrors = {
+  401: "Missing, wrong or revoked credentials (the answer never says which)",
+  429: RATE_LIMITED,
+};
+
+/** What both Create Customer and its dry run refuse, with the same status and body. */
+export const customerRequestErrors = {
+  400: "Malformed JSON or invalid fields (`validation_error`, with `details`)",
+  ...authErrors,
+  405: "Method not allowed",
+  409: "Duplicate `partner_customer_id` (naming the existing `customer_id`)",
+  413: "Body over 1 MB",
+  415: "Content-Type is not application/json",
+};
+
+export const validationResultSchema = z
+  .object({ valid: z.literal(true) })
+  .meta({ id: "ValidationResult", description: "The request would be accepted by Create Customer as it stands" });
+
+/** Every partner API operation needs both halves of the key pair. */
+export const security = [{ ApiKey: [], ApiSecret: [] }];
