@@ -4,6 +4,7 @@
  *   npm run partner -- create-key <partner_id>    another key pair
  *   npm run partner -- keys <partner_id>          list key pairs (never secrets)
  *   npm run partner -- revoke <partner_id> <key>  revoke a key pair
+ *   npm run partner -- rate-limit <partner_id> <per_second> <burst> | default
  * A secret is printed once, here, and never again.
  */
 import "../server/load-env";
@@ -12,13 +13,15 @@ import { CLI_ACTOR } from "@/lib/audit/audit-events";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/partners/api-keys";
-import { createPartner } from "@/lib/partners/partners";
+import { createPartner, setPartnerRateLimit } from "@/lib/partners/partners";
 
 const USAGE = `Usage:
   npm run partner -- create "<partner name>"
   npm run partner -- create-key <partner_id>
   npm run partner -- keys <partner_id>
-  npm run partner -- revoke <partner_id> <api_key>`;
+  npm run partner -- revoke <partner_id> <api_key>
+  npm run partner -- rate-limit <partner_id> <requests_per_second> <burst>
+  npm run partner -- rate-limit <partner_id> default`;
 
 function printKeyPair(publicKey: string, secret: string): void {
   console.log(`X-API-Key:    ${publicKey}`);
@@ -68,6 +71,29 @@ async function run(args: string[]): Promise<number> {
         return 1;
       }
       console.log(`Revoked ${rest[1]}.`);
+      return 0;
+    }
+    case "rate-limit": {
+      const [partnerId, perSecond, burst] = rest;
+      const limit =
+        rest.length === 2 && perSecond === "default"
+          ? null
+          : rest.length === 3 && /^\d+$/.test(perSecond) && /^\d+$/.test(burst)
+            ? { perSecond: Number(perSecond), burst: Number(burst) }
+            : undefined;
+      if (limit === undefined) break;
+      try {
+        await setPartnerRateLimit(partnerId, limit, CLI_ACTOR);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        console.error(error.message);
+        return 1;
+      }
+      console.log(
+        limit
+          ? `Partner ${partnerId}: ${limit.perSecond} requests a second per key, bursts of ${limit.burst}.`
+          : `Partner ${partnerId}: back on the default rate limit.`,
+      );
       return 0;
     }
   }

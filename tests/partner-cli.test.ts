@@ -46,6 +46,37 @@ describe("npm run partner", () => {
     expect(JSON.stringify(events)).not.toContain(secret!.slice(3));
   }, 60_000);
 
+  it("gives a partner its own API rate limit, refuses a burst below the rate, and puts the default back", async () => {
+    const created = await partnerCli("create", "Rate Limited Payments");
+    const partnerId = /Partner (ptn_[0-9a-f]{32})/.exec(created.stdout)![1];
+    const limitOf = () =>
+      db.partner.findUniqueOrThrow({
+        where: { id: partnerId },
+        select: { rateLimitPerSecond: true, rateLimitBurst: true },
+      });
+
+    expect((await partnerCli("rate-limit", partnerId, "500", "1000")).code).toBe(0);
+    expect(await limitOf()).toEqual({ rateLimitPerSecond: 500, rateLimitBurst: 1000 });
+
+    // Refused before anything is written: the limit stays as it was.
+    expect((await partnerCli("rate-limit", partnerId, "500", "10")).code).toBe(1);
+    expect((await partnerCli("rate-limit", "ptn_00000000000000000000000000000000", "5", "5")).code).toBe(1);
+    expect((await partnerCli("rate-limit", partnerId, "fast")).code).toBe(2);
+    expect(await limitOf()).toEqual({ rateLimitPerSecond: 500, rateLimitBurst: 1000 });
+
+    expect((await partnerCli("rate-limit", partnerId, "default")).code).toBe(0);
+    expect(await limitOf()).toEqual({ rateLimitPerSecond: null, rateLimitBurst: null });
+
+    const changes = await db.auditEvent.findMany({
+      where: { partnerId, action: "partner.rate_limit_changed" },
+      orderBy: { id: "asc" },
+    });
+    expect(changes.map((event) => [event.actorId, event.subject])).toEqual([
+      ["cli", "500/s, burst 1000"],
+      ["cli", "default"],
+    ]);
+  }, 60_000);
+
   it("explains its usage when called wrongly", async () => {
     const result = await partnerCli("frobnicate");
     expect(result.code).toBe(2);

@@ -31,6 +31,7 @@ export const SECURITY_ACTIONS = [
   "account.disabled",
   "account.enabled",
   "partner.created",
+  "partner.rate_limit_changed",
   "api_key.created",
   "api_key.revoked",
 ] as const;

@@ -88,3 +88,49 @@ export async function listPartners(): Promise<PartnerSummary[]> {
     staffCount: row._count.users,
   }));
 }
+
+/** A partner's own API rate limit; null puts it back on the configured default. */
+export interface PartnerRateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+const RATE_LIMIT_RULE =
+  "A rate limit is a whole number of requests per second (1–1,000,000) and a burst at least as large.";
+
+/**
+ * Gives a partner its own API rate limit (or, with null, the default back), with an audit event
+ * naming the new limit. Every process reads it at its next authentication (within half a second).
+ */
+export async function setPartnerRateLimit(
+  partnerId: string,
+  limit: PartnerRateLimit | null,
+  by: AuditActor,
+): Promise<void> {
+  if (
+    limit &&
+    !(
+      Number.isInteger(limit.perSecond) &&
+      Number.isInteger(limit.burst) &&
+      limit.perSecond >= 1 &&
+      limit.perSecond <= 1_000_000 &&
+      limit.burst >= limit.perSecond &&
+      limit.burst <= 1_000_000
+    )
+  ) {
+    throw new AppError("validation_error", 400, RATE_LIMIT_RULE, [
+      { field: "rate_limit", code: "invalid_format", message: RATE_LIMIT_RULE },
+    ]);
+  }
+  const subject = limit ? `${limit.perSecond}/s, burst ${limit.burst}` : "default";
+  await db.$transaction(async (tx) => {
+    const updated = await tx.partner.updateMany({
+      where: { id: partnerId },
+      data: { rateLimitPerSecond: limit?.perSecond ?? null, rateLimitBurst: limit?.burst ?? null },
+    });
+    if (updated.count === 0) throw new AppError("not_found", 404, `No partner ${partnerId}.`);
+    await tx.auditEvent.create({
+      data: auditEventRow({ actor: by, action: "partner.rate_limit_changed", partnerId, subject }),
+    });
+  });
+}

@@ -36,6 +36,7 @@ const EVENT_LABELS: Record<SecurityAction, string> = {
   "account.disabled": "Account disabled",
   "account.enabled": "Account enabled",
   "partner.created": "Partner created",
+  "partner.rate_limit_changed": "API rate limit changed",
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
 };
