@@ -10,8 +10,8 @@ import { controlClassName } from "./input";
 export type ComboboxOption = {
   value: string;
   label: string;
-  /** Extra search terms, e.g. other names of a country. */
-  keywords?: string;
+  /** Other names people search by (a country's short and native names): each ranks like the label. */
+  aliases?: readonly string[];
 };
 
 export type ComboboxProps = {
@@ -50,26 +50,31 @@ export function normalizeSearchText(text: string): string {
     .trim();
 }
 
-type SearchItem = { option: ComboboxOption; index: number; code: string; label: string; text: string };
+export type SearchItem = { option: ComboboxOption; index: number; code: string; names: string[]; text: string };
 
-function toSearchItems(options: readonly ComboboxOption[]): SearchItem[] {
+export function toSearchItems(options: readonly ComboboxOption[]): SearchItem[] {
   return options.map((option, index) => {
     const code = normalizeSearchText(option.value);
-    const label = normalizeSearchText(option.label);
-    return { option, index, code, label, text: `${label} ${code} ${normalizeSearchText(option.keywords ?? "")}` };
+    const names = [option.label, ...(option.aliases ?? [])].map(normalizeSearchText);
+    return { option, index, code, names, text: ` ${names.join(" ")} ${code}` };
   });
 }
 
-/** Lower is better: an exact code or name, then a prefix, then a word of the name, then anywhere. */
+/**
+ * Lower is better: the exact code or one of the names ("UK", "United States", "Deutschland"),
+ * then a name starting with the query, then a word of a name, then anywhere. Without the names
+ * ranking whole, "United States" found "United States Minor Outlying Islands" first and "UK"
+ * found Ukraine.
+ */
 function rank(item: SearchItem, query: string): number {
-  if (item.code === query || item.label === query) return 0;
-  if (item.code.startsWith(query) || item.label.startsWith(query)) return 1;
-  if (item.label.includes(` ${query}`)) return 2;
+  if (item.code === query || item.names.includes(query)) return 0;
+  if (item.code.startsWith(query) || item.names.some((name) => name.startsWith(query))) return 1;
+  if (item.text.includes(` ${query}`)) return 2;
   return 3;
 }
 
 /** Options holding every word of the query, best first; without a query, all options in their order. */
-function search(items: SearchItem[], rawQuery: string): { matches: SearchItem[]; total: number } {
+export function search(items: SearchItem[], rawQuery: string): { matches: SearchItem[]; total: number } {
   const query = normalizeSearchText(rawQuery);
   if (!query) return { matches: items, total: items.length };
   const words = query.split(" ");
@@ -81,9 +86,15 @@ function search(items: SearchItem[], rawQuery: string): { matches: SearchItem[];
   return { matches: found.slice(0, MAX_MATCHES), total: found.length };
 }
 
+/** The option whose code or one of whose names is exactly the typed text. */
+export function exactMatch(items: SearchItem[], typedText: string): SearchItem | undefined {
+  const typed = normalizeSearchText(typedText);
+  return items.find((item) => item.code === typed) ?? items.find((item) => item.names.includes(typed));
+}
+
 /**
  * A searchable single select (WAI-ARIA 1.2 combobox with a listbox popup). The input shows the selected
- * option's label; typing filters by label, code and keywords. The option under the keyboard carries
+ * option's label; typing filters by label, code and aliases. The option under the keyboard carries
  * `aria-selected`, as in the APG examples; the current value is the text of the input and is ticked in the list.
  */
 export function Combobox({
@@ -141,15 +152,14 @@ export function Combobox({
     close();
   }
 
-  /** Leaving the field: empty text clears the value, an exact code or name selects it, anything else is dropped. */
+  /** Leaving the field: empty text clears the value, an exact code or name (alias included) selects it, anything else is dropped. */
   function commitTypedText() {
     if (query === null) return;
     if (query.trim() === "") {
       if (value !== "") onChange("");
       return;
     }
-    const typed = normalizeSearchText(query);
-    const exact = items.find((item) => item.code === typed) ?? items.find((item) => item.label === typed);
+    const exact = exactMatch(items, query);
     if (exact && exact.option.value !== value) onChange(exact.option.value);
   }
 

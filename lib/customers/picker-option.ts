@@ -2,5 +2,6 @@
 export interface PickerOption {
   value: string;
   label: string;
-  keywords?: string;
+  /** Other names people search by: a country's short names and its name in its own language. */
+  aliases?: string[];
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json";
+import { countries as countryFacts } from "countries-list";
 import currencyCodes from "currency-codes";
 import { isCurrencyCode } from "./fields";
 import { INDUSTRY_CATEGORIES } from "./industry-categories";
@@ -22,7 +23,12 @@ function once<T>(build: () => T): () => T {
 export const countryOptions = once((): PickerOption[] => {
   const names = countries.getNames("en", { select: "all" });
   return Object.entries(names)
-    .map(([code, [name, ...aliases]]) => ({ value: code, label: name, keywords: aliases.join(" ") }))
+    .map(([code, [name, ...aliases]]) => {
+      // The name in the country's own language, so that "Deutschland", "中国" and "日本" are found.
+      const native = countryFacts[code as keyof typeof countryFacts]?.native;
+      const names = [...new Set([...aliases, ...(native ? [native] : [])])].filter((alias) => alias !== name);
+      return { value: code, label: name, ...(names.length > 0 ? { aliases: names } : {}) };
+    })
     .sort((a, b) => a.label.localeCompare(b.label, "en"));
 });
 
