@@ -61,3 +61,13 @@ test("signing out ends the session on the server: the old cookie, replayed, gets
   await expect(replayed).toHaveURL(/\/sign-in$/);
   await replay.close();
 });
+
+test("every page carries the brand mark as its icon, served as an image to anyone", async ({ page, request }) => {
+  await page.goto("/sign-in");
+  await expect(page).toHaveTitle(/AxisFI Onboarding/);
+  const href = await page.locator('link[rel="icon"]').getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
