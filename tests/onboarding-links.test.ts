@@ -148,6 +148,21 @@ describe("POST /api/onboarding_links", () => {
   });
 });
 
+describe("the OpenAPI document", () => {
+  it("describes POST /api/onboarding_links with the request's rules", async () => {
+    const document = (await (await fetch(`${server.baseUrl}/api/openapi.json`)).json()) as {
+      paths: Record<string, { post?: { responses: Record<string, unknown> } }>;
+      components: { schemas: Record<string, { required?: string[]; additionalProperties?: boolean }> };
+    };
+    expect(Object.keys(document.paths["/api/onboarding_links"].post!.responses)).toEqual(
+      expect.arrayContaining(["200", "400", "401", "409"]),
+    );
+    const request = document.components.schemas.CreateOnboardingLinkRequest;
+    expect(request.required).toEqual(expect.arrayContaining(["partner_customer_id", "return_url", "refresh_url"]));
+    expect(request.additionalProperties).toBe(false);
+  });
+});
+
 describe("opening a link", () => {
   it("spends the token, sets an httpOnly session cookie for /onboard, and shows the first step under the partner's name", async () => {
     const link = await newLink();

@@ -26,12 +26,7 @@ export type AuditAction =
  * A hosted onboarding link's life (lib/onboarding-links/): minted by a partner's API key, opened
  * by the business (its actor is the link: type "system", id olink_…), then submitted.
  */
-export const ONBOARDING_LINK_ACTIONS = [
-  "onboarding_link.created",
-  "onboarding_link.opened",
-  "onboarding_link.submitted",
-] as const;
-export type OnboardingLinkAction = (typeof ONBOARDING_LINK_ACTIONS)[number];
+export type OnboardingLinkAction = "onboarding_link.created" | "onboarding_link.opened" | "onboarding_link.submitted";
 
 /** Events about access itself: who may sign in, with what, for which partner. */
 export const SECURITY_ACTIONS = [
