@@ -27,5 +27,6 @@ export const config = {
   // JSON and document routes under /api. Those must not pass through here at all: Next copies the
   // body of every request the proxy sees, up to proxyClientMaxBodySize, and cuts it there, which
   // would turn a 10 MB upload into a truncated one and let any client make the server buffer it.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  // The same holds for the business's uploads on an onboarding link (app/onboard/files).
+  matcher: ["/((?!api/|onboard/files|_next/static|_next/image|favicon.ico).*)"],
 };

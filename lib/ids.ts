@@ -2,7 +2,7 @@
  * Public ids: a type prefix and 32 lowercase hex characters, e.g. `cus_79fb361a05074629bf1ecf0d14cd244e`.
  * Browser-safe (Web Crypto), so the shared schemas check file ids with the same rule.
  */
-export type IdPrefix = "cus" | "file" | "ptn" | "key" | "bp" | "req" | "drf" | "usr" | "evt" | "we";
+export type IdPrefix = "cus" | "file" | "ptn" | "key" | "bp" | "req" | "drf" | "usr" | "evt" | "we" | "olink";
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${globalThis.crypto.randomUUID().replaceAll("-", "")}`;

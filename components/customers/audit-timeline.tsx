@@ -9,6 +9,7 @@ const ACTION_LABELS: Record<string, string> = {
   "customer.reactivated": "Reactivated",
   "document.viewed": "Viewed a document",
   "identity.revealed": "Revealed an ID number",
+  "onboarding_link.submitted": "Submitted by the business through an onboarding link",
 };
 
 /** The customer's audit trail, oldest first, as recorded (never edited). */

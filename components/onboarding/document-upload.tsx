@@ -6,6 +6,7 @@ import { FileDrop } from "@/components/ui/file-drop";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatBytes } from "@/lib/files/format";
 import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES, type FileResource } from "@/lib/files/resource-schema";
+import { useFileRoute } from "./wizard-routes";
 
 /** What the form knows of an uploaded document. */
 export interface UploadedDocument {
@@ -27,10 +28,10 @@ export function checkBeforeUpload(file: File): string | null {
   return null;
 }
 
-function upload(file: File, onProgress: (percent: number) => void): Promise<FileResource> {
+function upload(url: string, file: File, onProgress: (percent: number) => void): Promise<FileResource> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open("POST", "/api/portal/files");
+    request.open("POST", url);
     request.responseType = "json";
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
@@ -48,11 +49,12 @@ function upload(file: File, onProgress: (percent: number) => void): Promise<File
 }
 
 function Preview({ document }: { document: UploadedDocument }) {
+  const files = useFileRoute();
   if (document.contentType.startsWith("image/")) {
     return (
       // eslint-disable-next-line @next/next/no-img-element -- a private, per-user document: no image optimisation.
       <img
-        src={`/api/portal/files/${document.fileId}`}
+        src={`${files}/${document.fileId}`}
         alt=""
         className="h-14 w-14 rounded border border-slate-200 object-cover"
       />
@@ -89,6 +91,7 @@ export function DocumentUpload({
   error?: string;
   hint?: string;
 }) {
+  const fileRoute = useFileRoute();
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const shownError = problem ?? error;
@@ -105,7 +108,7 @@ export function DocumentUpload({
     setProblem(null);
     setProgress(0);
     try {
-      const stored = await upload(file, setProgress);
+      const stored = await upload(fileRoute, file, setProgress);
       onUploaded({
         fileId: stored.file_id,
         fileName: stored.file_name,

@@ -21,11 +21,13 @@ function ReviewSection({
   step,
   draftId,
   rows,
+  basePath,
 }: {
   title: string;
   step: FormStep;
   draftId: string;
   rows: Row[];
+  basePath?: string;
 }) {
   return (
     <section
@@ -37,7 +39,7 @@ function ReviewSection({
           {title}
         </h2>
         <Link
-          href={`/onboarding/${draftId}/${step}`}
+          href={`${basePath ?? `/onboarding/${draftId}`}/${step}`}
           className="text-sm font-medium text-blue-700 underline-offset-4 hover:underline"
         >
           Edit <span className="sr-only">{title}</span>
@@ -60,10 +62,13 @@ export function DraftReview({
   draftId,
   data,
   files,
+  basePath,
 }: {
   draftId: string;
   data: DraftData;
   files: Record<string, FileSummary>;
+  /** Where the steps' pages are (default: the staff wizard's `/onboarding/<draft>`). */
+  basePath?: string;
 }) {
   const business = section(data, "business_details");
   const address = section(data, "registration_address");
@@ -83,6 +88,7 @@ export function DraftReview({
         title="Company"
         step="company"
         draftId={draftId}
+        basePath={basePath}
         rows={[
           ["Business name (English)", business.business_name_english],
           ["Business name (local language)", business.business_name],
@@ -99,6 +105,7 @@ export function DraftReview({
         title="Registration address"
         step="address"
         draftId={draftId}
+        basePath={basePath}
         rows={[
           ["Address line", address.registration_address_line1],
           ["City", address.registration_address_city],
@@ -111,6 +118,7 @@ export function DraftReview({
         title="Account usage"
         step="usage"
         draftId={draftId}
+        basePath={basePath}
         rows={[
           ["Main operating country", usage.operating_country],
           ["Industry category", usage.industry_category_code],
@@ -125,6 +133,7 @@ export function DraftReview({
         title="Primary contact"
         step="contact"
         draftId={draftId}
+        basePath={basePath}
         rows={[
           ["Contact email", contact.contact_email],
           ["Contact phone", contact.contact_phone],
@@ -136,6 +145,7 @@ export function DraftReview({
           title={`Legal representative ${index + 1}`}
           step="representatives"
           draftId={draftId}
+          basePath={basePath}
           rows={[
             [
               "Name (English)",

@@ -12,6 +12,7 @@ import type { FieldError } from "@/lib/errors";
 import type { FormFailure } from "@/lib/forms/form-failure";
 import { STEP_SCHEMAS, stepAfter, stepBefore, type FormStep } from "@/lib/onboarding/steps";
 import type { DraftOnPage } from "./draft-actions";
+import { useWizardRoutes } from "./wizard-routes";
 
 /** Where the review step leaves the server's field errors for the step that shows them. */
 export function pendingErrorsKey(draftId: string): string {
@@ -52,6 +53,7 @@ export function StepForm<T extends FieldValues>({
 }) {
   const draftId = draft.id;
   const router = useRouter();
+  const routes = useWizardRoutes(draftId);
   const [message, setMessage] = useState<string | null>(null);
   const [stale, setStale] = useState<FormFailure | null>(null);
   const [reloading, startReload] = useTransition();
@@ -96,7 +98,7 @@ export function StepForm<T extends FieldValues>({
       focusFirstError(formElement.current);
       return;
     }
-    router.push(`/onboarding/${draftId}/${stepAfter(step)}`);
+    router.push(`${routes.base}/${stepAfter(step)}`);
   };
 
   const onInvalid = () => {
@@ -138,13 +140,15 @@ export function StepForm<T extends FieldValues>({
       {children(form)}
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-6">
         {previous ? (
-          <Link href={`/onboarding/${draftId}/${previous}`} className={buttonClassName("secondary", "md")}>
+          <Link href={`${routes.base}/${previous}`} className={buttonClassName("secondary", "md")}>
             Back
           </Link>
-        ) : (
-          <Link href="/onboarding" className={buttonClassName("ghost", "md")}>
-            Back to drafts
+        ) : routes.exit ? (
+          <Link href={routes.exit.href} className={buttonClassName("ghost", "md")}>
+            {routes.exit.label}
           </Link>
+        ) : (
+          <span />
         )}
         <Button type="submit" variant="primary" pending={form.formState.isSubmitting} disabled={!hydrated}>
           Save and continue

@@ -11,6 +11,7 @@ import type { DraftOnPage } from "./draft-actions";
 import { DocumentUpload, type UploadedDocument } from "./document-upload";
 import { PickerField, SelectField, TextField, TextareaField, errorOf, fieldId } from "./form-fields";
 import { StepForm } from "./step-form";
+import { useWizardRoutes } from "./wizard-routes";
 
 type StepValues<S extends keyof typeof STEP_SCHEMAS> = z.input<(typeof STEP_SCHEMAS)[S]>;
 
@@ -52,6 +53,8 @@ export function CompanyStep({
   files,
 }: StepProps<"company"> & { countries: PickerOption[]; files: KnownFiles }) {
   const { remember, describe } = useKnownFiles(files);
+  // On a hosted onboarding link the reference is the partner's, fixed by the link.
+  const { partnerCustomerIdFixed } = useWizardRoutes(draft.id);
   return (
     <StepForm<StepValues<"company">> draft={draft} step="company" defaultValues={defaultValues}>
       {(form) => (
@@ -103,13 +106,15 @@ export function CompanyStep({
               inputMode="url"
               hint="Starting with https://"
             />
-            <TextField
-              form={form}
-              name="partner_customer_id"
-              label="Your reference for this customer"
-              hint="20–64 characters, unique among your customers (the partner_customer_id)."
-              required
-            />
+            {partnerCustomerIdFixed ? null : (
+              <TextField
+                form={form}
+                name="partner_customer_id"
+                label="Your reference for this customer"
+                hint="20–64 characters, unique among your customers (the partner_customer_id)."
+                required
+              />
+            )}
           </Section>
           <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
             <legend className="px-1 text-sm font-semibold text-slate-900">Registration documents</legend>

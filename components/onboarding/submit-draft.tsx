@@ -9,6 +9,7 @@ import type { FieldError } from "@/lib/errors";
 import { WIZARD_STEPS, stepOfField } from "@/lib/onboarding/steps";
 import type { SubmitDraftAction } from "./draft-actions";
 import { pendingErrorsKey } from "./step-form";
+import { useWizardRoutes } from "./wizard-routes";
 
 export function SubmitDraft({
   draftId,
@@ -21,6 +22,7 @@ export function SubmitDraft({
   submitDraft: SubmitDraftAction;
 }) {
   const router = useRouter();
+  const routes = useWizardRoutes(draftId);
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; fieldErrors: FieldError[]; stale: boolean } | null>(null);
   // A second click while the first is on its way is ignored here; the server would answer it with
@@ -35,7 +37,8 @@ export function SubmitDraft({
     try {
       const result = await submitDraft(draftId, reviewedVersion);
       if (result.ok) {
-        router.push(`/onboarding/${draftId}/submitted`);
+        if (routes.afterSubmit.leave) window.location.assign(routes.afterSubmit.href);
+        else router.push(routes.afterSubmit.href);
         return;
       }
       setRefusal({ ...result, stale: result.code === "conflict" });
@@ -61,7 +64,7 @@ export function SubmitDraft({
             <ul className="mt-2 list-disc pl-5">
               {steps.map((step) => (
                 <li key={step}>
-                  <Link className="underline" href={`/onboarding/${draftId}/${step}`}>
+                  <Link className="underline" href={`${routes.base}/${step}`}>
                     Correct {WIZARD_STEPS.find((candidate) => candidate.slug === step)?.title}
                   </Link>
                 </li>

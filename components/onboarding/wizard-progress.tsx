@@ -15,8 +15,11 @@ export function WizardProgress({
   draftId,
   current,
   completed,
+  basePath,
 }: {
   draftId: string;
+  /** Where the steps' pages are (default: the staff wizard's `/onboarding/<draft>`). */
+  basePath?: string;
   current: WizardStep;
   completed: FormStep[];
 }) {
@@ -57,7 +60,7 @@ export function WizardProgress({
             >
               {linkable ? (
                 <Link
-                  href={`/onboarding/${draftId}/${step.slug}`}
+                  href={`${basePath ?? `/onboarding/${draftId}`}/${step.slug}`}
                   className="flex items-center gap-2 text-slate-700 hover:text-blue-700"
                 >
                   {content}

@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { registerCustomerPaths } from "./openapi/customers";
 import { registerEventPaths } from "./openapi/events";
 import { registerFilePaths } from "./openapi/files";
+import { registerOnboardingLinkPaths } from "./openapi/onboarding-links";
 import { registerServicePaths } from "./openapi/service";
 import { registerWebhookEndpointPaths } from "./openapi/webhooks";
 
@@ -13,6 +14,7 @@ function buildDocument() {
   registerFilePaths(registry);
   registerEventPaths(registry);
   registerWebhookEndpointPaths(registry);
+  registerOnboardingLinkPaths(registry);
   registerServicePaths(registry);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

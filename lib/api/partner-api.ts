@@ -14,6 +14,7 @@ import { validateCustomerHandler } from "./handlers/validate-customer";
 import { getCustomerHandler, listCustomersHandler } from "./handlers/customers";
 import { uploadFileHandler } from "./handlers/upload-file";
 import { listEventsHandler } from "./handlers/events";
+import { createOnboardingLinkHandler } from "./handlers/onboarding-links";
 import {
   createWebhookEndpointHandler,
   deleteWebhookEndpointHandler,
@@ -57,6 +58,7 @@ const ROUTES: Route[] = [
     auth: true,
     handler: deleteWebhookEndpointHandler,
   },
+  { method: "POST", path: /^\/api\/onboarding_links$/, auth: true, handler: createOnboardingLinkHandler },
   { method: "GET", path: /^\/api\/health$/, auth: false, handler: healthHandler },
   { method: "GET", path: /^\/api\/openapi\.json$/, auth: false, handler: openApiHandler },
 ];

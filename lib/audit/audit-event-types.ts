@@ -19,7 +19,14 @@ export type AuditAction =
   | "customer.reactivated"
   | "document.viewed"
   | "identity.revealed"
+  | OnboardingLinkAction
   | SecurityAction;
+
+/**
+ * A hosted onboarding link's life (lib/onboarding-links/): minted by a partner's API key, opened
+ * by the business (its actor is the link: type "system", id olink_…), then submitted.
+ */
+export type OnboardingLinkAction = "onboarding_link.created" | "onboarding_link.opened" | "onboarding_link.submitted";
 
 /** Events about access itself: who may sign in, with what, for which partner. */
 export const SECURITY_ACTIONS = [

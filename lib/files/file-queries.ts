@@ -70,3 +70,20 @@ export async function readFileForActor(
     content: await fileStorage.get(file.storageKey),
   };
 }
+
+/**
+ * One of a partner's documents, streamed from storage, for a door that has already decided the
+ * caller may see it (an onboarding link showing its own upload). Not found for another partner's.
+ */
+export async function readOwnFile(
+  partnerId: string,
+  fileId: string,
+): Promise<{ summary: FileSummary; content: Readable }> {
+  if (!hasIdShape("file", fileId)) throw fileNotFound();
+  const file = await db.file.findUnique({ where: { id: fileId } });
+  if (!file || file.partnerId !== partnerId) throw fileNotFound();
+  return {
+    summary: { fileId: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size },
+    content: await fileStorage.get(file.storageKey),
+  };
+}

@@ -14,9 +14,11 @@ import {
   currentDraftVersion,
   draftFileIds,
   getDraft,
+  LINK_EDITOR_NAME,
   listOpenDrafts,
   saveDraftStep,
   startDraft,
+  startLinkDraft,
   submitDraft,
 } from "./drafts";
 import { FORM_STEPS, type FormStep } from "./steps";
@@ -627,5 +629,73 @@ describe("a draft being submitted", () => {
     expect((await storedDraft(second)).status).toBe("open");
     await saveStep(team.user, second, "company", exampleSteps().company);
     await expect(submitDraft(team.user, second)).resolves.toMatchObject({ customerId: expect.any(String) });
+  });
+});
+
+describe("a draft the business fills through an onboarding link", () => {
+  /** A link row of the partner (lib/onboarding-links/ makes them; the draft only needs one to belong to). */
+  async function linkOf(partnerId: string) {
+    const id = `olink_${crypto.randomUUID().replaceAll("-", "")}`;
+    await db.onboardingLink.create({
+      data: {
+        id,
+        partnerId,
+        partnerCustomerId: newPartnerCustomerId(),
+        returnUrl: "https://partner.example.com/done",
+        refreshUrl: "https://partner.example.com/again",
+        tokenHash: id,
+        expiresAt: new Date(),
+        createdByApiKeyId: "key_test",
+      },
+    });
+    return { onboardingLinkId: id, partnerId, label: `Business via onboarding link ${id}` };
+  }
+
+  async function linkDraftOf(link: Awaited<ReturnType<typeof linkOf>>, partnerCustomerId: string) {
+    return db.$transaction((tx) => startLinkDraft(tx, link, { partner_customer_id: partnerCustomerId }));
+  }
+
+  it("is reached by its link only: not by the partner's staff, nor by another link", async () => {
+    const link = await linkOf(team.partnerId);
+    const draftId = await linkDraftOf(link, newPartnerCustomerId());
+    expect(await storedDraft(draftId)).toMatchObject({ createdById: null, onboardingLinkId: link.onboardingLinkId });
+    expect((await getDraft(link, draftId)).updatedByName).toBe(LINK_EDITOR_NAME);
+
+    const otherLink = await linkOf(team.partnerId);
+    for (const stranger of [team.user, team.colleague, otherLink]) {
+      expect(await refusalOf(getDraft(stranger, draftId))).toMatchObject(NOT_FOUND);
+      expect(await refusalOf(saveDraftStep(stranger, draftId, "address", exampleSteps().address, 0))).toMatchObject(
+        NOT_FOUND,
+      );
+    }
+    expect((await listOpenDrafts(team.user)).map((draft) => draft.id)).not.toContain(draftId);
+    // And a link reaches no staff draft.
+    const staffDraft = await startDraft(team.user);
+    expect(await refusalOf(getDraft(link, staffDraft))).toMatchObject(NOT_FOUND);
+  });
+
+  it("submits through createCustomer, with the link as the actor", async () => {
+    const link = await linkOf(team.partnerId);
+    const partnerCustomerId = newPartnerCustomerId();
+    const draftId = await linkDraftOf(link, partnerCustomerId);
+    const steps = exampleSteps(partnerCustomerId);
+    for (const [index, step] of FORM_STEPS.entries()) await saveDraftStep(link, draftId, step, steps[step], index);
+    expect((await storedDraft(draftId)).updatedById).toBeNull();
+
+    const { customerId } = await submitDraft(link, draftId, FORM_STEPS.length);
+    expect(await db.customer.findUniqueOrThrow({ where: { id: customerId } })).toMatchObject({
+      partnerId: team.partnerId,
+      partnerCustomerId,
+      createdByUserId: null,
+      createdByApiKeyId: null,
+    });
+    const created = await db.auditEvent.findFirstOrThrow({ where: { customerId, action: "customer.created" } });
+    expect(created).toMatchObject({ actorType: "system", actorId: link.onboardingLinkId, actorLabel: link.label });
+  });
+
+  it("must belong to a staff member or a link: the database refuses a draft with neither", async () => {
+    await expect(
+      db.onboardingDraft.create({ data: { id: `drf_${"0".repeat(32)}`, partnerId: team.partnerId } }),
+    ).rejects.toThrow(/OnboardingDraft_owner_check/);
   });
 });

@@ -1,16 +1,57 @@
 import "server-only";
 import crypto from "node:crypto";
-import { userAuditActor } from "@/lib/audit/audit-events";
+import { userAuditActor, type AuditActor } from "@/lib/audit/audit-events";
 import { canEditDraft, type Actor } from "@/lib/auth/permissions";
 import { isSealed, seal, unseal } from "@/lib/crypto/personal-data";
 import { createCustomer, IdempotencyRaceLost } from "@/lib/customers/create-customer";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { AppError, fieldErrorsFromZod, validationError } from "@/lib/errors";
 import { findStoredResponse } from "@/lib/idempotency/idempotency-keys";
 import { hasIdShape, newId } from "@/lib/ids";
 import { FORM_STEPS, STEP_SCHEMAS, type FormStep } from "./steps";
 
 export type DraftData = Record<string, unknown>;
+
+/**
+ * The business itself, filling its own draft through a hosted onboarding link
+ * (lib/onboarding-links/): it may reach that one draft and nothing else.
+ */
+export interface LinkEditor {
+  onboardingLinkId: string;
+  partnerId: string;
+  /** How the audit trail names it: "Business via onboarding link olink_…". */
+  label: string;
+}
+
+/** Who works on a draft: partner staff (an Actor), or the business through its onboarding link. */
+export type DraftEditor = Actor | LinkEditor;
+
+function isLinkEditor(editor: DraftEditor): editor is LinkEditor {
+  return "onboardingLinkId" in editor;
+}
+
+/**
+ * Staff reach their partner's staff drafts; a link reaches only the draft it opened. A link's
+ * draft is the business's own form: partner staff do not open it in the portal.
+ */
+function mayEdit(editor: DraftEditor, row: { partnerId: string; onboardingLinkId: string | null }): boolean {
+  if (isLinkEditor(editor))
+    return row.onboardingLinkId === editor.onboardingLinkId && row.partnerId === editor.partnerId;
+  return row.onboardingLinkId === null && canEditDraft(editor, row.partnerId);
+}
+
+function auditActorOf(editor: DraftEditor & { name?: string; email?: string }): AuditActor {
+  return isLinkEditor(editor)
+    ? { type: "system", id: editor.onboardingLinkId, label: editor.label }
+    : userAuditActor(editor);
+}
+
+function editorUserId(editor: DraftEditor): string | null {
+  return isLinkEditor(editor) ? null : editor.userId;
+}
+
+/** Who last saved a link's draft, as the drafts list would show it. */
+export const LINK_EDITOR_NAME = "The business (onboarding link)";
 
 export type DraftStatus = "open" | "submitting" | "submitted";
 
@@ -54,7 +95,7 @@ function toDraft(row: {
   customerId: string | null;
   version: number;
   updatedAt: Date;
-  updatedBy: { name: string };
+  updatedBy: { name: string } | null;
 }): Draft {
   return {
     id: row.id,
@@ -67,7 +108,7 @@ function toDraft(row: {
     customerId: row.customerId,
     version: row.version,
     updatedAt: row.updatedAt,
-    updatedByName: row.updatedBy.name,
+    updatedByName: row.updatedBy?.name ?? LINK_EDITOR_NAME,
   };
 }
 
@@ -123,36 +164,52 @@ export async function startDraft(actor: Actor): Promise<string> {
   return id;
 }
 
+/**
+ * Writes the draft of an onboarding link, in the transaction that opens the link: the business's
+ * own form, owned by the link rather than by a staff member. Returns its id.
+ */
+export async function startLinkDraft(
+  tx: Prisma.TransactionClient,
+  link: { onboardingLinkId: string; partnerId: string },
+  data: DraftData,
+): Promise<string> {
+  const id = newId("drf");
+  await tx.onboardingDraft.create({
+    data: { id, partnerId: link.partnerId, onboardingLinkId: link.onboardingLinkId, data: sealData(id, data) },
+  });
+  return id;
+}
+
 /** A draft the actor may work on; throws not_found for a missing or another partner's draft. */
-export async function getDraft(actor: Actor, draftId: string): Promise<Draft> {
+export async function getDraft(actor: DraftEditor, draftId: string): Promise<Draft> {
   const row = hasIdShape("drf", draftId)
     ? await db.onboardingDraft.findUnique({ where: { id: draftId }, include: draftInclude })
     : null;
-  if (!row || !canEditDraft(actor, row.partnerId)) throw draftNotFound();
+  if (!row || !mayEdit(actor, row)) throw draftNotFound();
   return toDraft(row);
 }
 
 /** What deciding about a draft needs, without opening its sealed data. */
-async function draftState(actor: Actor, draftId: string) {
+async function draftState(actor: DraftEditor, draftId: string) {
   const row = hasIdShape("drf", draftId)
     ? await db.onboardingDraft.findUnique({
         where: { id: draftId },
-        select: { id: true, partnerId: true, status: true, customerId: true, version: true },
+        select: { id: true, partnerId: true, status: true, customerId: true, version: true, onboardingLinkId: true },
       })
     : null;
-  if (!row || !canEditDraft(actor, row.partnerId)) throw draftNotFound();
+  if (!row || !mayEdit(actor, row)) throw draftNotFound();
   return { ...row, status: statusOf(row.status) };
 }
 
 /** The draft's version as stored now, so a page can tell it shows an older one. */
-export async function currentDraftVersion(actor: Actor, draftId: string): Promise<number> {
+export async function currentDraftVersion(actor: DraftEditor, draftId: string): Promise<number> {
   return (await draftState(actor, draftId)).version;
 }
 
 export async function listOpenDrafts(actor: Actor): Promise<Draft[]> {
   if (!actor.partnerId || !canEditDraft(actor, actor.partnerId)) return [];
   const rows = await db.onboardingDraft.findMany({
-    where: { partnerId: actor.partnerId, status: "open" },
+    where: { partnerId: actor.partnerId, status: "open", onboardingLinkId: null },
     orderBy: { updatedAt: "desc" },
     take: 50,
     include: draftInclude,
@@ -170,7 +227,7 @@ function isFormStep(step: unknown): step is FormStep {
  * draft is refused (conflict), never applied over newer data. Returns the draft's new version.
  */
 export async function saveDraftStep(
-  actor: Actor,
+  actor: DraftEditor,
   draftId: string,
   step: FormStep,
   values: unknown,
@@ -201,7 +258,7 @@ export async function saveDraftStep(
         data: sealData(draftId, data),
         completedSteps: completed,
         version: { increment: 1 },
-        updatedById: actor.userId,
+        updatedById: editorUserId(actor),
       },
     });
     if (count === 0) throw staleDraft();
@@ -216,7 +273,7 @@ export async function saveDraftStep(
  * AppError createCustomer threw, and the draft opens again for corrections.
  */
 export async function submitDraft(
-  actor: Actor & { name?: string; email?: string },
+  actor: DraftEditor & { name?: string; email?: string },
   draftId: string,
   /** The version the person reviewed; when another tab saved a step since, nothing is submitted. */
   reviewedVersion?: number,
@@ -274,7 +331,7 @@ export async function submitDraft(
   try {
     const customer = await createCustomer(
       data,
-      { partnerId: draft.partnerId, actor: userAuditActor(actor) },
+      { partnerId: draft.partnerId, actor: auditActorOf(actor) },
       { idempotency: claim },
     );
     customerId = customer.customer_id;
@@ -291,7 +348,13 @@ export async function submitDraft(
   // only which customer it became.
   await db.onboardingDraft.updateMany({
     where: { id: draft.id, customerId: null },
-    data: { status: "submitted", customerId, data: "{}", version: { increment: 1 }, updatedById: actor.userId },
+    data: {
+      status: "submitted",
+      customerId,
+      data: "{}",
+      version: { increment: 1 },
+      updatedById: editorUserId(actor),
+    },
   });
   return { customerId };
 }

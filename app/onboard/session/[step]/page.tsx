@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import { Fragment } from "react";
+import { notFound, redirect } from "next/navigation";
+import { DraftFreshness } from "@/components/onboarding/draft-freshness";
+import { DraftReview } from "@/components/onboarding/review";
+import {
+  AddressStep,
+  CompanyStep,
+  ContactStep,
+  EMPTY_PERSON,
+  RepresentativesStep,
+  UsageStep,
+} from "@/components/onboarding/steps";
+import { SubmitDraft } from "@/components/onboarding/submit-draft";
+import { WizardProgress } from "@/components/onboarding/wizard-progress";
+import { WizardRoutesProvider, type WizardRoutes } from "@/components/onboarding/wizard-routes";
+import { linkSessionOfRequest } from "@/lib/auth/link-session";
+import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
+import { fileSummaries } from "@/lib/files/file-queries";
+import { linkDraft } from "@/lib/onboarding-links/links";
+import { draftFileIds } from "@/lib/onboarding/drafts";
+import { FORM_STEPS, WIZARD_STEPS, isWizardStep } from "@/lib/onboarding/steps";
+import { forPage } from "@/lib/pages/page-error";
+import { linkDraftVersionAction, saveLinkStepAction, submitLinkAction } from "../actions";
+
+type Params = Promise<{ step: string }>;
+
+const BASE = "/onboard/session";
+
+const ROUTES: WizardRoutes = {
+  base: BASE,
+  exit: null,
+  afterSubmit: { href: `${BASE}/done`, leave: true },
+  files: "/onboard/files",
+  partnerCustomerIdFixed: true,
+};
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { step } = await params;
+  return { title: WIZARD_STEPS.find((candidate) => candidate.slug === step)?.title ?? "Onboarding" };
+}
+
+/** One step of the business's own wizard: the staff wizard's steps, on the link's draft. */
+export default async function LinkStepPage({ params }: { params: Params }) {
+  const { step } = await params;
+  if (!isWizardStep(step)) notFound();
+  const session = await linkSessionOfRequest();
+  if (!session) notFound();
+  if (session.state === "expired") redirect(session.refreshUrl);
+  if (session.state === "submitted") redirect(session.returnUrl);
+  const draft = await forPage(linkDraft(session));
+  const firstIncomplete = FORM_STEPS.find((candidate) => !draft.completedSteps.includes(candidate));
+  if (step === "review" && firstIncomplete) redirect(`${BASE}/${firstIncomplete}`);
+
+  // Only the link's own documents are named or shown.
+  const files = await fileSummaries(
+    draft.partnerId,
+    draftFileIds(draft.data).filter((fileId) => session.fileIds.includes(fileId)),
+  );
+  const meta = WIZARD_STEPS.find((candidate) => candidate.slug === step)!;
+  const index = WIZARD_STEPS.indexOf(meta);
+  const data = draft.data as Record<string, never>;
+  const businessDetails = (draft.data.business_details ?? {}) as Record<string, never>;
+  const onPage = { id: draft.id, version: draft.version, saveStep: saveLinkStepAction };
+
+  return (
+    <WizardRoutesProvider routes={ROUTES}>
+      <div className="space-y-8">
+        <DraftFreshness draftId={draft.id} version={draft.version} currentVersion={linkDraftVersionAction} />
+        <WizardProgress draftId={draft.id} current={step} completed={draft.completedSteps} basePath={BASE} />
+        <div>
+          <p className="text-sm font-medium text-blue-700">
+            Step {index + 1} of {WIZARD_STEPS.length}
+          </p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{meta.title}</h1>
+          <p className="mt-1 text-slate-600">{meta.description}</p>
+        </div>
+        <Fragment key={draft.version}>
+          {step === "company" ? (
+            <CompanyStep
+              draft={onPage}
+              defaultValues={{
+                partner_customer_id: data.partner_customer_id,
+                business_details: { business_identifier_document_list: [], ...businessDetails },
+              }}
+              countries={countryOptions()}
+              files={files}
+            />
+          ) : step === "address" ? (
+            <AddressStep
+              draft={onPage}
+              defaultValues={{ registration_address: data.registration_address }}
+              countries={countryOptions()}
+            />
+          ) : step === "usage" ? (
+            <UsageStep
+              draft={onPage}
+              defaultValues={{ account_usage: data.account_usage }}
+              countries={countryOptions()}
+              currencies={currencyOptions()}
+              industries={industryOptions()}
+            />
+          ) : step === "contact" ? (
+            <ContactStep draft={onPage} defaultValues={{ primary_contact: data.primary_contact }} />
+          ) : step === "representatives" ? (
+            <RepresentativesStep
+              draft={onPage}
+              defaultValues={{ business_person_list: data.business_person_list ?? [EMPTY_PERSON] }}
+              countries={countryOptions()}
+              files={files}
+            />
+          ) : (
+            <div className="space-y-6">
+              <DraftReview draftId={draft.id} data={draft.data} files={files} basePath={BASE} />
+              <SubmitDraft draftId={draft.id} reviewedVersion={draft.version} submitDraft={submitLinkAction} />
+            </div>
+          )}
+        </Fragment>
+      </div>
+    </WizardRoutesProvider>
+  );
+}

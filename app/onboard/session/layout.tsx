@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { linkSessionOfRequest } from "@/lib/auth/link-session";
+
+export const metadata: Metadata = { title: "Onboarding", referrer: "no-referrer" };
+
+/**
+ * The business's wizard on a hosted onboarding link: the partner's name, no portal navigation,
+ * and nothing but this one form. Without a session cookie there is nothing here; a session past
+ * its 24 hours goes to the partner's refresh_url, a submitted one to its return_url.
+ */
+export default async function LinkSessionLayout({ children }: { children: React.ReactNode }) {
+  const session = await linkSessionOfRequest();
+  if (!session) notFound();
+  if (session.state === "expired") redirect(session.refreshUrl);
+  if (session.state === "submitted") redirect(session.returnUrl);
+  return (
+    <div>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-4xl items-center justify-between gap-4 px-4 py-4">
+          <p className="text-lg font-semibold tracking-tight">{`Onboarding for ${session.partnerName}`}</p>
+          <p className="text-xs text-slate-500">Secured by AxisFI</p>
+        </div>
+      </header>
+      <main className="mx-auto max-w-4xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

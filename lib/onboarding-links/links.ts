@@ -1,0 +1,333 @@
+import "server-only";
+import crypto from "node:crypto";
+import type { Readable } from "node:stream";
+import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
+import { seal, unseal } from "@/lib/crypto/personal-data";
+import { toApiTimestamp } from "@/lib/customers/fields";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError, fieldErrorsFromZod, validationError } from "@/lib/errors";
+import { readOwnFile, type FileSummary } from "@/lib/files/file-queries";
+import { fileIdsNotOwnedBy, uploadFile } from "@/lib/files/upload-file";
+import type { FileResource } from "@/lib/files/resource-schema";
+import { newId } from "@/lib/ids";
+import {
+  currentDraftVersion,
+  draftFileIds,
+  getDraft,
+  saveDraftStep,
+  startLinkDraft,
+  submitDraft,
+  type Draft,
+  type DraftData,
+  type LinkEditor,
+} from "@/lib/onboarding/drafts";
+import type { FormStep } from "@/lib/onboarding/steps";
+import { createOnboardingLinkSchema, LINK_SESSION_TTL_MS, LINK_TTL_MS, type OnboardingLinkResource } from "./schema";
+
+/** The API key that makes a link: its partner, and how the audit trail names it. */
+export interface LinkCreator {
+  partnerId: string;
+  apiKeyId: string;
+  publicKey: string;
+}
+
+/** The most documents one link may upload: enough for any form, not a free file store. */
+export const MAX_LINK_UPLOADS = 60;
+
+/** 256 random bits, base64url: the token in the URL, and the session cookie's secret. */
+function newSecret(): string {
+  return crypto.randomBytes(32).toString("base64url");
+}
+
+const SECRET_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Only keyed hashes of link tokens and session secrets are stored (as API secrets are, with the
+ * same server key); each kind is hashed in its own namespace, so one can never stand for the other.
+ */
+function hashLinkSecret(kind: "token" | "session", secret: string): string {
+  return crypto
+    .createHmac("sha256", env.apiKeyHashSecret)
+    .update(`onboarding_link_${kind}\u0000${secret}`)
+    .digest("hex");
+}
+
+function linkActor(linkId: string): AuditActor {
+  return { type: "system", id: linkId, label: `Business via onboarding link ${linkId}` };
+}
+
+/**
+ * Makes a single-use link on which the business fills the onboarding form itself. Only the
+ * token's keyed hash is kept: the URL answered here is the one place the token ever appears.
+ */
+export async function createOnboardingLink(
+  creator: LinkCreator,
+  input: unknown,
+  now = new Date(),
+): Promise<OnboardingLinkResource> {
+  const parsed = createOnboardingLinkSchema.safeParse(input);
+  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
+  const request = parsed.data;
+  // What was entered is kept, as a draft keeps it (the form shows it as typed).
+  const prefill = ((input as { prefill?: DraftData }).prefill ?? {}) as DraftData;
+  const notOwned = await fileIdsNotOwnedBy(creator.partnerId, draftFileIds(prefill));
+  if (notOwned.size > 0) {
+    throw validationError(
+      [...notOwned].map((fileId) => ({
+        field: "prefill",
+        code: "file_not_found",
+        message: `No file ${fileId} was uploaded with your key pair.`,
+      })),
+    );
+  }
+  const existing = await db.customer.findUnique({
+    where: {
+      partnerId_partnerCustomerId: { partnerId: creator.partnerId, partnerCustomerId: request.partner_customer_id },
+    },
+    select: { id: true },
+  });
+  if (existing) {
+    throw new AppError(
+      "duplicate_partner_customer_id",
+      409,
+      `A customer with this partner_customer_id already exists: ${existing.id}.`,
+      [{ field: "partner_customer_id", code: "duplicate", message: "This partner_customer_id is already in use." }],
+      { customer_id: existing.id },
+    );
+  }
+  const id = newId("olink");
+  const token = newSecret();
+  const expiresAt = new Date(now.getTime() + LINK_TTL_MS);
+  await db.$transaction([
+    db.onboardingLink.create({
+      data: {
+        id,
+        partnerId: creator.partnerId,
+        partnerCustomerId: request.partner_customer_id,
+        returnUrl: request.return_url,
+        refreshUrl: request.refresh_url,
+        locale: request.locale ?? null,
+        tokenHash: hashLinkSecret("token", token),
+        prefill: Object.keys(prefill).length > 0 ? seal(JSON.stringify(prefill), "draft", id) : null,
+        // The prefill's documents are the business's to see and keep.
+        fileIds: draftFileIds(prefill),
+        expiresAt,
+        createdByApiKeyId: creator.apiKeyId,
+        createdAt: now,
+      },
+    }),
+    db.auditEvent.create({
+      data: auditEventRow(
+        {
+          actor: { type: "api_key", id: creator.apiKeyId, label: `API key ${creator.publicKey}` },
+          action: "onboarding_link.created",
+          partnerId: creator.partnerId,
+          subject: id,
+        },
+        now,
+      ),
+    }),
+  ]);
+  return { url: `${env.publicUrl}/onboard/${token}`, expires_at: toApiTimestamp(expiresAt) };
+}
+
+/** Opening a link: a session for its form, or (expired, already used) where to send the business. */
+export type OpenedLink =
+  | { outcome: "opened"; linkId: string; sessionSecret: string; sessionExpiresAt: Date }
+  | { outcome: "refused"; refreshUrl: string };
+
+const noSuchLink = () => new AppError("not_found", 404, "This onboarding link is not valid.");
+
+/**
+ * Spends the token: of any number of concurrent opens, exactly one marks the link opened (the
+ * update's WHERE clause), writes the business's draft and gets a session secret. A link already
+ * opened, or not opened within 10 minutes, is refused with its refresh_url; an unknown token
+ * throws not_found.
+ */
+export async function openOnboardingLink(token: string, now = new Date()): Promise<OpenedLink> {
+  if (!SECRET_SHAPE.test(token)) throw noSuchLink();
+  const tokenHash = hashLinkSecret("token", token);
+  const sessionSecret = newSecret();
+  const sessionExpiresAt = new Date(now.getTime() + LINK_SESSION_TTL_MS);
+  const opened = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<
+      { id: string; partnerId: string; partnerCustomerId: string; prefill: string | null }[]
+    >`
+      UPDATE "OnboardingLink"
+         SET "openedAt" = ${now}, "sessionHash" = ${hashLinkSecret("session", sessionSecret)},
+             "sessionExpiresAt" = ${sessionExpiresAt}
+       WHERE "tokenHash" = ${tokenHash} AND "openedAt" IS NULL AND "expiresAt" > ${now}
+       RETURNING "id", "partnerId", "partnerCustomerId", "prefill"`;
+    const link = rows[0];
+    if (!link) return null;
+    const prefill = link.prefill ? (JSON.parse(unseal(link.prefill, "draft", link.id)) as DraftData) : {};
+    await startLinkDraft(
+      tx,
+      { onboardingLinkId: link.id, partnerId: link.partnerId },
+      { ...prefill, partner_customer_id: link.partnerCustomerId },
+    );
+    await tx.auditEvent.create({
+      data: auditEventRow(
+        { actor: linkActor(link.id), action: "onboarding_link.opened", partnerId: link.partnerId, subject: link.id },
+        now,
+      ),
+    });
+    return link;
+  });
+  if (opened) return { outcome: "opened", linkId: opened.id, sessionSecret, sessionExpiresAt };
+  const spent = await db.onboardingLink.findUnique({ where: { tokenHash }, select: { refreshUrl: true } });
+  if (!spent) throw noSuchLink();
+  return { outcome: "refused", refreshUrl: spent.refreshUrl };
+}
+
+/** A business's session on its link: active, past its 24 hours, or over because it submitted. */
+export interface LinkSession {
+  linkId: string;
+  partnerId: string;
+  partnerName: string;
+  partnerCustomerId: string;
+  draftId: string;
+  locale: string | null;
+  returnUrl: string;
+  refreshUrl: string;
+  state: "active" | "expired" | "submitted";
+  /** The documents this link uploaded (or was prefilled with): the only ones it may see or name. */
+  fileIds: string[];
+}
+
+/** The session a cookie's secret names, in whatever state it is; null for none at all. */
+export async function findLinkSession(secret: string | undefined, now = new Date()): Promise<LinkSession | null> {
+  if (!secret || !SECRET_SHAPE.test(secret)) return null;
+  const link = await db.onboardingLink.findUnique({
+    where: { sessionHash: hashLinkSecret("session", secret) },
+    include: { partner: { select: { name: true } }, draft: { select: { id: true } } },
+  });
+  if (!link || !link.draft || !link.sessionExpiresAt) return null;
+  const state = link.submittedAt ? "submitted" : link.sessionExpiresAt > now ? "active" : "expired";
+  return {
+    linkId: link.id,
+    partnerId: link.partnerId,
+    partnerName: link.partner.name,
+    partnerCustomerId: link.partnerCustomerId,
+    draftId: link.draft.id,
+    locale: link.locale,
+    returnUrl: link.returnUrl,
+    refreshUrl: link.refreshUrl,
+    state,
+    fileIds: link.fileIds,
+  };
+}
+
+function editorOf(session: LinkSession): LinkEditor {
+  return { onboardingLinkId: session.linkId, partnerId: session.partnerId, label: linkActor(session.linkId).label };
+}
+
+/** Anything but an active session may do nothing: the same answer as no session at all. */
+function requireActive(session: LinkSession | null): LinkSession {
+  if (!session || session.state !== "active") {
+    throw new AppError("unauthorized", 401, "This onboarding session has ended. Open the link you were given again.");
+  }
+  return session;
+}
+
+/** The link's draft, for the business's wizard pages. */
+export async function linkDraft(session: LinkSession | null): Promise<Draft> {
+  const active = requireActive(session);
+  return getDraft(editorOf(active), active.draftId);
+}
+
+export async function linkDraftVersion(session: LinkSession | null, draftId: string): Promise<number> {
+  const active = requireActive(session);
+  return currentDraftVersion(editorOf(active), draftId);
+}
+
+/**
+ * Saves one step of the link's draft through the same saveDraftStep as the staff wizard. The
+ * partner_customer_id is the link's, whatever the browser sent, and only documents uploaded
+ * through this link may be named.
+ */
+export async function saveLinkStep(
+  session: LinkSession | null,
+  draftId: string,
+  step: FormStep,
+  values: unknown,
+  loadedVersion: number,
+): Promise<{ version: number }> {
+  const active = requireActive(session);
+  const entered = values && typeof values === "object" ? ({ ...values } as DraftData) : values;
+  if (step === "company" && entered && typeof entered === "object") {
+    (entered as DraftData).partner_customer_id = active.partnerCustomerId;
+  }
+  if (entered && typeof entered === "object") {
+    const foreign = draftFileIds(entered as DraftData).filter((fileId) => !active.fileIds.includes(fileId));
+    if (foreign.length > 0) {
+      throw validationError(
+        foreign.map(() => ({ field: "file", code: "file_not_found", message: "Upload this document again." })),
+        "A document named here was not uploaded on this page.",
+      );
+    }
+  }
+  return saveDraftStep(editorOf(active), draftId, step, entered, loadedVersion);
+}
+
+/**
+ * Submits the link's draft through the same submitDraft (and so createCustomer) as the staff
+ * wizard; the link is then spent for good and its session over.
+ */
+export async function submitLink(
+  session: LinkSession | null,
+  draftId: string,
+  reviewedVersion: number,
+): Promise<{ customerId: string }> {
+  const active = requireActive(session);
+  const { customerId } = await submitDraft(editorOf(active), draftId, reviewedVersion);
+  // After the customer's creation, so the trail reads in the order things happened.
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.onboardingLink.updateMany({
+      where: { id: active.linkId, submittedAt: null },
+      data: { submittedAt: now, customerId },
+    });
+    // A second click answered with the same customer records nothing more.
+    if (count === 0) return;
+    await tx.auditEvent.create({
+      data: auditEventRow(
+        {
+          actor: linkActor(active.linkId),
+          action: "onboarding_link.submitted",
+          partnerId: active.partnerId,
+          customerId,
+          subject: active.linkId,
+        },
+        now,
+      ),
+    });
+  });
+  return { customerId };
+}
+
+/** A document uploaded by the business, the partner's like any upload, and this link's to name. */
+export async function uploadLinkFile(
+  session: LinkSession | null,
+  contentType: string,
+  body: Readable,
+): Promise<FileResource> {
+  const active = requireActive(session);
+  if (active.fileIds.length >= MAX_LINK_UPLOADS) {
+    throw new AppError("validation_error", 400, `At most ${MAX_LINK_UPLOADS} documents can be uploaded here.`);
+  }
+  const file = await uploadFile(active.partnerId, contentType, body);
+  await db.onboardingLink.update({ where: { id: active.linkId }, data: { fileIds: { push: file.file_id } } });
+  return file;
+}
+
+/** One of the link's own documents, for its preview; any other file is not found. */
+export async function readLinkFile(
+  session: LinkSession | null,
+  fileId: string,
+): Promise<{ summary: FileSummary; content: Readable }> {
+  const active = requireActive(session);
+  if (!active.fileIds.includes(fileId)) throw new AppError("not_found", 404, "No such document.");
+  return readOwnFile(active.partnerId, fileId);
+}

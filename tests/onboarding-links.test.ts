@@ -1,0 +1,363 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseUrl } from "@/lib/database-url";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { findLinkSession, linkDraft, saveLinkStep, submitLink } from "@/lib/onboarding-links/links";
+import { getDraft } from "@/lib/onboarding/drafts";
+import { FORM_STEPS } from "@/lib/onboarding/steps";
+import type { PartnerWithKey } from "@/lib/partners/partners";
+import { exampleCustomerRequest, exampleWizardSteps } from "./fixtures/customer-request";
+import { startAppServer, type AppServer } from "./helpers/app-server";
+import {
+  authHeaders,
+  newPartner,
+  newPartnerCustomerId,
+  postJson,
+  SAMPLE_FILES,
+  uploadedFileId,
+} from "./helpers/partner-api";
+
+// The real server (server/main.ts: the partner API in front of Next's production build), and the
+// app's functions called from here for what a browser does through server actions (the browser
+// test, e2e/onboarding-link.spec.ts, drives those).
+let server: AppServer;
+let partner: PartnerWithKey;
+let otherPartner: PartnerWithKey;
+
+const RETURN_URL = "https://partner.example.com/onboarding/done";
+const REFRESH_URL = "https://partner.example.com/onboarding/new-link";
+
+beforeAll(async () => {
+  // The kept secrets (data folder) exist before the server reads them: the same for both.
+  partner = await newPartner();
+  otherPartner = await newPartner();
+  server = await startAppServer({ databaseUrl: databaseUrl(), dataDir: process.env.DATA_DIR!, appProcesses: 1 });
+}, 300_000);
+
+afterAll(async () => {
+  await server?.stop();
+}, 60_000);
+
+function createLink(body: Record<string, unknown>, who: PartnerWithKey = partner) {
+  return postJson(server.baseUrl, "/api/onboarding_links", body, authHeaders(who));
+}
+
+function linkBody(extra: Record<string, unknown> = {}) {
+  return { partner_customer_id: newPartnerCustomerId(), return_url: RETURN_URL, refresh_url: REFRESH_URL, ...extra };
+}
+
+async function newLink(extra: Record<string, unknown> = {}, who: PartnerWithKey = partner) {
+  const body = linkBody(extra);
+  const response = await createLink(body, who);
+  expect(response.status).toBe(200);
+  const link = (await response.json()) as { url: string; expires_at: string };
+  return { ...link, token: link.url.split("/").pop()!, partnerCustomerId: body.partner_customer_id };
+}
+
+/** GET without following redirects, optionally with the link session cookie. */
+function get(path: string, cookie?: string) {
+  const url = path.startsWith("http") ? path : `${server.baseUrl}${path}`;
+  return fetch(url, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+}
+
+/** Opens a link; answers its session cookie (name=value) and secret. */
+async function open(url: string) {
+  const response = await get(url);
+  expect(response.status).toBe(303);
+  expect(response.headers.get("location")).toBe("/onboard/session/company");
+  const setCookie = response.headers.get("set-cookie") ?? "";
+  const pair = setCookie.split(";")[0];
+  return { setCookie, cookie: pair, secret: pair.slice(pair.indexOf("=") + 1) };
+}
+
+async function linkRow(partnerCustomerId: string) {
+  return db.onboardingLink.findFirstOrThrow({ where: { partnerCustomerId }, include: { draft: true } });
+}
+
+const errorOf = async (response: Response) =>
+  ((await response.json()) as { error: { code: string; details?: { field: string; code: string }[] } }).error;
+
+describe("POST /api/onboarding_links", () => {
+  it("answers a link on this server that expires in 10 minutes, storing only a hash of its token", async () => {
+    const link = await newLink({ locale: "en-GB" });
+    expect(link.url).toMatch(new RegExp(`^${server.baseUrl}/onboard/[A-Za-z0-9_-]{43}$`));
+    const row = await linkRow(link.partnerCustomerId);
+    expect(link.expires_at).toBe(row.expiresAt.toISOString().replace(/\.\d{3}Z$/, "Z"));
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(10 * 60 * 1000);
+    expect(row).toMatchObject({ partnerId: partner.partnerId, returnUrl: RETURN_URL, locale: "en-GB", openedAt: null });
+    // The token is nowhere in the database, in any column of any link.
+    const everything = JSON.stringify(await db.$queryRaw`SELECT * FROM "OnboardingLink"`);
+    expect(everything).not.toContain(link.token);
+    expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    const created = await db.auditEvent.findMany({ where: { action: "onboarding_link.created", subject: row.id } });
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ actorType: "api_key", partnerId: partner.partnerId });
+  });
+
+  it("refuses bad URLs, unknown fields and an invalid prefill, naming each field", async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ return_url: "http://partner.example.com/done" }, "return_url"],
+      [{ refresh_url: "javascript:alert(1)" }, "refresh_url"],
+      [{ return_url: "https://user:pw@partner.example.com/" }, "return_url"],
+      [{ locale: "not a locale" }, "locale"],
+      [{ surprise: true }, "surprise"],
+      [{ prefill: { partner_customer_id: "x".repeat(24) } }, "prefill.partner_customer_id"],
+      [{ prefill: { primary_contact: { contact_email: "not-an-email" } } }, "prefill.primary_contact.contact_email"],
+      [
+        { prefill: { registration_address: { registration_address_line1: "1 Road", extra: 1 } } },
+        "prefill.registration_address.extra",
+      ],
+    ];
+    for (const [extra, field] of cases) {
+      const response = await createLink(linkBody(extra));
+      expect(response.status, field).toBe(400);
+      const error = await errorOf(response);
+      expect(error.code).toBe("validation_error");
+      expect(error.details?.map((detail) => detail.field)).toContain(field);
+    }
+    const missing = await createLink({ partner_customer_id: newPartnerCustomerId() });
+    expect((await errorOf(missing)).details?.map((detail) => detail.field)).toEqual(
+      expect.arrayContaining(["return_url", "refresh_url"]),
+    );
+    // Plain http only on this machine, for trying the flow locally.
+    expect((await createLink(linkBody({ return_url: "http://localhost:3000/done" }))).status).toBe(200);
+  });
+
+  it("refuses another partner's file in the prefill, a partner_customer_id in use, and no credentials", async () => {
+    const foreign = await uploadedFileId(server.baseUrl, authHeaders(otherPartner), SAMPLE_FILES.pdf);
+    const prefill = { business_details: { ...exampleCustomerRequest("x").business_details } };
+    prefill.business_details.business_identifier_document_list = [foreign];
+    const response = await createLink(linkBody({ prefill }));
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).details?.[0]).toMatchObject({ field: "prefill", code: "file_not_found" });
+
+    const id = newPartnerCustomerId();
+    const created = await postJson(
+      server.baseUrl,
+      "/api/customers/create",
+      exampleCustomerRequest(id),
+      authHeaders(partner),
+    );
+    expect(created.status).toBe(200);
+    const duplicate = await createLink(linkBody({ partner_customer_id: id }));
+    expect(duplicate.status).toBe(409);
+    expect((await errorOf(duplicate)).code).toBe("duplicate_partner_customer_id");
+
+    const anonymous = await postJson(server.baseUrl, "/api/onboarding_links", linkBody(), {});
+    expect(anonymous.status).toBe(401);
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it("describes POST /api/onboarding_links with the request's rules", async () => {
+    const document = (await (await fetch(`${server.baseUrl}/api/openapi.json`)).json()) as {
+      paths: Record<string, { post?: { responses: Record<string, unknown> } }>;
+      components: { schemas: Record<string, { required?: string[]; additionalProperties?: boolean }> };
+    };
+    expect(Object.keys(document.paths["/api/onboarding_links"].post!.responses)).toEqual(
+      expect.arrayContaining(["200", "400", "401", "409"]),
+    );
+    const request = document.components.schemas.CreateOnboardingLinkRequest;
+    expect(request.required).toEqual(expect.arrayContaining(["partner_customer_id", "return_url", "refresh_url"]));
+    expect(request.additionalProperties).toBe(false);
+  });
+});
+
+describe("opening a link", () => {
+  it("spends the token, sets an httpOnly session cookie for /onboard, and shows the first step under the partner's name", async () => {
+    const link = await newLink();
+    const { setCookie, cookie, secret } = await open(link.url);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).toMatch(/Path=\/onboard(;|$)/);
+    // Served over http here; Secure is set when the public URL is https.
+    expect(setCookie).not.toMatch(/Secure/i);
+
+    const row = await linkRow(link.partnerCustomerId);
+    expect(row.openedAt).not.toBeNull();
+    expect(row.sessionExpiresAt!.getTime() - row.openedAt!.getTime()).toBe(24 * 60 * 60 * 1000);
+    expect(JSON.stringify(await db.$queryRaw`SELECT * FROM "OnboardingLink"`)).not.toContain(secret);
+    // The business's draft: owned by the link, under the partner, with the link's partner_customer_id.
+    expect(row.draft).toMatchObject({ partnerId: partner.partnerId, createdById: null, onboardingLinkId: row.id });
+    expect(row.draft!.data).not.toContain(link.partnerCustomerId);
+    expect((await linkDraft(await findLinkSession(secret))).data.partner_customer_id).toBe(link.partnerCustomerId);
+    expect(await db.auditEvent.count({ where: { action: "onboarding_link.opened", actorId: row.id } })).toBe(1);
+
+    const page = await get("/onboard/session/company", cookie);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`Onboarding for ${"Test Partner"}`);
+    expect(html).toContain("Business name (English)");
+    // The reference is the link's: the business is not asked for it.
+    expect(html).not.toContain("Your reference for this customer");
+  });
+
+  it("is single use: a second open goes to refresh_url, and so does an expired link", async () => {
+    const link = await newLink();
+    await open(link.url);
+    const again = await get(link.url);
+    expect(again.status).toBe(303);
+    expect(again.headers.get("location")).toBe(REFRESH_URL);
+    expect(again.headers.get("set-cookie")).toBeNull();
+
+    const late = await newLink();
+    await db.onboardingLink.update({
+      where: { id: (await linkRow(late.partnerCustomerId)).id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const expired = await get(late.url);
+    expect(expired.status).toBe(303);
+    expect(expired.headers.get("location")).toBe(REFRESH_URL);
+    expect((await linkRow(late.partnerCustomerId)).openedAt).toBeNull();
+
+    expect((await get(`/onboard/${"A".repeat(43)}`)).status).toBe(404);
+  });
+
+  it("prefills the form with what the partner sent", async () => {
+    const steps = exampleWizardSteps("x");
+    const link = await newLink({ prefill: { registration_address: steps.address.registration_address } });
+    const { cookie } = await open(link.url);
+    const page = await get("/onboard/session/address", cookie);
+    expect(await page.text()).toContain(steps.address.registration_address.registration_address_line1);
+  });
+
+  it("ends its session after 24 hours: the pages go to refresh_url", async () => {
+    const link = await newLink();
+    const { cookie } = await open(link.url);
+    await db.onboardingLink.update({
+      where: { id: (await linkRow(link.partnerCustomerId)).id },
+      data: { sessionExpiresAt: new Date(Date.now() - 1000) },
+    });
+    const page = await get("/onboard/session/company", cookie);
+    expect([303, 307]).toContain(page.status);
+    expect(page.headers.get("location")).toBe(REFRESH_URL);
+  });
+});
+
+describe("a link session reaches nothing else", () => {
+  let cookie: string;
+  let secret: string;
+  let ownFileId: string;
+  let otherLinkFileId: string;
+  let otherDraftId: string;
+  let staffFileId: string;
+
+  beforeAll(async () => {
+    ({ cookie, secret } = await open((await newLink()).url));
+    const other = await newLink();
+    const otherSession = await open(other.url);
+    otherDraftId = (await linkRow(other.partnerCustomerId)).draft!.id;
+    ownFileId = await uploadThroughLink(cookie);
+    otherLinkFileId = await uploadThroughLink(otherSession.cookie);
+    staffFileId = await uploadedFileId(server.baseUrl, authHeaders(partner), SAMPLE_FILES.pdf);
+  });
+
+  async function uploadThroughLink(withCookie?: string) {
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(SAMPLE_FILES.pdf)], { type: "application/pdf" }), "licence.pdf");
+    const response = await fetch(`${server.baseUrl}/onboard/files`, {
+      method: "POST",
+      body: form,
+      headers: withCookie ? { Cookie: withCookie } : {},
+    });
+    expect(response.status).toBe(withCookie ? 200 : 401);
+    return withCookie ? ((await response.json()) as { file_id: string }).file_id : "";
+  }
+
+  it("uploads only with a session, and shows back only its own documents", async () => {
+    await uploadThroughLink();
+    expect((await get(`/onboard/files/${ownFileId}`, cookie)).status).toBe(200);
+    expect((await get(`/onboard/files/${otherLinkFileId}`, cookie)).status).toBe(404);
+    expect((await get(`/onboard/files/${staffFileId}`, cookie)).status).toBe(404);
+    expect((await get(`/onboard/files/${ownFileId}`)).status).toBe(401);
+  });
+
+  it("is no staff session: the portal, the portal's files and the partner API refuse it", async () => {
+    for (const path of ["/customers", "/onboarding", `/onboarding/${otherDraftId}/company`, "/settings/api-keys"]) {
+      const response = await get(path, cookie);
+      expect(response.status, path).toBe(307);
+      expect(response.headers.get("location"), path).toContain("/sign-in");
+    }
+    expect((await get(`/api/portal/files/${ownFileId}`, cookie)).status).toBe(401);
+    expect((await get("/api/customers", cookie)).status).toBe(401);
+    // Sent to paths outside /onboard, the cookie would not even be there: the browser scopes it.
+  });
+
+  it("cannot touch another link's draft, a staff draft, or name another's document", async () => {
+    const session = await findLinkSession(secret);
+    const steps = exampleWizardSteps("x");
+    await expect(saveLinkStep(session, otherDraftId, "address", steps.address, 0)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    const staffDraft = await db.onboardingDraft.findFirst({ where: { onboardingLinkId: null } });
+    if (staffDraft) {
+      await expect(saveLinkStep(session, staffDraft.id, "address", steps.address, 0)).rejects.toBeInstanceOf(AppError);
+    }
+    const own = await linkDraft(session);
+    const company = structuredClone(steps.company);
+    company.business_details.business_identifier_document_list = [otherLinkFileId];
+    await expect(saveLinkStep(session, own.id, "company", company, own.version)).rejects.toMatchObject({
+      code: "validation_error",
+    });
+    // Partner staff do not open the business's draft either.
+    await expect(
+      getDraft({ userId: "usr_x", role: "partner_admin", partnerId: partner.partnerId }, own.id),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("submitting", () => {
+  it("creates the customer through createCustomer, then sends the business to return_url", async () => {
+    const link = await newLink();
+    const { cookie, secret } = await open(link.url);
+    const session = await findLinkSession(secret);
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(SAMPLE_FILES.pdf)], { type: "application/pdf" }), "licence.pdf");
+    const uploaded = await fetch(`${server.baseUrl}/onboard/files`, {
+      method: "POST",
+      body: form,
+      headers: { Cookie: cookie },
+    });
+    const fileId = ((await uploaded.json()) as { file_id: string }).file_id;
+
+    // The business's values; it cannot change the partner_customer_id, whatever it sends.
+    const steps = exampleWizardSteps("business-chosen-reference-0001");
+    steps.company.business_details.business_identifier_document_list = [fileId];
+    let version = (await linkDraft(session)).version;
+    for (const step of FORM_STEPS) {
+      version = (
+        await saveLinkStep(await findLinkSession(secret), (await linkDraft(session)).id, step, steps[step], version)
+      ).version;
+    }
+    const draftId = (await linkDraft(session)).id;
+    const { customerId } = await submitLink(await findLinkSession(secret), draftId, version);
+
+    const fetched = await fetch(`${server.baseUrl}/api/customers/${customerId}`, { headers: authHeaders(partner) });
+    expect(fetched.status).toBe(200);
+    const customer = (await fetched.json()) as {
+      partner_customer_id: string;
+      business_details: { business_identifier_document_list: string[] };
+    };
+    expect(customer.partner_customer_id).toBe(link.partnerCustomerId);
+    expect(customer.business_details.business_identifier_document_list).toEqual([fileId]);
+
+    const row = await linkRow(link.partnerCustomerId);
+    expect(row).toMatchObject({ customerId, draft: { status: "submitted", customerId } });
+    const events = await db.auditEvent.findMany({ where: { customerId }, orderBy: { at: "asc" } });
+    expect(events.map((event) => event.action)).toEqual(["customer.created", "onboarding_link.submitted"]);
+    expect(events[0]).toMatchObject({ actorType: "system", actorId: row.id });
+    expect(events[0].actorLabel).toContain(row.id);
+
+    const done = await get("/onboard/session/done", cookie);
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe(RETURN_URL);
+    // The session is over: its pages send the business back to the partner.
+    const after = await get("/onboard/session/review", cookie);
+    expect(after.headers.get("location")).toBe(RETURN_URL);
+    await expect(
+      saveLinkStep(await findLinkSession(secret), draftId, "address", steps.address, 0),
+    ).rejects.toMatchObject({
+      code: "unauthorized",
+    });
+  });
+});
