@@ -18,6 +18,7 @@ import {
   createWebhookEndpointHandler,
   deleteWebhookEndpointHandler,
   listWebhookEndpointsHandler,
+  rotateWebhookEndpointSecretHandler,
 } from "./handlers/webhook-endpoints";
 import { healthHandler, openApiHandler } from "./handlers/public";
 
@@ -56,6 +57,12 @@ const ROUTES: Route[] = [
     path: /^\/api\/webhook_endpoints\/(?<endpointId>[^/]+)$/,
     auth: true,
     handler: deleteWebhookEndpointHandler,
+  },
+  {
+    method: "POST",
+    path: /^\/api\/webhook_endpoints\/(?<endpointId>[^/]+)\/rotate_secret$/,
+    auth: true,
+    handler: rotateWebhookEndpointSecretHandler,
   },
   { method: "GET", path: /^\/api\/health$/, auth: false, handler: healthHandler },
   { method: "GET", path: /^\/api\/openapi\.json$/, auth: false, handler: openApiHandler },
