@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hasIdShape, newId } from "@/lib/ids";
 import { DELIVERY_CHANNEL } from "./delivery-worker";
+import type { DeliveryView, EndpointSummary } from "./delivery-view";
 import { TEST_EVENT_TYPE } from "./test-event";
 
 /**
@@ -10,39 +11,6 @@ import { TEST_EVENT_TYPE } from "./test-event";
  * their state, each endpoint's recent deliveries and their attempts, resending a delivery and
  * sending a test event. Every function is scoped to the partner it is given.
  */
-
-export interface EndpointSummary {
-  id: string;
-  url: string;
-  eventTypes: string[];
-  createdAt: Date;
-  /** Set when a delivery gave up after retrying for 3 days; cleared by the next success. */
-  failingSince: Date | null;
-  /** Until when the secret before the last rotation still signs. */
-  previousSecretExpiresAt: Date | null;
-}
-
-export interface DeliveryAttemptView {
-  attempt: number;
-  startedAt: Date;
-  durationMs: number;
-  statusCode: number | null;
-  responseExcerpt: string | null;
-}
-
-export interface DeliveryView {
-  id: string;
-  eventId: string;
-  eventType: string;
-  status: "pending" | "delivered" | "failed";
-  attempts: number;
-  nextAttemptAt: Date;
-  createdAt: Date;
-  lastStatusCode: number | null;
-  lastDurationMs: number | null;
-  lastResponseExcerpt: string | null;
-  attemptLog: DeliveryAttemptView[];
-}
 
 export const RECENT_DELIVERIES = 20;
 const ATTEMPTS_SHOWN = 5;
