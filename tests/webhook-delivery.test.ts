@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { decideCustomer } from "@/lib/customers/decisions";
 import { databaseUrl } from "@/lib/database-url";
 import { db } from "@/lib/db";
-import { recentDeliveries, resendDelivery, sendTestEvent } from "@/lib/webhooks/deliveries";
+import { purgeOldDeliveries, recentDeliveries, resendDelivery, sendTestEvent } from "@/lib/webhooks/deliveries";
 import { startDeliveryWorker, type DeliveryWorker } from "@/lib/webhooks/delivery-worker";
 import { postWebhook } from "@/lib/webhooks/send";
 import { verifySignature } from "@/lib/webhooks/signature";
@@ -321,6 +321,36 @@ describe("delivery by the worker of one process", () => {
     expect(removed.status).toBe(200);
     await createExampleCustomer(api.baseUrl, partner.headers);
     expect(await db.webhookDelivery.count({ where: { endpointId: partner.endpointId } })).toBe(0);
+  });
+});
+
+describe("the delivery log's housekeeping", () => {
+  it("forgets finished deliveries after 30 days, with their attempts, and keeps pending ones", async () => {
+    const path = newPath("purge");
+    const partner = await partnerWithEndpoint(path, ["customer.created"]);
+    const old = new Date(Date.now() - 31 * 24 * 3600_000);
+    const make = (status: string) =>
+      db.webhookDelivery.create({
+        data: {
+          endpointId: partner.endpointId,
+          eventId: `evt_${crypto.randomUUID().replaceAll("-", "")}`,
+          eventType: "endpoint.test",
+          status,
+          createdAt: old,
+          // Not due: no worker runs in this part of the file, and none would pick it up.
+          nextAttemptAt: new Date(Date.now() + 3600_000),
+          attemptsLog: { create: { attempt: 1, startedAt: old, durationMs: 5, statusCode: 500 } },
+        },
+      });
+    const [delivered, failed, pending] = [await make("delivered"), await make("failed"), await make("pending")];
+    const recent = await db.webhookDelivery.create({
+      data: { endpointId: partner.endpointId, eventId: "evt_recent", eventType: "endpoint.test", status: "delivered" },
+    });
+    expect(await purgeOldDeliveries()).toBeGreaterThanOrEqual(2);
+    const left = await db.webhookDelivery.findMany({ where: { endpointId: partner.endpointId } });
+    expect(left.map((row) => row.id).toSorted()).toEqual([pending.id, recent.id].toSorted());
+    expect(await db.webhookDeliveryAttempt.count({ where: { deliveryId: { in: [delivered.id, failed.id] } } })).toBe(0);
+    expect(await db.webhookDeliveryAttempt.count({ where: { deliveryId: pending.id } })).toBe(1);
   });
 });
 

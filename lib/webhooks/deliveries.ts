@@ -113,3 +113,25 @@ export async function sendTestEvent(partnerId: string, endpointId: string): Prom
   await notifyWorkers();
   return eventId;
 }
+
+/** How long delivered and failed deliveries (and their attempts) stay in the log. */
+export const DELIVERY_LOG_DAYS = 30;
+
+/**
+ * Forgets deliveries finished (delivered or failed) more than DELIVERY_LOG_DAYS ago, with their
+ * attempts; pending ones stay whatever their age. Run by the hourly housekeeping.
+ */
+export async function purgeOldDeliveries(): Promise<number> {
+  const [{ purged }] = await db.$queryRaw<{ purged: number }[]>`
+    WITH old AS (
+      SELECT "id" FROM "WebhookDelivery"
+      WHERE "status" <> 'pending' AND "createdAt" < clock_timestamp() - make_interval(days => ${DELIVERY_LOG_DAYS}::int)
+      LIMIT 10000
+    ), attempts AS (
+      DELETE FROM "WebhookDeliveryAttempt" WHERE "deliveryId" IN (SELECT "id" FROM old)
+    ), deliveries AS (
+      DELETE FROM "WebhookDelivery" WHERE "id" IN (SELECT "id" FROM old) RETURNING 1
+    )
+    SELECT count(*)::int AS purged FROM deliveries`;
+  return purged;
+}

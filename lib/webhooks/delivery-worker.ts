@@ -257,13 +257,15 @@ export function startDeliveryWorker(overrides: Partial<DeliveryWorkerOptions> = 
     }
   }
 
+  let pumped: Promise<void> = Promise.resolve();
+
   function wake(): void {
     if (stopped) return;
     if (pumping) {
       again = true;
       return;
     }
-    void pump();
+    pumped = pump();
   }
 
   async function listen(): Promise<void> {
@@ -302,6 +304,8 @@ export function startDeliveryWorker(overrides: Partial<DeliveryWorkerOptions> = 
       const client = listener;
       listener = undefined;
       await client?.end().catch(() => undefined);
+      // A claim under way when stop was called still hands its deliveries over to be sent.
+      await pumped;
       if (inFlight > 0) await new Promise<void>((resolve) => idle.add(resolve));
     },
   };

@@ -116,6 +116,10 @@ export async function postWebhook(
         });
         response.once("error", reject);
         response.once("end", () => resolve({ statusCode: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        // Cut off mid-body (the timeout, or the receiver closing): no answer, rather than a wait forever.
+        response.once("close", () => {
+          if (!response.complete) reject(Object.assign(new Error("The answer was cut off."), { code: "ECONNRESET" }));
+        });
       });
       request.end(body);
     });

@@ -86,7 +86,7 @@ export default async function WebhooksPage() {
                       fields={{ endpointId: endpoint.id }}
                       label="Send test event"
                       accessibleName={endpoint.url}
-                      done={`A ${TEST_EVENT_TYPE} event is on its way.`}
+                      done={`Test event (${TEST_EVENT_TYPE}) queued.`}
                     />
                     <WebhookActionButton
                       action={rotateWebhookSecretAction}
