@@ -8,6 +8,7 @@ import {
   rotatedWebhookSecretSchema,
   webhookEndpointListSchema,
 } from "@/lib/webhooks/endpoint-schema";
+import { eventResourceSchema } from "@/lib/events/resource-schema";
 import { TEST_EVENT_TYPE } from "@/lib/webhooks/test-event";
 import { authErrors, errorResponses, security } from "./common";
 
@@ -79,6 +80,33 @@ export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
         404: "`not_found`: no such endpoint (unknown, deleted, or another partner's)",
         429: authErrors[429],
       }),
+    },
+  });
+
+  // OpenAPI 3.1 `webhooks`: what AxisFI sends to a registered endpoint.
+  registry.registerWebhook({
+    method: "post",
+    path: "event",
+    operationId: "receiveEvent",
+    tags: ["Webhooks"],
+    summary: "An event, POSTed to your endpoint",
+    description: `Sent to each of your endpoints subscribed to the event's type. ${DELIVERY}`,
+    request: {
+      headers: z.object({
+        "AxisFI-Signature": z.string().meta({
+          description:
+            '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the endpoint\'s secret; two `v1=` values for 24 hours after a rotation',
+          example: "t=1699334716,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd",
+        }),
+        "AxisFI-Event-Id": z.string().meta({ description: "The event's `id`: deduplicate on it" }),
+        "AxisFI-Delivery-Attempt": z
+          .string()
+          .meta({ description: "1 for the first attempt, 2 for the first retry, …" }),
+      }),
+      body: { required: true, content: { "application/json": { schema: eventResourceSchema } } },
+    },
+    responses: {
+      200: { description: "Any 2xx: delivered. Anything else, or no answer within 10 s: retried." },
     },
   });
 
