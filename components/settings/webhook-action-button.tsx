@@ -20,6 +20,7 @@ export function WebhookActionButton({
   confirm,
   variant = "secondary",
   done,
+  onSecret,
 }: {
   action: WebhookAction;
   fields: Record<string, string>;
@@ -30,6 +31,8 @@ export function WebhookActionButton({
   variant?: ButtonVariant;
   /** Shown after success (e.g. "Test event queued"). */
   done?: string;
+  /** Takes a new secret from the answer (rotation) to show it where the caller wants. */
+  onSecret?: (secret: string) => void;
 }) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
@@ -45,7 +48,8 @@ export function WebhookActionButton({
         const result = await action(form);
         if (!result.ok) return setMessage({ tone: "error", text: result.message });
         setConfirming(false);
-        if (result.secret) setSecret(result.secret);
+        if (result.secret && onSecret) onSecret(result.secret);
+        else if (result.secret) setSecret(result.secret);
         if (done) setMessage({ tone: "ok", text: done });
       } catch {
         setMessage({ tone: "error", text: "That did not work. Try again in a moment." });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { WebhookActionButton } from "@/components/settings/webhook-action-button";
 import { WebhookDeliveries } from "@/components/settings/webhook-deliveries";
+import { WebhookEndpointControls } from "@/components/settings/webhook-endpoint-controls";
 import { WebhookEndpointCreator } from "@/components/settings/webhook-endpoint-creator";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -79,35 +79,19 @@ export default async function WebhooksPage() {
                     ) : null}
                   </>
                 }
-                actions={
-                  <>
-                    <WebhookActionButton
-                      action={sendTestEventAction}
-                      fields={{ endpointId: endpoint.id }}
-                      label="Send test event"
-                      accessibleName={endpoint.url}
-                      done={`Test event (${TEST_EVENT_TYPE}) queued.`}
-                    />
-                    <WebhookActionButton
-                      action={rotateWebhookSecretAction}
-                      fields={{ endpointId: endpoint.id }}
-                      label="Rotate secret"
-                      accessibleName={endpoint.url}
-                      confirm={{
-                        text: "A new secret signs from now on; the current one also signs for 24 hours.",
-                        label: "Confirm rotate",
-                      }}
-                    />
-                    <WebhookActionButton
-                      action={deleteWebhookEndpointAction}
-                      fields={{ endpointId: endpoint.id }}
-                      label="Delete"
-                      accessibleName={endpoint.url}
-                      confirm={{ text: "Nothing more is sent to it.", label: "Confirm delete" }}
-                    />
-                  </>
-                }
               />
+              <CardBody className="border-b border-slate-200">
+                <WebhookEndpointControls
+                  endpointId={endpoint.id}
+                  url={endpoint.url}
+                  testEventType={TEST_EVENT_TYPE}
+                  actions={{
+                    sendTest: sendTestEventAction,
+                    rotate: rotateWebhookSecretAction,
+                    remove: deleteWebhookEndpointAction,
+                  }}
+                />
+              </CardBody>
               <h3 className="px-4 pt-4 text-sm font-semibold text-slate-900 sm:px-6">Recent deliveries</h3>
               <WebhookDeliveries
                 deliveries={deliveries[index] ?? []}
