@@ -322,6 +322,27 @@ describe("delivery by the worker of one process", () => {
     await createExampleCustomer(api.baseUrl, partner.headers);
     expect(await db.webhookDelivery.count({ where: { endpointId: partner.endpointId } })).toBe(0);
   });
+
+  it("stops retrying a delivery once its endpoint is deleted, without marking it failing", async () => {
+    const path = newPath("deleted-later");
+    const partner = await partnerWithEndpoint(path, ["customer.created"]);
+    receiver.answer(path, () => 500);
+    await createExampleCustomer(api.baseUrl, partner.headers);
+    await receiver.waitFor(path, (received) => received.length >= 1, "a first attempt");
+    const removed = await fetch(`${api.baseUrl}/api/webhook_endpoints/${partner.endpointId}`, {
+      method: "DELETE",
+      headers: partner.headers,
+    });
+    expect(removed.status).toBe(200);
+    const eventId = receiver.received(path)[0].eventId;
+    await waitUntil(async () => (await deliveryOf(eventId)).status === "failed", "the delivery is given up");
+    const sent = receiver.received(path).length;
+    const delivery = await deliveryOf(eventId);
+    expect(delivery.lastResponseExcerpt).toBe("Not sent: the endpoint was deleted.");
+    expect(delivery.attemptsLog.filter((attempt) => attempt.statusCode === 500)).toHaveLength(sent);
+    const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: partner.endpointId } });
+    expect(endpoint.failingSince).toBeNull();
+  });
 });
 
 describe("the delivery log's housekeeping", () => {

@@ -197,31 +197,27 @@ export function startDeliveryWorker(overrides: Partial<DeliveryWorkerOptions> = 
   }
 
   async function deliver(row: ClaimedRow, token: string): Promise<void> {
-    let result: SendResult;
     if (row.disabledAt) {
-      result = { statusCode: null, durationMs: 0, excerpt: "Not sent: the endpoint was deleted." };
-    } else {
-      const body = eventBody(row);
-      const now = new Date();
-      const signature = signatureHeader(secretsOf(row, now), body, Math.floor(now.getTime() / 1000));
-      result = await postWebhook(
-        row.url,
-        body,
-        {
-          "Content-Type": "application/json",
-          "User-Agent": "AxisFI-Webhooks/1.0",
-          "AxisFI-Signature": signature,
-          "AxisFI-Event-Id": row.eventId,
-          "AxisFI-Delivery-Attempt": String(row.attempts),
-        },
-        { allowPrivate: options.allowPrivate },
-      );
-    }
-    if (row.disabledAt) {
-      // Not retried: mark it failed without marking the (deleted) endpoint failing.
-      await rawQuery("webhook_record", RECORD_SQL, [row.id, token, null, 0, result.excerpt, "failed", null, false]);
+      // Deleted since the event: not sent, not retried, and the endpoint not marked failing.
+      const excerpt = "Not sent: the endpoint was deleted.";
+      await rawQuery("webhook_record", RECORD_SQL, [row.id, token, null, 0, excerpt, "failed", null, false]);
       return;
     }
+    const body = eventBody(row);
+    const now = new Date();
+    const signature = signatureHeader(secretsOf(row, now), body, Math.floor(now.getTime() / 1000));
+    const result = await postWebhook(
+      row.url,
+      body,
+      {
+        "Content-Type": "application/json",
+        "User-Agent": "AxisFI-Webhooks/1.0",
+        "AxisFI-Signature": signature,
+        "AxisFI-Event-Id": row.eventId,
+        "AxisFI-Delivery-Attempt": String(row.attempts),
+      },
+      { allowPrivate: options.allowPrivate },
+    );
     await record(row, token, result);
   }
 
