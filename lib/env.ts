@@ -4,6 +4,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { dataDirectory } from "./data-directory";
+import { DEFAULT_RETRY_DELAYS_MS, DEFAULT_RETRY_FOR_MS, parseRetryDelays } from "./webhooks/retry-schedule";
 
 /**
  * Configuration, read and validated once at start. A bad value stops the process with a message
@@ -63,12 +64,31 @@ const envSchema = z
     API_RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(200),
     /**
      * Lets webhook endpoints be plain http on a loopback address (a partner's local test
-     * receiver). Off in production: endpoints must be https.
+     * receiver), and deliveries go to loopback and private addresses (tests, the demo). Off in
+     * production: endpoints must be https and resolve to public addresses only.
      */
     WEBHOOKS_ALLOW_PRIVATE: z
       .enum(["true", "false"])
       .default("false")
       .transform((value) => value === "true"),
+    /**
+     * Webhook retries (lib/webhooks/retry-schedule.ts): the delays after each failed attempt,
+     * comma-separated milliseconds (the last repeats), and how long after the first attempt a
+     * delivery is retried before it is marked failed. Defaults: 1 min, 5 min, 30 min, 2 h, 5 h, 10 h; 3 days.
+     */
+    WEBHOOK_RETRY_DELAYS_MS: z
+      .string()
+      .optional()
+      .refine((value) => value === undefined || parseRetryDelays(value) !== null, {
+        message: "must be comma-separated whole milliseconds",
+      })
+      .transform((value) => (value === undefined ? [...DEFAULT_RETRY_DELAYS_MS] : parseRetryDelays(value)!)),
+    WEBHOOK_RETRY_FOR_MS: z.coerce.number().int().min(0).default(DEFAULT_RETRY_FOR_MS),
+    /**
+     * How long a claimed delivery is held by the process sending it; a process that dies mid-delivery
+     * lets it expire and another retries. Keep it above the 10 s request timeout.
+     */
+    WEBHOOK_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
     LOG_REQUESTS: z
       .enum(["true", "false"])
       .default("true")

@@ -12,6 +12,7 @@ import { describeError, logEvent } from "@/lib/log";
 import { checkDataEncryptionKeys } from "@/lib/crypto/personal-data";
 import { clientAddress } from "@/lib/net/client-address";
 import { createBoundedServer } from "@/lib/net/http-server";
+import { startDeliveryWorker } from "@/lib/webhooks/delivery-worker";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -51,11 +52,17 @@ export async function serveApp({ dev }: { dev: boolean }): Promise<void> {
     });
   });
 
+  // Every app process delivers webhooks: claims are leased rows (FOR UPDATE SKIP LOCKED), so
+  // processes share the work without sending an attempt twice.
+  const deliveries = startDeliveryWorker();
+
   // Requests under way finish (bounded by the server's own request timeout); idle keep-alive
-  // connections close now, so that clients reconnect to a process that is staying.
+  // connections close now, so that clients reconnect to a process that is staying. Deliveries in
+  // flight are recorded (bounded by their 10 s timeout); none is claimed after this.
   const shutdown = () => {
+    const deliveriesDone = deliveries.stop();
     server.close(() => {
-      void db.$disconnect().finally(() => process.exit(0));
+      void deliveriesDone.finally(() => db.$disconnect()).finally(() => process.exit(0));
     });
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();

@@ -3,10 +3,12 @@ import { activeDemoCredentials } from "@/lib/demo/demo-data";
 import { env } from "@/lib/env";
 import { purgeExpiredClaims, purgeExpiredResponses } from "@/lib/idempotency/idempotency-keys";
 import { describeError, logEvent } from "@/lib/log";
+import { purgeOldDeliveries } from "@/lib/webhooks/deliveries";
 
 /**
- * Purges expired idempotent responses, Idempotency-Key claims left by processes that died, and
- * sign-in failure counts now and then, once for all app processes.
+ * Purges expired idempotent responses, Idempotency-Key claims left by processes that died,
+ * sign-in failure counts and webhook deliveries finished over 30 days ago now and then, once for
+ * all app processes.
  */
 export function startHousekeeping(everyMs: number): void {
   const purge = () =>
@@ -19,6 +21,9 @@ export function startHousekeeping(everyMs: number): void {
       ),
       purgeExpiredSignInFailures().catch((error: unknown) =>
         logEvent("warn", "sign_in_failure_purge_failed", describeError(error)),
+      ),
+      purgeOldDeliveries().catch((error: unknown) =>
+        logEvent("warn", "webhook_delivery_purge_failed", describeError(error)),
       ),
     ]);
   void purge();

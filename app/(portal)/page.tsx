@@ -10,6 +10,7 @@ const DESCRIPTIONS: Record<string, string> = {
   "/onboarding": "Onboard a business customer step by step, or continue a saved draft.",
   "/customers": "Follow your customers and their review status.",
   "/settings/api-keys": "Create and revoke your Partner API key pairs.",
+  "/settings/webhooks": "Get events about your customers sent to your systems, and follow their delivery.",
   "/admin": "Manage partners and staff accounts.",
   "/docs/api": "Integrate with the Partner API.",
 };

@@ -19,6 +19,7 @@ import {
   createWebhookEndpointHandler,
   deleteWebhookEndpointHandler,
   listWebhookEndpointsHandler,
+  rotateWebhookEndpointSecretHandler,
 } from "./handlers/webhook-endpoints";
 import { healthHandler, openApiHandler } from "./handlers/public";
 
@@ -57,6 +58,12 @@ const ROUTES: Route[] = [
     path: /^\/api\/webhook_endpoints\/(?<endpointId>[^/]+)$/,
     auth: true,
     handler: deleteWebhookEndpointHandler,
+  },
+  {
+    method: "POST",
+    path: /^\/api\/webhook_endpoints\/(?<endpointId>[^/]+)\/rotate_secret$/,
+    auth: true,
+    handler: rotateWebhookEndpointSecretHandler,
   },
   { method: "POST", path: /^\/api\/onboarding_links$/, auth: true, handler: createOnboardingLinkHandler },
   { method: "GET", path: /^\/api\/health$/, auth: false, handler: healthHandler },

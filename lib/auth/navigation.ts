@@ -13,6 +13,7 @@ export function navigationFor(actor: Actor): NavigationItem[] {
     items.push({ href: "/customers", label: can(actor, "customers:list-all") ? "Review queue" : "Customers" });
   }
   if (can(actor, "api-keys:manage")) items.push({ href: "/settings/api-keys", label: "API keys" });
+  if (can(actor, "webhooks:manage")) items.push({ href: "/settings/webhooks", label: "Webhooks" });
   if (can(actor, "admin:manage")) items.push({ href: "/admin", label: "Administration" });
   items.push({ href: "/docs/api", label: "API reference" });
   return items;

@@ -20,6 +20,7 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "customers:decide": { partner_admin: false, partner_user: false, reviewer: true, admin: false },
   "identity:reveal": { partner_admin: false, partner_user: false, reviewer: true, admin: false },
   "api-keys:manage": { partner_admin: true, partner_user: false, reviewer: false, admin: false },
+  "webhooks:manage": { partner_admin: true, partner_user: false, reviewer: false, admin: false },
   "admin:manage": { partner_admin: false, partner_user: false, reviewer: false, admin: true },
   "audit:see-staff-names": { partner_admin: false, partner_user: false, reviewer: true, admin: true },
 };
@@ -90,12 +91,13 @@ describe("canEditDraft", () => {
 describe("navigationFor", () => {
   const hrefs = (actor: Actor) => navigationFor(actor).map((item) => item.href);
 
-  it("shows a partner admin onboarding, customers and API keys", () => {
+  it("shows a partner admin onboarding, customers, API keys and webhooks", () => {
     expect(hrefs(actorOf("partner_admin"))).toEqual([
       "/",
       "/onboarding",
       "/customers",
       "/settings/api-keys",
+      "/settings/webhooks",
       "/docs/api",
     ]);
   });
@@ -129,6 +131,7 @@ describe("navigationFor", () => {
       "/onboarding": "onboarding:use",
       "/customers": "customers:list",
       "/settings/api-keys": "api-keys:manage",
+      "/settings/webhooks": "webhooks:manage",
       "/admin": "admin:manage",
     };
     for (const [href, action] of Object.entries(guarded)) {

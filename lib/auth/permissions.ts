@@ -19,6 +19,7 @@ export type Action =
   | "customers:decide" // approve, reject, suspend
   | "identity:reveal" // reveal an ID number
   | "api-keys:manage"
+  | "webhooks:manage" // webhook endpoints, their secrets and delivery log, of the actor's own partner
   | "admin:manage"
   | "audit:see-staff-names"; // see which AxisFI person did something (partner staff see "AxisFI compliance")
 
@@ -29,6 +30,7 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   "customers:decide": ["reviewer"],
   "identity:reveal": ["reviewer"],
   "api-keys:manage": ["partner_admin"],
+  "webhooks:manage": ["partner_admin"],
   "admin:manage": ["admin"],
   "audit:see-staff-names": ["reviewer", "admin"],
 };

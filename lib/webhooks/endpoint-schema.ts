@@ -1,7 +1,7 @@
 /**
  * What POST /api/webhook_endpoints accepts and what the endpoint resource looks like. Browser-safe:
  * the OpenAPI document reads it. Checks the URL as written; resolving its host name to refuse
- * private addresses is the delivery worker's job (not yet).
+ * private addresses is the delivery worker's job, at every delivery (lib/webhooks/send.ts).
  */
 import { z } from "zod";
 import { EVENT_TYPES } from "@/lib/events/event-types";
@@ -105,3 +105,17 @@ export const webhookEndpointListSchema = z
 export const deletedWebhookEndpointSchema = z
   .object({ id: z.string(), deleted: z.literal(true) })
   .meta({ id: "DeletedWebhookEndpoint" });
+
+export const rotatedWebhookSecretSchema = z
+  .object({
+    id: z.string().meta({ example: "we_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1" }),
+    secret: z.string().meta({
+      description: "The new signing secret (whsec_…). Shown only in this answer.",
+      example: "whsec_9a8sd7f6g5h4j3k2l1qwertyuiopasdfghjklzxcv",
+    }),
+    previous_secret_expires_at: z.string().meta({
+      description: "Until when the previous secret still signs deliveries, beside the new one (24 hours)",
+      example: "2023-11-08T05:31:56Z",
+    }),
+  })
+  .meta({ id: "RotatedWebhookSecret" });

@@ -84,6 +84,32 @@ export async function deleteWebhookEndpoint(
   return { id: endpointId, deleted: true };
 }
 
+/** How long the secret before a rotation keeps signing deliveries, beside the new one. */
+export const ROTATION_OVERLAP_HOURS = 24;
+
+/**
+ * Gives the endpoint a new signing secret, shown only in this answer. The secret it replaces keeps
+ * signing for 24 hours (each delivery then carries two v1= signatures), so the receiver can switch
+ * without refusing anything; a second rotation within them drops the oldest at once.
+ */
+export async function rotateWebhookEndpointSecret(
+  partnerId: string,
+  endpointId: string,
+): Promise<{ id: string; secret: string; previous_secret_expires_at: string }> {
+  if (!hasIdShape("we", endpointId)) throw notFound();
+  const secret = newSigningSecret();
+  // One statement: the old secret (still sealed, bound to this endpoint) moves aside as it is.
+  const rows = await db.$queryRaw<{ previousSecretExpiresAt: Date }[]>`
+    UPDATE "WebhookEndpoint"
+    SET "previousSecret" = "secret",
+        "previousSecretExpiresAt" = clock_timestamp() + make_interval(hours => ${ROTATION_OVERLAP_HOURS}::int),
+        "secret" = ${seal(secret, "webhook_secret", endpointId)}
+    WHERE "id" = ${endpointId} AND "partnerId" = ${partnerId} AND "disabledAt" IS NULL
+    RETURNING "previousSecretExpiresAt"`;
+  if (rows.length === 0) throw notFound();
+  return { id: endpointId, secret, previous_secret_expires_at: toApiTimestamp(rows[0].previousSecretExpiresAt) };
+}
+
 /** The signing secret of an endpoint, for the delivery worker. */
 export function openSigningSecret(endpoint: { id: string; secret: string }): string {
   return unseal(endpoint.secret, "webhook_secret", endpoint.id);

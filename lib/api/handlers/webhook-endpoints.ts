@@ -1,5 +1,10 @@
 import "server-only";
-import { createWebhookEndpoint, deleteWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookEndpoints,
+  rotateWebhookEndpointSecret,
+} from "@/lib/webhooks/endpoints";
 import { MAX_JSON_BODY_BYTES, jsonResponse, parseJson, readBody, requireJson, type ApiResponse } from "../http";
 import type { PartnerApiContext } from "../partner-api";
 
@@ -18,4 +23,9 @@ export async function listWebhookEndpointsHandler(context: PartnerApiContext): P
 /** DELETE /api/webhook_endpoints/{endpoint_id} */
 export async function deleteWebhookEndpointHandler(context: PartnerApiContext): Promise<ApiResponse> {
   return jsonResponse(200, await deleteWebhookEndpoint(context.partner.partnerId, context.params.endpointId));
+}
+
+/** POST /api/webhook_endpoints/{endpoint_id}/rotate_secret */
+export async function rotateWebhookEndpointSecretHandler(context: PartnerApiContext): Promise<ApiResponse> {
+  return jsonResponse(200, await rotateWebhookEndpointSecret(context.partner.partnerId, context.params.endpointId));
 }

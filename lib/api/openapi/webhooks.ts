@@ -5,9 +5,15 @@ import {
   createdWebhookEndpointSchema,
   deletedWebhookEndpointSchema,
   MAX_WEBHOOK_URL_LENGTH,
+  rotatedWebhookSecretSchema,
   webhookEndpointListSchema,
 } from "@/lib/webhooks/endpoint-schema";
+import { eventResourceSchema } from "@/lib/events/resource-schema";
+import { TEST_EVENT_TYPE } from "@/lib/webhooks/test-event";
 import { authErrors, errorResponses, security } from "./common";
+
+/** How deliveries work, said once in the create operation (and in the README). */
+const DELIVERY = `**Deliveries.** Each event of a subscribed type is POSTed to \`url\` as JSON, exactly the event resource of \`GET /api/events\` (\`{"id":"evt_…","type":…,"created_at":…,"data":{"customer":…}}\`), with the headers \`AxisFI-Signature\`, \`AxisFI-Event-Id\` and \`AxisFI-Delivery-Attempt\`. Any 2xx answer within 10 seconds counts as delivered; anything else (another status, a timeout, a connection error) is retried after 1 min, 5 min, 30 min, 2 h, 5 h, then every 10 h, for 3 days, after which the endpoint is shown as failing in the portal until a delivery succeeds again. Delivery is at least once (deduplicate on the event \`id\`), and a customer's events arrive in the order they happened: a later event about a customer waits while an earlier one is retried. Redirects are not followed. The host name is resolved at every delivery and nothing is sent if it resolves to a private, loopback or otherwise reserved address. A test event sent from the portal has type \`${TEST_EVENT_TYPE}\` and \`"data": {}\`, is not listed by \`GET /api/events\` and is not retried.`;
 
 export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
@@ -16,7 +22,7 @@ export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
     operationId: "createWebhookEndpoint",
     tags: ["Webhooks"],
     summary: "Create a webhook endpoint",
-    description: `Where to send events of the given types. \`url\` is https, at most ${MAX_WEBHOOK_URL_LENGTH} characters, without credentials and not a private or loopback address. The answer holds the signing \`secret\` (\`whsec_…\`): it is shown this once, so keep it. Each delivery carries a signature \`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">\` made with it; refuse deliveries whose signature does not match or whose \`t\` is more than 5 minutes away.`,
+    description: `Where to send events of the given types. \`url\` is https, at most ${MAX_WEBHOOK_URL_LENGTH} characters, without credentials and not a private or loopback address. The answer holds the signing \`secret\` (\`whsec_…\`): it is shown this once, so keep it. Each delivery carries a signature \`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">\` made with it; refuse deliveries whose signature does not match or whose \`t\` is more than 5 minutes away. During a secret rotation the header carries two \`v1=\` values; accept the delivery if either matches.\n\n${DELIVERY}`,
     security,
     request: {
       body: { required: true, content: { "application/json": { schema: createWebhookEndpointSchema() } } },
@@ -27,10 +33,11 @@ export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
         content: { "application/json": { schema: createdWebhookEndpointSchema } },
       },
       ...errorResponses({
-        400: "Malformed JSON or invalid fields (`validation_error`, with `details`)",
-        ...authErrors,
-        413: "Body over 1 MB",
-        415: "Content-Type is not application/json",
+        400: "Malformed JSON (`invalid_json`) or invalid fields (`validation_error`, with `details`: `invalid_url`, `required`, …)",
+        401: "`unauthorized`: missing, wrong or revoked credentials (the answer never says which)",
+        413: "`payload_too_large`: body over 1 MB",
+        415: "`unsupported_media_type`: Content-Type is not application/json",
+        429: authErrors[429],
       }),
     },
   });
@@ -48,7 +55,10 @@ export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
         description: "Your webhook endpoints",
         content: { "application/json": { schema: webhookEndpointListSchema } },
       },
-      ...errorResponses(authErrors),
+      ...errorResponses({
+        401: "`unauthorized`: missing, wrong or revoked credentials (the answer never says which)",
+        429: authErrors[429],
+      }),
     },
   });
 
@@ -65,7 +75,63 @@ export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
     },
     responses: {
       200: { description: "Deleted", content: { "application/json": { schema: deletedWebhookEndpointSchema } } },
-      ...errorResponses({ ...authErrors, 404: "No such endpoint (unknown, deleted, or another partner's)" }),
+      ...errorResponses({
+        401: "`unauthorized`: missing, wrong or revoked credentials (the answer never says which)",
+        404: "`not_found`: no such endpoint (unknown, deleted, or another partner's)",
+        429: authErrors[429],
+      }),
+    },
+  });
+
+  // OpenAPI 3.1 `webhooks`: what AxisFI sends to a registered endpoint.
+  registry.registerWebhook({
+    method: "post",
+    path: "event",
+    operationId: "receiveEvent",
+    tags: ["Webhooks"],
+    summary: "An event, POSTed to your endpoint",
+    description: `Sent to each of your endpoints subscribed to the event's type. ${DELIVERY}`,
+    request: {
+      headers: z.object({
+        "AxisFI-Signature": z.string().meta({
+          description:
+            '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the endpoint\'s secret; two `v1=` values for 24 hours after a rotation',
+          example: "t=1699334716,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd",
+        }),
+        "AxisFI-Event-Id": z.string().meta({ description: "The event's `id`: deduplicate on it" }),
+        "AxisFI-Delivery-Attempt": z
+          .string()
+          .meta({ description: "1 for the first attempt, 2 for the first retry, …" }),
+      }),
+      body: { required: true, content: { "application/json": { schema: eventResourceSchema } } },
+    },
+    responses: {
+      200: { description: "Any 2xx: delivered. Anything else, or no answer within 10 s: retried." },
+    },
+  });
+
+  registry.registerPath({
+    method: "post",
+    path: "/api/webhook_endpoints/{endpoint_id}/rotate_secret",
+    operationId: "rotateWebhookEndpointSecret",
+    tags: ["Webhooks"],
+    summary: "Rotate a webhook endpoint's signing secret",
+    description:
+      "Gives the endpoint a new signing secret, shown only in this answer. For 24 hours (until `previous_secret_expires_at`) every delivery is signed with both the new and the previous secret (two `v1=` values in `AxisFI-Signature`), so your receiver can switch to the new secret without refusing anything. Rotating again within those 24 hours drops the oldest secret at once. No body is needed.",
+    security,
+    request: {
+      params: z.object({ endpoint_id: z.string().meta({ example: "we_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1" }) }),
+    },
+    responses: {
+      200: {
+        description: "The new secret (shown only here) and until when the previous one still signs",
+        content: { "application/json": { schema: rotatedWebhookSecretSchema } },
+      },
+      ...errorResponses({
+        401: "`unauthorized`: missing, wrong or revoked credentials (the answer never says which)",
+        404: "`not_found`: no such endpoint (unknown, deleted, or another partner's)",
+        429: authErrors[429],
+      }),
     },
   });
 }

@@ -1,0 +1,88 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requirePermission } from "@/lib/auth/current-user";
+import { fieldErrorsFromZod, validationError } from "@/lib/errors";
+import { formResult, type FormFailure } from "@/lib/forms/form-result";
+import { resendDelivery, sendTestEvent } from "@/lib/webhooks/deliveries";
+import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookEndpointSecret } from "@/lib/webhooks/endpoints";
+
+const PAGE = "/settings/webhooks";
+
+/** The new secret: the only time it leaves the server. */
+export type WebhookSecretResult = { ok: true; endpointId: string; secret: string } | FormFailure;
+export type WebhookActionResult = { ok: true } | FormFailure;
+
+/** The signed-in partner admin's own partner: endpoints are never managed for a partner the client names. */
+async function ownPartnerId(): Promise<string> {
+  const user = await requirePermission("webhooks:manage");
+  if (!user.partnerId) redirect("/not-allowed");
+  return user.partnerId;
+}
+
+const endpointForm = z.object({ endpointId: z.string().trim().min(1).max(64) });
+const deliveryForm = z.object({ deliveryId: z.string().trim().min(1).max(20) });
+
+function read<T>(schema: z.ZodType<T>, formData: FormData, message: string): T {
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), message);
+  return parsed.data;
+}
+
+export async function createWebhookEndpointAction(formData: FormData): Promise<WebhookSecretResult> {
+  const partnerId = await ownPartnerId();
+  return formResult(async () => {
+    // The same checks and answer as POST /api/webhook_endpoints.
+    const endpoint = await createWebhookEndpoint(partnerId, {
+      url: String(formData.get("url") ?? "").trim(),
+      event_types: formData.getAll("event_types").map(String),
+    });
+    revalidatePath(PAGE);
+    return { endpointId: endpoint.id, secret: endpoint.secret };
+  });
+}
+
+export async function rotateWebhookSecretAction(formData: FormData): Promise<WebhookSecretResult> {
+  const partnerId = await ownPartnerId();
+  return formResult(async () => {
+    const { endpointId } = read(endpointForm, formData, "Choose an endpoint.");
+    const rotated = await rotateWebhookEndpointSecret(partnerId, endpointId);
+    revalidatePath(PAGE);
+    return { endpointId, secret: rotated.secret };
+  });
+}
+
+export async function deleteWebhookEndpointAction(formData: FormData): Promise<WebhookActionResult> {
+  const partnerId = await ownPartnerId();
+  return formResult(async () => {
+    const { endpointId } = read(endpointForm, formData, "Choose an endpoint.");
+    try {
+      await deleteWebhookEndpoint(partnerId, endpointId);
+    } finally {
+      revalidatePath(PAGE);
+    }
+    return {};
+  });
+}
+
+export async function sendTestEventAction(formData: FormData): Promise<WebhookActionResult> {
+  const partnerId = await ownPartnerId();
+  return formResult(async () => {
+    const { endpointId } = read(endpointForm, formData, "Choose an endpoint.");
+    await sendTestEvent(partnerId, endpointId);
+    revalidatePath(PAGE);
+    return {};
+  });
+}
+
+export async function resendDeliveryAction(formData: FormData): Promise<WebhookActionResult> {
+  const partnerId = await ownPartnerId();
+  return formResult(async () => {
+    const { deliveryId } = read(deliveryForm, formData, "Choose a delivery.");
+    await resendDelivery(partnerId, deliveryId);
+    revalidatePath(PAGE);
+    return {};
+  });
+}
