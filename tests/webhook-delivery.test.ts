@@ -250,7 +250,11 @@ describe("delivery by the worker of one process", () => {
     const [first, again] = receiver.received(path);
     expect(again.eventId).toBe(first.eventId);
     expect(JSON.parse(again.body)).toEqual(JSON.parse(first.body));
-    expect((await deliveryOf(first.eventId)).attemptsLog).toHaveLength(2);
+    // The attempt is logged once its answer is in, a moment after the receiver has the body.
+    await waitUntil(
+      async () => (await deliveryOf(first.eventId)).attemptsLog.length === 2,
+      "the resend is logged as a second attempt",
+    );
 
     // Another partner cannot resend it.
     const stranger = await newPartner();
