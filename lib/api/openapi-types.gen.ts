@@ -325,11 +325,13 @@ export interface components {
         business_identifier_document_list: string[];
         business_name: string | null;
         /**
+         * Format: date-time
          * @description ISO 8601 UTC, to the second
          * @example 2023-11-07T05:31:56Z
          */
         business_identifier_start_date: string | null;
         /**
+         * Format: date-time
          * @description ISO 8601 UTC, to the second
          * @example 2023-11-07T05:31:56Z
          */
@@ -357,6 +359,7 @@ export interface components {
        */
       status: "pending" | "active" | "rejected" | "suspended";
       /**
+       * Format: date-time
        * @description ISO 8601 UTC, to the second
        * @example 2023-11-07T05:31:56Z
        */
@@ -381,6 +384,7 @@ export interface components {
           first_name_english: string;
           last_name_english: string;
           /**
+           * Format: date-time
            * @description ISO 8601 UTC, to the second
            * @example 2023-11-07T05:31:56Z
            */
@@ -412,11 +416,13 @@ export interface components {
            */
           id_issuing_country_code: string;
           /**
+           * Format: date-time
            * @description ISO 8601 UTC, to the second
            * @example 2023-11-07T05:31:56Z
            */
           id_expiration_date: string | null;
           /**
+           * Format: date-time
            * @description ISO 8601 UTC, to the second
            * @example 2023-11-07T05:31:56Z
            */
@@ -2304,6 +2310,7 @@ export interface components {
       /** @description Size in bytes */
       size: number;
       /**
+       * Format: date-time
        * @description ISO 8601 UTC, to the second
        * @example 2023-11-07T05:31:56Z
        */
@@ -2322,7 +2329,10 @@ export interface components {
       id: string;
       /** @enum {string} */
       type: "customer.created" | "customer.status_changed";
-      /** @example 2023-11-07T05:31:56Z */
+      /**
+       * Format: date-time
+       * @example 2023-11-07T05:31:56Z
+       */
       created_at: string;
       data: {
         /** @description The customer exactly as GET /api/customers/{customer_id} answered when the event happened */
@@ -2340,11 +2350,13 @@ export interface components {
             business_identifier_document_list: string[];
             business_name: string | null;
             /**
+             * Format: date-time
              * @description ISO 8601 UTC, to the second
              * @example 2023-11-07T05:31:56Z
              */
             business_identifier_start_date: string | null;
             /**
+             * Format: date-time
              * @description ISO 8601 UTC, to the second
              * @example 2023-11-07T05:31:56Z
              */
@@ -2372,6 +2384,7 @@ export interface components {
            */
           status: "pending" | "active" | "rejected" | "suspended";
           /**
+           * Format: date-time
            * @description ISO 8601 UTC, to the second
            * @example 2023-11-07T05:31:56Z
            */
@@ -2396,6 +2409,7 @@ export interface components {
               first_name_english: string;
               last_name_english: string;
               /**
+               * Format: date-time
                * @description ISO 8601 UTC, to the second
                * @example 2023-11-07T05:31:56Z
                */
@@ -2427,11 +2441,13 @@ export interface components {
                */
               id_issuing_country_code: string;
               /**
+               * Format: date-time
                * @description ISO 8601 UTC, to the second
                * @example 2023-11-07T05:31:56Z
                */
               id_expiration_date: string | null;
               /**
+               * Format: date-time
                * @description ISO 8601 UTC, to the second
                * @example 2023-11-07T05:31:56Z
                */
