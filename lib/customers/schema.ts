@@ -73,7 +73,10 @@ const declared = {
   date: { anyOf: DATE_OR_DATE_TIME },
   email: { format: "email" },
   website: {
-    pattern: "^https?://[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}(?:[/?#][!-~]*)?$",
+    // A port is 0–65535: a larger one is no URL.
+    pattern:
+      "^https?://[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}" +
+      "(?::(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][!-~]*)?$",
     description: "An http(s) URL whose host has a dot",
   },
   phone: {
