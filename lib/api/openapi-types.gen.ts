@@ -3082,9 +3082,9 @@ export interface operations {
       query?: {
         type?: "customer.created" | "customer.status_changed";
         /** @description ISO 8601 date or date-time: only events whose `created_at` (to the second) is later */
-        created_after?: string;
+        created_after?: string | unknown | unknown;
         /** @description ISO 8601 date or date-time: only events whose `created_at` (to the second) is earlier */
-        created_before?: string;
+        created_before?: string | unknown | unknown;
         /** @description Page size, default 20 */
         limit?: number;
         /** @description `next_cursor` of the previous page */

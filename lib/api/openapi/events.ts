@@ -4,6 +4,9 @@ import { EVENT_TYPES, type EventType } from "@/lib/events/event-types";
 import { eventListSchema } from "@/lib/events/resource-schema";
 import { authErrors, errorResponses, security } from "./common";
 
+/** A date (midnight UTC) or a date-time with Z or an offset, as the query is read. */
+const DATE_OR_DATE_TIME = [{ format: "date" }, { format: "date-time" }];
+
 export function registerEventPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: "get",
@@ -18,9 +21,11 @@ export function registerEventPaths(registry: OpenAPIRegistry): void {
       query: z.object({
         type: z.enum(EVENT_TYPES).optional(),
         created_after: z.string().optional().meta({
+          anyOf: DATE_OR_DATE_TIME,
           description: "ISO 8601 date or date-time: only events whose `created_at` (to the second) is later",
         }),
         created_before: z.string().optional().meta({
+          anyOf: DATE_OR_DATE_TIME,
           description: "ISO 8601 date or date-time: only events whose `created_at` (to the second) is earlier",
         }),
         limit: z.number().int().min(1).max(100).optional().meta({ description: "Page size, default 20" }),
