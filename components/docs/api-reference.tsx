@@ -1,6 +1,14 @@
 import type { ReactNode } from "react";
 
-import type { OpenAPIObject, OperationObject, ReferenceObject, SchemaObject } from "openapi3-ts/oas31";
+import type {
+  OpenAPIObject,
+  OperationObject,
+  ParameterObject,
+  PathItemObject,
+  ReferenceObject,
+  SchemaObject,
+  SecurityRequirementObject,
+} from "openapi3-ts/oas31";
 
 type Schema = SchemaObject | ReferenceObject;
 
@@ -54,6 +62,11 @@ function typeLabel(schema: Schema): string {
   return label.join(" | ");
 }
 
+/** Lists longer than this (countries, currencies) are summed up; the JSON document has them whole. */
+const LISTED_VALUES = 40;
+/** Patterns longer than this (the phone numbering plans) are left to the JSON document. */
+const SHOWN_PATTERN = 80;
+
 function constraints(schema: Schema): string[] {
   if (isReference(schema)) return [];
   const notes: string[] = [];
@@ -61,13 +74,33 @@ function constraints(schema: Schema): string[] {
     notes.push(`${schema.minLength ?? 0}–${schema.maxLength ?? "∞"} characters`);
   }
   if (schema.maxItems !== undefined) notes.push(`${schema.minItems ?? 0}–${schema.maxItems} items`);
-  if (schema.enum) notes.push(`one of ${schema.enum.filter((value) => value !== null).join(", ")}`);
+  if (schema.uniqueItems) notes.push("no repeats");
+  if (schema.minimum !== undefined || schema.maximum !== undefined) {
+    notes.push(`from ${schema.minimum ?? "−∞"} to ${schema.maximum ?? "∞"}`);
+  }
+  if (schema.multipleOf !== undefined) notes.push(`a multiple of ${schema.multipleOf}`);
+  const formats = [schema, ...(schema.anyOf ?? [])].flatMap((part) =>
+    !isReference(part) && part.format ? [part.format] : [],
+  );
+  if (formats.length > 0) notes.push(`format ${formats.join(" or ")}`);
+  if (schema.pattern && schema.pattern.length <= SHOWN_PATTERN) notes.push(`pattern ${schema.pattern}`);
+  const values = schema.enum?.filter((value) => value !== null);
+  if (values && values.length > LISTED_VALUES)
+    notes.push(`one of ${values.length} codes (listed in the JSON document)`);
+  else if (values) notes.push(`one of ${values.join(", ")}`);
   if (schema.example !== undefined) notes.push(`e.g. ${JSON.stringify(schema.example)}`);
   return notes;
 }
 
+/** The object a schema describes: itself, its reference, or the reference it builds on (allOf). */
+function resolve(schema: Schema, schemas: Record<string, Schema>): Schema | undefined {
+  if (isReference(schema)) return schemas[refName(schema.$ref)];
+  const base = schema.allOf?.find(isReference);
+  return base && !schema.properties ? schemas[refName(base.$ref)] : schema;
+}
+
 function SchemaTable({ schema, schemas }: { schema: Schema; schemas: Record<string, Schema> }) {
-  const resolved = isReference(schema) ? schemas[refName(schema.$ref)] : schema;
+  const resolved = resolve(schema, schemas);
   if (!resolved || isReference(resolved) || !resolved.properties) return null;
   const required = new Set(resolved.required ?? []);
   return (
@@ -111,18 +144,134 @@ function SchemaTable({ schema, schemas }: { schema: Schema; schemas: Record<stri
 const METHOD_STYLES: Record<string, string> = {
   get: "bg-emerald-100 text-emerald-800",
   post: "bg-blue-100 text-blue-800",
+  delete: "bg-red-100 text-red-800",
 };
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
-export function ApiReference({ document }: { document: OpenAPIObject }) {
-  const schemas = document.components?.schemas ?? {};
-  const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+interface Entry {
+  /** A path, or a webhook's event type. */
+  name: string;
+  method: string;
+  operation: OperationObject;
+  /** The anchor of its section. */
+  id: string;
+}
+
+function entriesOf(items: Record<string, PathItemObject> | undefined, prefix: string): Entry[] {
+  return Object.entries(items ?? {}).flatMap(([name, item]) =>
     METHODS.flatMap((method) => {
       const operation: OperationObject | undefined = item[method];
-      return operation ? [{ path, method, operation }] : [];
+      return operation ? [{ name, method, operation, id: `${prefix}${method}-${name}` }] : [];
     }),
   );
+}
+
+function Authentication({ security }: { security: SecurityRequirementObject[] | undefined }) {
+  if (!security?.length) return <p className="mt-2 text-sm text-slate-600">No key needed.</p>;
+  return (
+    <p className="mt-2 text-sm text-slate-600">
+      Authentication: <code className="font-mono">X-API-Key</code> and <code className="font-mono">X-API-Secret</code>{" "}
+      headers.
+    </p>
+  );
+}
+
+function OperationSection({
+  entry,
+  schemas,
+  security,
+}: {
+  entry: Entry;
+  schemas: Record<string, Schema>;
+  /** What the operation needs, or null for a webhook (we send it; you answer). */
+  security: SecurityRequirementObject[] | undefined | null;
+}) {
+  const { name, method, operation, id } = entry;
+  const headers = (operation.parameters ?? []).filter(
+    (parameter): parameter is ParameterObject => !isReference(parameter) && parameter.in === "header",
+  );
+  return (
+    <section key={id} id={id} className="mt-12 scroll-mt-6" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="flex flex-wrap items-center gap-3 text-xl font-semibold">
+        <span className={`rounded px-2 py-0.5 font-mono text-sm uppercase ${METHOD_STYLES[method] ?? "bg-slate-100"}`}>
+          {method}
+        </span>
+        <span className="font-mono text-lg">{name}</span>
+      </h2>
+      <p className="mt-1 text-slate-600">{operation.summary}</p>
+      {security === null ? null : <Authentication security={security} />}
+      {operation.description ? (
+        <div className="mt-4">
+          <Prose text={operation.description} />
+        </div>
+      ) : null}
+      {headers.length > 0 ? (
+        <div className="mt-6">
+          <h3 className="text-sm font-semibold">Headers</h3>
+          <dl className="mt-2 space-y-2 text-sm">
+            {headers.map((header) => (
+              <div key={header.name}>
+                <dt className="font-mono text-slate-900">
+                  {header.name}
+                  {header.required ? <span className="ml-1 text-red-700">required</span> : null}
+                </dt>
+                <dd className="text-slate-600">{header.description ? withCode(header.description) : null}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      ) : null}
+      {operation.requestBody && !isReference(operation.requestBody)
+        ? Object.entries(operation.requestBody.content).map(([mediaType, { schema }]) =>
+            schema ? (
+              <div key={mediaType} className="mt-6">
+                <h3 className="text-sm font-semibold">
+                  {security === null ? "Body" : "Request body"}{" "}
+                  <span className="font-mono font-normal text-slate-500">{mediaType}</span>
+                </h3>
+                <SchemaTable schema={schema} schemas={schemas} />
+              </div>
+            ) : null,
+          )
+        : null}
+      <h3 className="mt-6 text-sm font-semibold">{security === null ? "Your answer" : "Responses"}</h3>
+      <dl className="mt-2 grid grid-cols-[4rem_1fr] gap-x-4 gap-y-1 text-sm">
+        {Object.entries(operation.responses ?? {}).map(([status, response]) => (
+          <div key={status} className="contents">
+            <dt className="font-mono text-slate-900">{status}</dt>
+            <dd className="text-slate-600">
+              {withCode(String((response as { description?: string }).description ?? ""))}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function EntryLinks({ entries, label }: { entries: Entry[]; label: string }) {
+  return (
+    <nav aria-label={label} className="mt-8">
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{label}</h2>
+      <ul className="mt-2 space-y-1 text-sm">
+        {entries.map(({ name, method, operation, id }) => (
+          <li key={id}>
+            <a className="text-blue-700 hover:underline" href={`#${id}`}>
+              <span className="font-mono uppercase">{method}</span> <span className="font-mono">{name}</span> ·{" "}
+              {operation.summary}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function ApiReference({ document }: { document: OpenAPIObject }) {
+  const schemas = document.components?.schemas ?? {};
+  const operations = entriesOf(document.paths, "");
+  const webhooks = entriesOf(document.webhooks, "webhook-");
   const objects = Object.entries(schemas).flatMap(([name, schema]) =>
     isReference(schema) || !schema.properties ? [] : [{ name, schema }],
   );
@@ -143,71 +292,32 @@ export function ApiReference({ document }: { document: OpenAPIObject }) {
         </p>
       </header>
 
-      <nav aria-label="Endpoints" className="mt-8">
-        <ul className="space-y-1 text-sm">
-          {operations.map(({ path, method, operation }) => (
-            <li key={`${method} ${path}`}>
-              <a className="text-blue-700 hover:underline" href={`#${method}-${path}`}>
-                <span className="font-mono uppercase">{method}</span> <span className="font-mono">{path}</span> ·{" "}
-                {operation.summary}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <EntryLinks entries={operations} label="Endpoints" />
+      {webhooks.length > 0 ? <EntryLinks entries={webhooks} label="Webhooks" /> : null}
 
-      {operations.map(({ path, method, operation }) => (
-        <section
-          key={`${method} ${path}`}
-          id={`${method}-${path}`}
-          className="mt-12 scroll-mt-6"
-          aria-labelledby={`${method}-${path}-title`}
-        >
-          <h2 id={`${method}-${path}-title`} className="flex flex-wrap items-center gap-3 text-xl font-semibold">
-            <span
-              className={`rounded px-2 py-0.5 font-mono text-sm uppercase ${METHOD_STYLES[method] ?? "bg-slate-100"}`}
-            >
-              {method}
-            </span>
-            <span className="font-mono text-lg">{path}</span>
-          </h2>
-          <p className="mt-1 text-slate-600">{operation.summary}</p>
-          {operation.security?.length ? (
-            <p className="mt-2 text-sm text-slate-600">
-              Authentication: <code className="font-mono">X-API-Key</code> and{" "}
-              <code className="font-mono">X-API-Secret</code> headers.
-            </p>
-          ) : null}
-          {operation.description ? (
-            <div className="mt-4">
-              <Prose text={operation.description} />
-            </div>
-          ) : null}
-          {operation.requestBody && !isReference(operation.requestBody)
-            ? Object.entries(operation.requestBody.content).map(([mediaType, { schema }]) =>
-                schema ? (
-                  <div key={mediaType} className="mt-6">
-                    <h3 className="text-sm font-semibold">
-                      Request body <span className="font-mono font-normal text-slate-500">{mediaType}</span>
-                    </h3>
-                    <SchemaTable schema={schema} schemas={schemas} />
-                  </div>
-                ) : null,
-              )
-            : null}
-          <h3 className="mt-6 text-sm font-semibold">Responses</h3>
-          <dl className="mt-2 grid grid-cols-[4rem_1fr] gap-x-4 gap-y-1 text-sm">
-            {Object.entries(operation.responses ?? {}).map(([status, response]) => (
-              <div key={status} className="contents">
-                <dt className="font-mono text-slate-900">{status}</dt>
-                <dd className="text-slate-600">
-                  {withCode(String((response as { description?: string }).description ?? ""))}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
+      {operations.map((entry) => (
+        <OperationSection
+          key={entry.id}
+          entry={entry}
+          schemas={schemas}
+          security={entry.operation.security ?? document.security}
+        />
       ))}
+
+      {webhooks.length > 0 ? (
+        <section className="mt-16" aria-labelledby="webhooks-title">
+          <h2 id="webhooks-title" className="text-2xl font-semibold">
+            Webhooks
+          </h2>
+          <p className="mt-2 text-sm text-slate-600">
+            What we send to your webhook endpoints: one POST per event, signed in the{" "}
+            <code className="font-mono">AxisFI-Signature</code> header.
+          </p>
+          {webhooks.map((entry) => (
+            <OperationSection key={entry.id} entry={entry} schemas={schemas} security={null} />
+          ))}
+        </section>
+      ) : null}
 
       <section className="mt-16" aria-labelledby="schemas-title">
         <h2 id="schemas-title" className="text-2xl font-semibold">

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerCustomerPaths } from "./openapi/customers";
-import { registerEventPaths } from "./openapi/events";
+import { registerEventPaths, registerEventWebhooks } from "./openapi/events";
+import { errorSchema, security } from "./openapi/common";
 import { registerFilePaths } from "./openapi/files";
 import { registerOnboardingLinkPaths } from "./openapi/onboarding-links";
 import { registerServicePaths } from "./openapi/service";
@@ -16,16 +17,25 @@ function buildDocument() {
   registerWebhookEndpointPaths(registry);
   registerOnboardingLinkPaths(registry);
   registerServicePaths(registry);
+  registerEventWebhooks(registry);
 
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  // Answers restrict its `error.code` by reference: Error is a component whatever uses it.
+  const definitions: OpenAPIRegistry["definitions"] = [
+    ...registry.definitions,
+    { type: "schema", schema: errorSchema },
+  ];
+  return new OpenApiGeneratorV31(definitions).generateDocument({
     openapi: "3.1.0",
     info: {
       title: "AxisFI Partner API",
       version: "1.0.0",
       description:
-        "Onboard your business customers onto AxisFI. Authenticate every request with your key pair in the `X-API-Key` and `X-API-Secret` headers. Every response carries an `X-Request-Id`; errors repeat it as `error.request_id`.",
+        "Onboard your business customers onto AxisFI. Authenticate every request with your key pair in the `X-API-Key` and `X-API-Secret` headers. Every response carries an `X-Request-Id`; errors repeat it as `error.request_id`, with a stable `error.code`: each answer below lists the codes it can carry.\n\nEvents are also sent to your webhook endpoints as they happen: see `webhooks`.",
+      license: { name: "Proprietary: for AxisFI partners", identifier: "LicenseRef-AxisFI-Partner" },
     },
     servers: [{ url: "http://127.0.0.1:8083" }],
+    // Every operation needs the key pair, but for those that say `security: []`.
+    security,
   });
 }
 

@@ -8,9 +8,16 @@ import { CUSTOMER_STATUSES } from "./schema";
 
 const text = z.string();
 const nullableText = z.string().nullable();
-const timestamp = z.string().meta({ description: "ISO 8601 UTC, to the second", example: "2023-11-07T05:31:56Z" });
+const timestamp = z.string().meta({
+  format: "date-time",
+  pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$",
+  description: "ISO 8601 UTC, to the second",
+  example: "2023-11-07T05:31:56Z",
+});
 const nullableTimestamp = timestamp.nullable();
-const country = z.string().meta({ description: "ISO 3166-1 alpha-2 country code", example: "US" });
+const country = z
+  .string()
+  .meta({ pattern: "^[A-Z]{2}$", description: "ISO 3166-1 alpha-2 country code", example: "US" });
 
 export const customerResourceSchema = z
   .object({

@@ -5,6 +5,9 @@
  * from the same objects.
  */
 import { z } from "zod";
+import countries from "i18n-iso-countries";
+import currencyCodes from "currency-codes";
+import phoneMetadata from "libphonenumber-js/min/metadata";
 import {
   DESCRIPTION_MAX,
   amount,
@@ -12,6 +15,8 @@ import {
   currencyCode,
   email,
   fileId,
+  isCountryCode,
+  isCurrencyCode,
   latinName,
   optionalCountryCode,
   optionalDate,
@@ -25,6 +30,63 @@ import {
   withCode,
 } from "./fields";
 import { INDUSTRY_CATEGORIES, INDUSTRY_CATEGORY_CODES } from "./industry-categories";
+
+/**
+ * What the OpenAPI document declares of a field beyond what Zod can tell it (a refinement or a
+ * piped check is invisible to the generator): the same lists and rules the checks of fields.ts
+ * apply. Declarations only: nothing here changes what is accepted.
+ */
+const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).filter(isCountryCode).sort();
+const CURRENCY_CODES = currencyCodes.codes().filter(isCurrencyCode).sort();
+/** Per calling code, the national number patterns of its countries: what a valid phone number is. */
+const PHONE_NUMBER = (() => {
+  const byCallingCode = new Map<string, Set<string>>();
+  for (const [callingCode, , nationalPattern] of Object.values(phoneMetadata.countries)) {
+    if (typeof nationalPattern !== "string") continue;
+    byCallingCode.set(callingCode, (byCallingCode.get(callingCode) ?? new Set()).add(nationalPattern));
+  }
+  const plans = [...byCallingCode].map(([code, patterns]) => `${code}(?:${[...patterns].join("|")})`);
+  return `^\\+(?:${plans.join("|")})$`;
+})();
+const DATE_OR_DATE_TIME = [
+  { format: "date", pattern: "^[1-9]\\d{3}-\\d{2}-\\d{2}$" },
+  {
+    format: "date-time",
+    pattern: "^[1-9]\\d{3}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:\\d{2})$",
+  },
+];
+// The common Latin blocks (the check itself reads Unicode's Script=Latin property).
+// Written as the characters themselves, which every pattern engine and generator reads alike.
+const LATIN_LETTER = "A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF";
+const LATIN_OR_NOT_A_LETTER = `${LATIN_LETTER} -@\\[-\`{-~\u00A0-\u00B4\u00B6-\u00BF\u00D7\u00F7\u0300-\u036F\u2010-\u205E`;
+const declared = {
+  requiredText: { minLength: 1 },
+  /** Latin letters (accents and marks allowed) with any digits, spaces and punctuation, at least one letter. */
+  latinName: {
+    minLength: 1,
+    pattern: `^[${LATIN_OR_NOT_A_LETTER}]*[${LATIN_LETTER}][${LATIN_OR_NOT_A_LETTER}]*$`,
+  },
+  country: { enum: COUNTRY_CODES },
+  optionalCountry: { enum: [...COUNTRY_CODES, null] },
+  currency: { enum: CURRENCY_CODES },
+  /** A date (midnight UTC) or a date-time with Z or an offset, in years 1000–9999. */
+  date: { anyOf: DATE_OR_DATE_TIME },
+  email: { format: "email" },
+  website: {
+    // A port is 0–65535: a larger one is no URL.
+    pattern:
+      "^https?://[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}" +
+      "(?::(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][!-~]*)?$",
+    description: "An http(s) URL whose host has a dot",
+  },
+  phone: {
+    pattern: PHONE_NUMBER,
+    description:
+      "Phone number in E.164 format (`+`, the country calling code, the national number: 7–15 digits), valid for its country's numbering plan",
+  },
+  amount: { multipleOf: 0.01 },
+  fileId: { pattern: "^file_[0-9a-f]{32}$", minLength: 37, maxLength: 37 },
+};
 
 export const MAX_DOCUMENTS = 20;
 export const MAX_BUSINESS_PERSONS = 20;
@@ -63,19 +125,28 @@ function dateOrder<T extends Record<string, unknown>>(
 
 export const businessDetailsSchema = z
   .strictObject({
-    business_name_english: latinName().meta({ description: "Registered business name in Latin script" }),
-    website: websiteUrl(),
-    business_identifier_number: requiredText(64).meta({ description: "Company registration number" }),
-    business_identifier_country_code: countryCode(),
+    business_name_english: latinName().meta({
+      ...declared.requiredText,
+      description: "Registered business name in Latin script",
+    }),
+    website: websiteUrl().meta(declared.website),
+    business_identifier_number: requiredText(64).meta({
+      ...declared.requiredText,
+      description: "Company registration number",
+    }),
+    business_identifier_country_code: countryCode().meta(declared.country),
     business_identifier_document_list: z
-      .array(fileId())
+      .array(fileId().meta(declared.fileId))
       .max(MAX_DOCUMENTS, { error: `At most ${MAX_DOCUMENTS} documents.` })
       .refine((ids) => new Set(ids).size === ids.length, withCode("duplicate", "The same file is listed twice."))
       .nullish()
-      .meta({ description: "Company registration documents: file ids from POST /api/files/upload" }),
+      .meta({
+        uniqueItems: true,
+        description: "Company registration documents: file ids from POST /api/files/upload, each at most once",
+      }),
     business_name: optionalText().meta({ description: "Registered business name in the local language and script" }),
-    business_identifier_start_date: optionalDate(),
-    business_identifier_expiry_date: optionalDate(),
+    business_identifier_start_date: optionalDate().meta(declared.date),
+    business_identifier_expiry_date: optionalDate().meta(declared.date),
   })
   .refine(
     ...dateOrder(
@@ -88,17 +159,17 @@ export const businessDetailsSchema = z
 
 export const registrationAddressSchema = z
   .strictObject({
-    registration_address_line1: requiredText(),
-    registration_address_city: requiredText(),
+    registration_address_line1: requiredText().meta(declared.requiredText),
+    registration_address_city: requiredText().meta(declared.requiredText),
     registration_address_state: optionalText(),
     registration_address_postcode: optionalText(32),
-    registration_address_country_code: countryCode(),
+    registration_address_country_code: countryCode().meta(declared.country),
   })
   .meta({ id: "RegistrationAddress", description: "Registration address section" });
 
 export const accountUsageSchema = z
   .strictObject({
-    operating_country: countryCode(),
+    operating_country: countryCode().meta(declared.country),
     goods_service_description: optionalText(DESCRIPTION_MAX),
     industry_category_code: optionalText(8)
       .refine(
@@ -110,15 +181,15 @@ export const accountUsageSchema = z
         example: "5999",
         enum: [...INDUSTRY_CATEGORIES.map((category) => category.code), null],
       }),
-    estimated_monthly_revenue_currency: currencyCode(),
-    estimated_monthly_revenue_amount: amount(),
+    estimated_monthly_revenue_currency: currencyCode().meta(declared.currency),
+    estimated_monthly_revenue_amount: amount().meta(declared.amount),
   })
   .meta({ id: "AccountUsage", description: "Business details section: how the account will be used" });
 
 export const primaryContactSchema = z
   .strictObject({
-    contact_phone: phoneNumber(),
-    contact_email: email(),
+    contact_phone: phoneNumber().meta(declared.phone),
+    contact_email: email().meta(declared.email),
   })
   .meta({ id: "PrimaryContact", description: "Primary contact section" });
 
@@ -126,13 +197,15 @@ const EARLIEST_BIRTH_DATE = "1900-01-01T00:00:00Z";
 
 export const basicInfoSchema = z
   .strictObject({
-    first_name_english: latinName(),
-    last_name_english: latinName(),
-    birth_date: requiredDate().refine(
-      (date) => date >= EARLIEST_BIRTH_DATE && Date.parse(date) < Date.now(),
-      withCode("date_not_past", "The birth date must be in the past (and after 1900)."),
-    ),
-    nationality: countryCode(),
+    first_name_english: latinName().meta(declared.latinName),
+    last_name_english: latinName().meta(declared.latinName),
+    birth_date: requiredDate()
+      .refine(
+        (date) => date >= EARLIEST_BIRTH_DATE && Date.parse(date) < Date.now(),
+        withCode("date_not_past", "The birth date must be in the past (and after 1900)."),
+      )
+      .meta({ ...declared.date, description: "ISO 8601 date or date-time, in the past and from 1900 on" }),
+    nationality: countryCode().meta(declared.country),
     first_name: optionalText().meta({ description: "First name in the local language and script" }),
     last_name: optionalText().meta({ description: "Last name in the local language and script" }),
   })
@@ -143,7 +216,7 @@ export const residentialAddressSchema = z
     residential_address_line1: optionalText(),
     residential_address_city: optionalText(),
     residential_address_postcode: optionalText(32),
-    residential_address_country_code: optionalCountryCode(),
+    residential_address_country_code: optionalCountryCode().meta(declared.optionalCountry),
     residential_address_state: optionalText(),
   })
   .meta({ id: "BusinessPersonResidentialAddress" });
@@ -157,13 +230,14 @@ export const identificationSchema = z
         withCode("invalid_format", "Must be the number as printed on the document."),
       )
       .meta({
+        ...declared.requiredText,
         description: "Identity document number. Never logged; masked in the back office.",
       }),
-    id_issuing_country_code: countryCode(),
-    id_expiration_date: optionalDate(),
-    id_issue_date: optionalDate(),
-    id_document_front_file_id: optionalFileId(),
-    id_document_back_file_id: optionalFileId(),
+    id_issuing_country_code: countryCode().meta(declared.country),
+    id_expiration_date: optionalDate().meta(declared.date),
+    id_issue_date: optionalDate().meta(declared.date),
+    id_document_front_file_id: optionalFileId().meta(declared.fileId),
+    id_document_back_file_id: optionalFileId().meta(declared.fileId),
   })
   .refine(...dateOrder("id_issue_date", "id_expiration_date", "The expiration date must not be before the issue date."))
   .meta({ id: "BusinessPersonIdentification" });

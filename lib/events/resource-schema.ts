@@ -9,9 +9,13 @@ import { EVENT_TYPES } from "./event-types";
 
 export const eventResourceSchema = z
   .object({
-    id: z.string().meta({ example: "evt_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1" }),
+    id: z.string().meta({ pattern: "^evt_[0-9a-f]{32}$", example: "evt_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1" }),
     type: z.enum(EVENT_TYPES),
-    created_at: z.string().meta({ example: "2023-11-07T05:31:56Z" }),
+    created_at: z.string().meta({
+      format: "date-time",
+      pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$",
+      example: "2023-11-07T05:31:56Z",
+    }),
     data: z.object({
       customer: customerResourceSchema.meta({
         description: "The customer exactly as GET /api/customers/{customer_id} answered when the event happened",

@@ -1,4 +1,6 @@
+import type { SchemaObject } from "openapi3-ts/oas31";
 import { z } from "zod";
+import type { ErrorCode } from "@/lib/errors";
 import { INDUSTRY_CATEGORIES } from "@/lib/customers/industry-categories";
 
 export const errorSchema = z
@@ -52,30 +54,95 @@ The same key with a different body answers 422 \`idempotency_key_reused\`; while
 With more than 1,000 of your keys under way at once, a new one answers 429 \`rate_limited\`: retry shortly.
 `;
 
-export function errorResponses(statuses: Record<number, string>) {
+/** A documented error status: what it means and every `error.code` it can carry. */
+export interface ErrorStatus {
+  description: string;
+  codes: readonly ErrorCode[];
+}
+
+/**
+ * The error answers of an operation. Each status is either described with its codes (preferred:
+ * the codes are listed in the description and restrict `error.code` of that answer's schema) or,
+ * as before, by a plain description. An answer from our side (500 `internal_error`) can come from
+ * any operation, so it is added to each.
+ */
+export function errorResponses(statuses: Record<number, string | ErrorStatus>) {
+  const all: Record<number, string | ErrorStatus> = { ...statuses, 500: statuses[500] ?? INTERNAL_ERROR };
   return Object.fromEntries(
-    Object.entries(statuses).map(([status, description]) => [
-      status,
-      { description, content: { "application/json": { schema: errorSchema } } },
-    ]),
+    Object.entries(all).map(([status, value]) => {
+      if (typeof value === "string") {
+        return [status, { description: value, content: { "application/json": { schema: errorSchema } } }];
+      }
+      const codes = [...new Set(value.codes)];
+      const listed = codes.map((code) => `\`${code}\``).join(", ");
+      return [
+        status,
+        {
+          description: `${value.description}. Error ${codes.length === 1 ? "code" : "codes"}: ${listed}`,
+          content: { "application/json": { schema: errorSchemaWith(codes) } },
+        },
+      ];
+    }),
   );
 }
 
-export const RATE_LIMITED =
-  "The API key's rate limit is used up (`rate_limited`): retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`";
-export const authErrors = {
-  401: "Missing, wrong or revoked credentials (the answer never says which)",
-  429: RATE_LIMITED,
+/** The Error object with `error.code` restricted to the codes one answer can carry. */
+function errorSchemaWith(codes: readonly ErrorCode[]): SchemaObject {
+  return {
+    allOf: [
+      { $ref: "#/components/schemas/Error" },
+      {
+        type: "object",
+        properties: { error: { type: "object", properties: { code: { type: "string", enum: [...codes] } } } },
+      },
+    ],
+  };
+}
+
+export const INTERNAL_ERROR: ErrorStatus = {
+  description: "Something went wrong on our side: retry, and quote `error.request_id` if it persists",
+  codes: ["internal_error"],
 };
+
+export const RATE_LIMITED =
+  "The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`";
+export const authErrors = {
+  401: { description: "Missing, wrong or revoked credentials (the answer never says which)", codes: ["unauthorized"] },
+  429: { description: RATE_LIMITED, codes: ["rate_limited"] },
+} satisfies Record<number, ErrorStatus>;
+
+const JSON_BODY_ERRORS = {
+  413: { description: "Body over 1 MB", codes: ["payload_too_large"] },
+  415: { description: "Content-Type is not application/json", codes: ["unsupported_media_type"] },
+} satisfies Record<number, ErrorStatus>;
+
+/** What an operation with a JSON body refuses, besides its own rules. */
+export const jsonBodyErrors = {
+  400: {
+    description: "Malformed JSON or invalid fields (with `details`)",
+    codes: ["invalid_json", "validation_error"],
+  },
+  ...authErrors,
+  ...JSON_BODY_ERRORS,
+} satisfies Record<number, ErrorStatus>;
 
 /** What both Create Customer and its dry run refuse, with the same status and body. */
 export const customerRequestErrors = {
-  400: "Malformed JSON or invalid fields (`validation_error`, with `details`)",
-  ...authErrors,
-  405: "Method not allowed",
-  409: "Duplicate `partner_customer_id` (naming the existing `customer_id`)",
-  413: "Body over 1 MB",
-  415: "Content-Type is not application/json",
+  ...jsonBodyErrors,
+  405: { description: "Method not allowed (the `Allow` header names the one allowed)", codes: ["method_not_allowed"] },
+  409: {
+    description: "Duplicate `partner_customer_id` (naming the existing `customer_id`)",
+    codes: ["duplicate_partner_customer_id"],
+  },
+} satisfies Record<number, ErrorStatus>;
+
+/**
+ * Node's HTTP server answers these before any operation runs, without a JSON body: request
+ * headers over 16 KB, or a request that does not arrive in time.
+ */
+export const transportErrors = {
+  408: "The request did not arrive in time (headers within 10 s, the whole request within 60 s); no body",
+  431: "Request headers over 16 KB; no body",
 };
 
 export const validationResultSchema = z

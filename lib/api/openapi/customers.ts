@@ -32,9 +32,20 @@ export function registerCustomerPaths(registry: OpenAPIRegistry): void {
       200: { description: "Operation Successful", content: { "application/json": { schema: customerResourceSchema } } },
       ...errorResponses({
         ...customerRequestErrors,
-        409: "Duplicate `partner_customer_id` (naming the existing `customer_id`), or the Idempotency-Key is in use",
-        422: "Idempotency-Key reused with a different body",
-        429: `${RATE_LIMITED}; or too many requests with an Idempotency-Key under way at once`,
+        400: {
+          description: "Malformed JSON, invalid fields (with `details`), or a malformed Idempotency-Key",
+          codes: ["invalid_json", "validation_error", "invalid_idempotency_key"],
+        },
+        409: {
+          description:
+            "Duplicate `partner_customer_id` (naming the existing `customer_id`); the Idempotency-Key is in use; or it changed while the request ran (retry it)",
+          codes: ["duplicate_partner_customer_id", "idempotency_key_in_use", "conflict"],
+        },
+        422: { description: "Idempotency-Key reused with a different body", codes: ["idempotency_key_reused"] },
+        429: {
+          description: `${RATE_LIMITED}; or too many requests with an Idempotency-Key under way at once`,
+          codes: ["rate_limited"],
+        },
       }),
     },
   });
@@ -71,7 +82,10 @@ export function registerCustomerPaths(registry: OpenAPIRegistry): void {
     },
     responses: {
       200: { description: "The customer", content: { "application/json": { schema: customerResourceSchema } } },
-      ...errorResponses({ ...authErrors, 404: "No such customer (unknown, or another partner's)" }),
+      ...errorResponses({
+        ...authErrors,
+        404: { description: "No such customer (unknown, or another partner's)", codes: ["not_found"] },
+      }),
     },
   });
 
@@ -92,7 +106,10 @@ export function registerCustomerPaths(registry: OpenAPIRegistry): void {
     },
     responses: {
       200: { description: "A page of customers", content: { "application/json": { schema: customerListSchema } } },
-      ...errorResponses({ 400: "Invalid query parameters", ...authErrors }),
+      ...errorResponses({
+        400: { description: "Invalid query parameters (with `details` naming each one)", codes: ["validation_error"] },
+        ...authErrors,
+      }),
     },
   });
 }

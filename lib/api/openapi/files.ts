@@ -26,10 +26,16 @@ export function registerFilePaths(registry: OpenAPIRegistry): void {
     responses: {
       200: { description: "The stored file", content: { "application/json": { schema: fileResourceSchema } } },
       ...errorResponses({
-        400: "No file, more than one file, more than 10 form fields, or a malformed body",
+        400: {
+          description: "No file, an empty file, more than one file, more than 10 form fields, or a malformed body",
+          codes: ["validation_error"],
+        },
         ...authErrors,
-        413: "File over 10 MB",
-        415: "Not multipart/form-data, or the file is not a PDF, JPEG or PNG",
+        413: { description: "File over 10 MB", codes: ["payload_too_large"] },
+        415: {
+          description: "Not multipart/form-data, or the file is not a PDF, JPEG or PNG",
+          codes: ["unsupported_media_type", "unsupported_file_type"],
+        },
       }),
     },
   });
