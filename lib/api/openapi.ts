@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerCustomerPaths } from "./openapi/customers";
+import { registerCustomerUpdatePaths } from "./openapi/customer-updates";
 import { registerEventPaths } from "./openapi/events";
 import { registerFilePaths } from "./openapi/files";
 import { registerServicePaths } from "./openapi/service";
@@ -10,6 +11,7 @@ function buildDocument() {
   registry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "X-API-Key" });
   registry.registerComponent("securitySchemes", "ApiSecret", { type: "apiKey", in: "header", name: "X-API-Secret" });
   registerCustomerPaths(registry);
+  registerCustomerUpdatePaths(registry);
   registerFilePaths(registry);
   registerEventPaths(registry);
   registerWebhookEndpointPaths(registry);
