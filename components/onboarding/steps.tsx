@@ -10,13 +10,15 @@ import type { STEP_SCHEMAS } from "@/lib/onboarding/steps";
 import type { DraftOnPage } from "./draft-actions";
 import { DocumentUpload, type UploadedDocument } from "./document-upload";
 import { PickerField, SelectField, TextField, TextareaField, errorOf, fieldId } from "./form-fields";
-import { StepForm } from "./step-form";
+import { StepForm, type StepFormOptions } from "./step-form";
 
 type StepValues<S extends keyof typeof STEP_SCHEMAS> = z.input<(typeof STEP_SCHEMAS)[S]>;
 
 interface StepProps<S extends keyof typeof STEP_SCHEMAS> {
   draft: DraftOnPage;
   defaultValues: DefaultValues<StepValues<S>>;
+  /** Optional: the step used outside the wizard (see StepFormOptions). */
+  options?: StepFormOptions;
 }
 
 export interface PickerLists {
@@ -48,12 +50,13 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function CompanyStep({
   draft,
   defaultValues,
+  options,
   countries,
   files,
 }: StepProps<"company"> & { countries: PickerOption[]; files: KnownFiles }) {
   const { remember, describe } = useKnownFiles(files);
   return (
-    <StepForm<StepValues<"company">> draft={draft} step="company" defaultValues={defaultValues}>
+    <StepForm<StepValues<"company">> draft={draft} step="company" defaultValues={defaultValues} options={options}>
       {(form) => (
         <>
           <Section title="Business details">
@@ -161,9 +164,14 @@ export function CompanyStep({
   );
 }
 
-export function AddressStep({ draft, defaultValues, countries }: StepProps<"address"> & { countries: PickerOption[] }) {
+export function AddressStep({
+  draft,
+  defaultValues,
+  countries,
+  options,
+}: StepProps<"address"> & { countries: PickerOption[] }) {
   return (
-    <StepForm<StepValues<"address">> draft={draft} step="address" defaultValues={defaultValues}>
+    <StepForm<StepValues<"address">> draft={draft} step="address" defaultValues={defaultValues} options={options}>
       {(form) => (
         <Section title="Registered address">
           <TextField
@@ -210,12 +218,13 @@ export function AddressStep({ draft, defaultValues, countries }: StepProps<"addr
 export function UsageStep({
   draft,
   defaultValues,
+  options,
   countries,
   currencies,
   industries,
 }: StepProps<"usage"> & PickerLists) {
   return (
-    <StepForm<StepValues<"usage">> draft={draft} step="usage" defaultValues={defaultValues}>
+    <StepForm<StepValues<"usage">> draft={draft} step="usage" defaultValues={defaultValues} options={options}>
       {(form) => (
         <Section title="Account usage">
           <PickerField
@@ -264,9 +273,9 @@ export function UsageStep({
   );
 }
 
-export function ContactStep({ draft, defaultValues }: StepProps<"contact">) {
+export function ContactStep({ draft, defaultValues, options }: StepProps<"contact">) {
   return (
-    <StepForm<StepValues<"contact">> draft={draft} step="contact" defaultValues={defaultValues}>
+    <StepForm<StepValues<"contact">> draft={draft} step="contact" defaultValues={defaultValues} options={options}>
       {(form) => (
         <Section title="Primary contact">
           <TextField
@@ -322,11 +331,17 @@ export const EMPTY_PERSON = {
 export function RepresentativesStep({
   draft,
   defaultValues,
+  options,
   countries,
   files,
 }: StepProps<"representatives"> & { countries: PickerOption[]; files: KnownFiles }) {
   return (
-    <StepForm<StepValues<"representatives">> draft={draft} step="representatives" defaultValues={defaultValues}>
+    <StepForm<StepValues<"representatives">>
+      draft={draft}
+      step="representatives"
+      defaultValues={defaultValues}
+      options={options}
+    >
       {(form) => <People form={form} countries={countries} files={files} />}
     </StepForm>
   );

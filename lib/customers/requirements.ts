@@ -6,7 +6,7 @@ import { AppError, fieldErrorsFromZod, validationError } from "@/lib/errors";
 import { eventRow } from "@/lib/events/events";
 import { newId } from "@/lib/ids";
 import { customerResourceJson, storedCustomerInclude, toCustomerResource } from "./customer-resource";
-import { requestableFields } from "./fields";
+import { fieldLabel, requestableFields } from "./fields";
 import { requestInformationSchema } from "./update-schema";
 
 /** As it arrives from a server action: the browser may send anything, so every field is checked. */
@@ -130,4 +130,28 @@ export async function requestInformation(
     });
     return { version: (expectedVersion as number) + 1 };
   });
+}
+
+/** A requirement as the customer page shows it: due or cleared, with the field's label. */
+export interface RequirementView {
+  field: string;
+  label: string;
+  reason: string;
+  requestedAt: Date;
+  clearedAt: Date | null;
+}
+
+/** Every requirement of a customer, due and cleared, oldest request first. */
+export async function customerRequirements(customerId: string): Promise<RequirementView[]> {
+  const rows = await db.customerRequirement.findMany({
+    where: { customerId },
+    orderBy: [{ requestedAt: "asc" }, { field: "asc" }],
+  });
+  return rows.map((row) => ({
+    field: row.field,
+    label: fieldLabel(row.field),
+    reason: row.reason,
+    requestedAt: row.requestedAt,
+    clearedAt: row.clearedAt,
+  }));
 }
