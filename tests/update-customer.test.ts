@@ -154,4 +154,25 @@ describe("POST /api/customers/{customer_id}/update", () => {
     expect(response.headers.get("allow")).toBe("POST");
     expect((await fetch(`${api.baseUrl}/api/customers/${customerId}`, { headers })).status).toBe(200);
   });
+
+  it("is documented as it answers: the operation, its request schema, requirements and the error codes", async () => {
+    const openapi = await (await fetch(`${api.baseUrl}/api/openapi.json`)).json();
+    const operation = openapi.paths["/api/customers/{customer_id}/update"].post;
+    expect(operation.operationId).toBe("updateCustomer");
+    expect(operation.requestBody.content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/UpdateCustomerRequest",
+    );
+    expect(Object.keys(openapi.components.schemas.UpdateCustomerRequest.properties)).toEqual([
+      "business_details",
+      "registration_address",
+      "account_usage",
+      "primary_contact",
+      "business_person_list",
+    ]);
+    expect(operation.responses["200"].content["application/json"].schema.$ref).toBe("#/components/schemas/Customer");
+    expect(Object.keys(openapi.components.schemas.Customer.properties).at(-1)).toBe("requirements");
+    expect(operation.responses["404"].description).toContain("`not_found`");
+    expect(operation.responses["409"].description).toContain("`customer_not_pending`");
+    expect(operation.responses["400"].description).toContain("`not_updatable`");
+  });
 });

@@ -15,7 +15,7 @@ export function registerCustomerUpdatePaths(registry: OpenAPIRegistry): void {
 
 Send whole sections to replace (\`business_details\`, \`registration_address\`, \`account_usage\`, \`primary_contact\`, \`business_person_list\`), each exactly as in Create Customer; sections you do not send are kept as they are. Each section is validated by its own rules, then the customer as it would be after the update by every rule of Create Customer (file ids included). \`partner_customer_id\` cannot be changed (\`not_updatable\`). Nothing is written unless everything passes.
 
-A requirement is cleared by the update that changes the value at its \`field\`. The answer is the updated customer, as \`GET /api/customers/{customer_id}\` now answers; a \`customer.updated\` event lists the \`changed_fields\`. Only a \`pending\` customer can be updated.
+A requirement is cleared by the update that changes the value at its \`field\`. The answer is the updated customer, as \`GET /api/customers/{customer_id}\` now answers; a \`customer.updated\` event lists the \`changed_fields\` (an update that changes no value is still recorded, with none). Only a \`pending\` customer can be updated: once approved, rejected or suspended, the answer is 409 \`customer_not_pending\`.
 ${VALIDATION_RULES}
 ${IDEMPOTENCY}`,
     security,
