@@ -273,4 +273,20 @@ describe("updateCustomer", () => {
     await updateCustomer(updater, customerId, body, { expectedVersion: 0 });
     expect((await refusal(updateCustomer(updater, customerId, body, { expectedVersion: 0 }))).code).toBe("conflict");
   });
+
+  it("updates more customers at once than the pool has connections, with files to check", async () => {
+    // A transaction holds its connection; had the file check waited for a second one inside it,
+    // more concurrent updates than connections would have waited on each other until timed out.
+    const customers = await Promise.all(Array.from({ length: 14 }, () => newCustomer()));
+    const updated = await Promise.all(
+      customers.map(async ({ customerId, request }) =>
+        updateCustomer(updater, customerId, {
+          business_details: { ...request.business_details, business_identifier_document_list: [await upload()] },
+        }),
+      ),
+    );
+    expect(updated.map((result) => result.changedFields)).toEqual(
+      customers.map(() => ["business_details.business_identifier_document_list.0"]),
+    );
+  });
 });

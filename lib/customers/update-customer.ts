@@ -135,7 +135,8 @@ function mergedRequest(current: CustomerResource, update: UpdateCustomerRequest)
  * The one function that updates a customer, for the API, the portal and hosted links alike: it
  * replaces whole sections of a pending customer. Each section is validated by its schema, then
  * the merged customer by the full request schema (cross-section rules included) and the files it
- * refers to, all before anything is written. Then, in one transaction with the customer row locked
+ * refers to, all before anything is written (and the merge checked again under the lock, since
+ * another update may have changed the sections kept). Then, in one transaction with the row locked
  * (SELECT … FOR UPDATE, so a decision or another update waits or is refused): the new section
  * rows (ID numbers sealed), the version bump, the requirements cleared whose field's value changed,
  * the `customer.updated` audit event with the changed field paths, the partner's customer.updated
@@ -150,11 +151,19 @@ export async function updateCustomer(
   const update = parseUpdateCustomerRequest(sections);
   if (!hasIdShape("cus", customerId)) throw customerNotFound();
   const replaced = UPDATABLE_SECTIONS.filter((section) => update[section] !== undefined);
+  // Every check that reads other rows runs first, outside the transaction: a transaction holds
+  // its connection, and one waiting for a second connection of the same pool could wait forever.
+  const current = await db.customer.findUnique({ where: { id: customerId }, include: storedCustomerInclude });
+  // Another partner's customer is answered exactly like a missing one.
+  if (!current || current.partnerId !== updater.partnerId) throw customerNotFound();
+  if (current.status !== "pending") throw customerNotPending(current.status);
+  const checked = parseCreateCustomerRequest(mergedRequest(toCustomerResource(current), update));
+  // The stored files are the partner's already; only the sections sent can bring new ones.
+  await checkFilesBelongToPartner(updater.partnerId, checked);
   try {
     return await db.$transaction(async (tx) => {
       const [locked] = await tx.$queryRaw<{ partnerId: string; status: string; version: number }[]>`
         SELECT "partnerId", "status", "version" FROM "Customer" WHERE "id" = ${customerId} FOR UPDATE`;
-      // Another partner's customer is answered exactly like a missing one.
       if (!locked || locked.partnerId !== updater.partnerId) throw customerNotFound();
       if (locked.status !== "pending") throw customerNotPending(locked.status);
       if (options.expectedVersion !== undefined && locked.version !== options.expectedVersion) {
@@ -164,10 +173,10 @@ export async function updateCustomer(
           "This customer changed since the page was loaded. Reload to see the latest, then try again.",
         );
       }
+      // Read again under the lock: the sections not sent are kept as they are now.
       const stored = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, include: storedCustomerInclude });
       const before = toCustomerResource(stored);
       const request = parseCreateCustomerRequest(mergedRequest(before, update));
-      await checkFilesBelongToPartner(updater.partnerId, request);
 
       const now = new Date();
       const version = locked.version + 1;
