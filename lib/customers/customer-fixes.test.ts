@@ -8,6 +8,7 @@ import { exampleCustomerRequest } from "@/tests/fixtures/customer-request";
 import { newPartner, newPartnerCustomerId } from "@/tests/helpers/partner-api";
 import { createCustomer } from "./create-customer";
 import { formValues, getCustomerToFix, updateCustomerStep } from "./customer-fixes";
+import { listCustomersForActor } from "./customer-list";
 import { getCustomerForStaff } from "./customer-review";
 import { fieldLabel, requestableFields } from "./fields";
 import { requestInformation } from "./requirements";
@@ -86,6 +87,8 @@ describe("fixing a customer in the portal", () => {
     });
     const toFix = await getCustomerToFix(staff, customerId);
     expect(toFix.stepsDue).toEqual(["company", "address"]);
+    const listed = await listCustomersForActor(staff, { q: customerId });
+    expect(listed.rows.map((row) => [row.customerId, row.informationDue])).toEqual([[customerId, 2]]);
     expect(toFix.customer.business_person_list[0].identification.id_number).toBe(
       request.business_person_list[0].identification.id_number,
     );
