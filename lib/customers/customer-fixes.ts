@@ -26,6 +26,20 @@ export interface CustomerToFix {
  * Anyone else gets not found (another partner's staff) or forbidden (a reviewer).
  */
 export async function getCustomerToFix(actor: Actor, customerId: string): Promise<CustomerToFix> {
+  const { customer, version, partnerId } = await loadCustomerToFix(actor, customerId);
+  const due = new Set(customer.requirements.currently_due.map((requirement) => stepOfField(requirement.field)));
+  return {
+    customer,
+    version,
+    files: await fileSummaries(
+      partnerId,
+      referencedFiles(customer).map((file) => file.fileId),
+    ),
+    stepsDue: FORM_STEPS.filter((step) => due.has(step)),
+  };
+}
+
+async function loadCustomerToFix(actor: Actor, customerId: string) {
   const row = hasIdShape("cus", customerId)
     ? await db.customer.findUnique({ where: { id: customerId }, include: storedCustomerInclude })
     : null;
@@ -33,17 +47,7 @@ export async function getCustomerToFix(actor: Actor, customerId: string): Promis
   if (!canUpdateCustomer(actor, row.partnerId)) {
     throw new AppError("forbidden", 403, "Only the partner's staff fix its customers.");
   }
-  const customer = toCustomerResource(row);
-  const due = new Set(customer.requirements.currently_due.map((requirement) => stepOfField(requirement.field)));
-  return {
-    customer,
-    version: row.version,
-    files: await fileSummaries(
-      row.partnerId,
-      referencedFiles(customer).map((file) => file.fileId),
-    ),
-    stepsDue: FORM_STEPS.filter((step) => due.has(step)),
-  };
+  return { customer: toCustomerResource(row), version: row.version, partnerId: row.partnerId };
 }
 
 /** The sections each wizard step shows. */
@@ -92,7 +96,7 @@ export async function updateCustomerStep(
   values: unknown,
   loadedVersion: number,
 ): Promise<{ version: number }> {
-  const { customer } = await getCustomerToFix(actor, customerId);
+  const { customer } = await loadCustomerToFix(actor, customerId);
   if (!Object.hasOwn(STEP_SECTIONS, step) || typeof values !== "object" || values === null) {
     throw new AppError("validation_error", 400, "Nothing to save for this step.");
   }
