@@ -20,6 +20,7 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "unsupported_file_type"
   | "invalid_transition"
+  | "customer_not_pending"
   | "conflict"
   | "draft_not_open"
   | "rate_limited"

@@ -56,14 +56,19 @@ describe("POST /api/customers/create", () => {
     expect(response.headers.get("x-request-id")).toMatch(/^req_[0-9a-f]{32}$/);
     const customer = await response.json();
 
-    expect(shapeOf(customer)).toEqual(shapeOf(seedResponse));
+    // The seed's keys in its order, then only the documented additions (requirements).
+    const shape = shapeOf(customer) as [string, unknown][];
+    const seedShape = shapeOf(seedResponse) as [string, unknown][];
+    expect(shape.slice(0, seedShape.length)).toEqual(seedShape);
+    expect(shape.slice(seedShape.length).map(([key]) => key)).toEqual(["requirements"]);
+    expect(customer.requirements).toEqual({ currently_due: [], requested_at: null });
     expect(customer.customer_id).toMatch(/^cus_[0-9a-f]{32}$/);
     expect(customer.status).toBe("pending");
     expect(customer.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     expect(Math.abs(Date.parse(customer.created_at) - Date.now())).toBeLessThan(60_000);
 
     // Everything the partner sent comes back as sent (already canonical here).
-    const { customer_id: _id, status: _status, created_at: _createdAt, ...echoed } = customer;
+    const { customer_id: _id, status: _status, created_at: _createdAt, requirements: _due, ...echoed } = customer;
     expect(echoed).toEqual(body);
   });
 

@@ -263,6 +263,8 @@ describe("GET /api/events", () => {
     expect(openapi.components.schemas.Event.properties.type.enum).toEqual([
       "customer.created",
       "customer.status_changed",
+      "customer.information_requested",
+      "customer.updated",
     ]);
 
     const headers = authHeaders(await newPartner());

@@ -112,7 +112,7 @@ describe("webhook endpoints", () => {
     }
     expect(await refusedFields(headers, { url: URL_OK, event_types: ["customer.deleted"] })).toEqual(["event_types.0"]);
     expect(
-      await refusedFields(headers, { url: URL_OK, event_types: ["customer.created", "nope", "customer.updated"] }),
+      await refusedFields(headers, { url: URL_OK, event_types: ["customer.created", "nope", "customer.merged"] }),
     ).toEqual(["event_types.1", "event_types.2"]);
     expect(await refusedFields(headers, { url: URL_OK, event_types: [] })).toEqual(["event_types"]);
     expect(await refusedFields(headers, { url: URL_OK })).toEqual(["event_types"]);
@@ -192,6 +192,8 @@ describe("webhook endpoints", () => {
     expect(schemas.WebhookEndpoint.properties.event_types.items.enum).toEqual([
       "customer.created",
       "customer.status_changed",
+      "customer.information_requested",
+      "customer.updated",
     ]);
   });
 });

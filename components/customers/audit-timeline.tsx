@@ -1,4 +1,5 @@
 import type { AuditEvent } from "@/lib/audit/audit-event-types";
+import { fieldLabel } from "@/lib/customers/fields";
 import { formatDateTimeWithSeconds } from "@/lib/format-date";
 
 const ACTION_LABELS: Record<string, string> = {
@@ -7,6 +8,8 @@ const ACTION_LABELS: Record<string, string> = {
   "customer.rejected": "Rejected",
   "customer.suspended": "Suspended",
   "customer.reactivated": "Reactivated",
+  "customer.information_requested": "Requested information",
+  "customer.updated": "Updated",
   "document.viewed": "Viewed a document",
   "identity.revealed": "Revealed an ID number",
   "onboarding_link.submitted": "Submitted by the business through an onboarding link",
@@ -36,7 +39,23 @@ export function AuditTimeline({ events, fileNames }: { events: AuditEvent[]; fil
             {event.actor.label} ·{" "}
             <time dateTime={event.at.toISOString()}>{formatDateTimeWithSeconds(event.at)} UTC</time>
           </p>
-          {event.reason ? <p className="mt-1 text-sm text-slate-700">Reason: {event.reason}</p> : null}
+          {event.action === "customer.information_requested" ? (
+            // The notes are the reason, one line per field, in the order of the fields.
+            <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-slate-700">
+              {event.fields.map((field, index) => (
+                <li key={field}>
+                  {fieldLabel(field)}: {event.reason?.split("\n")[index]}
+                </li>
+              ))}
+            </ul>
+          ) : event.reason ? (
+            <p className="mt-1 text-sm text-slate-700">Reason: {event.reason}</p>
+          ) : null}
+          {event.action === "customer.updated" ? (
+            <p className="mt-1 text-sm text-slate-700">
+              {event.fields.length > 0 ? `Changed: ${event.fields.map(fieldLabel).join(", ")}` : "No field changed."}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

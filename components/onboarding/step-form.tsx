@@ -28,6 +28,25 @@ function focusFirstError(container: HTMLElement | null): void {
   requestAnimationFrame(() => container?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }
 
+/**
+ * Optional: how a step form is used outside the onboarding wizard, e.g. by partner staff fixing
+ * the fields a reviewer asked for. Every default is the wizard's.
+ */
+export interface StepFormOptions {
+  /** Where to go after a successful save (default: the wizard's next step). */
+  nextHref?: string;
+  /** Where Back leads (default: the wizard's previous step, or the drafts). */
+  backHref?: string;
+  backLabel?: string;
+  /** The submit button's label (default: "Save and continue"). */
+  submitLabel?: string;
+  /**
+   * Notes shown on fields when the form opens, by field path (e.g. what a reviewer asked to fix).
+   * They mark the field until the form is submitted, and never block a save.
+   */
+  fieldNotes?: FieldError[];
+}
+
 /** Refusals that mean the page shows an older draft than the one stored: reloading it helps. */
 function isStale(failure: FormFailure): boolean {
   return failure.code === "conflict" || failure.code === "draft_not_open";
@@ -45,11 +64,13 @@ export function StepForm<T extends FieldValues>({
   step,
   defaultValues,
   children,
+  options,
 }: {
   draft: DraftOnPage;
   step: FormStep;
   defaultValues: DefaultValues<T>;
   children: (form: UseFormReturn<T>) => ReactNode;
+  options?: StepFormOptions;
 }) {
   const draftId = draft.id;
   const router = useRouter();
@@ -83,6 +104,14 @@ export function StepForm<T extends FieldValues>({
     focusFirstError(formElement.current);
   }, [draftId, form]);
 
+  const fieldNotes = options?.fieldNotes;
+  useEffect(() => {
+    if (!fieldNotes) return;
+    for (const note of fieldNotes) {
+      form.setError(note.field as Path<T>, { type: "note", message: note.message });
+    }
+  }, [fieldNotes, form]);
+
   const onValid = async () => {
     setMessage(null);
     setStale(null);
@@ -98,7 +127,7 @@ export function StepForm<T extends FieldValues>({
       focusFirstError(formElement.current);
       return;
     }
-    router.push(`${routes.base}/${stepAfter(step)}`);
+    router.push(options?.nextHref ?? `${routes.base}/${stepAfter(step)}`);
   };
 
   const onInvalid = () => {
@@ -139,7 +168,11 @@ export function StepForm<T extends FieldValues>({
       ) : null}
       {children(form)}
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-6">
-        {previous ? (
+        {options?.backHref ? (
+          <Link href={options.backHref} className={buttonClassName("secondary", "md")}>
+            {options.backLabel ?? "Back"}
+          </Link>
+        ) : previous ? (
           <Link href={`${routes.base}/${previous}`} className={buttonClassName("secondary", "md")}>
             Back
           </Link>
@@ -151,7 +184,7 @@ export function StepForm<T extends FieldValues>({
           <span />
         )}
         <Button type="submit" variant="primary" pending={form.formState.isSubmitting} disabled={!hydrated}>
-          Save and continue
+          {options?.submitLabel ?? "Save and continue"}
         </Button>
       </div>
     </form>

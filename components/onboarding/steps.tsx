@@ -10,7 +10,7 @@ import type { STEP_SCHEMAS } from "@/lib/onboarding/steps";
 import type { DraftOnPage } from "./draft-actions";
 import { DocumentUpload, type UploadedDocument } from "./document-upload";
 import { PickerField, SelectField, TextField, TextareaField, errorOf, fieldId } from "./form-fields";
-import { StepForm } from "./step-form";
+import { StepForm, type StepFormOptions } from "./step-form";
 import { useWizardRoutes } from "./wizard-routes";
 
 type StepValues<S extends keyof typeof STEP_SCHEMAS> = z.input<(typeof STEP_SCHEMAS)[S]>;
@@ -18,6 +18,8 @@ type StepValues<S extends keyof typeof STEP_SCHEMAS> = z.input<(typeof STEP_SCHE
 interface StepProps<S extends keyof typeof STEP_SCHEMAS> {
   draft: DraftOnPage;
   defaultValues: DefaultValues<StepValues<S>>;
+  /** Optional: the step used outside the wizard (see StepFormOptions). */
+  options?: StepFormOptions;
 }
 
 export interface PickerLists {
@@ -49,6 +51,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function CompanyStep({
   draft,
   defaultValues,
+  options,
   countries,
   files,
 }: StepProps<"company"> & { countries: PickerOption[]; files: KnownFiles }) {
@@ -56,7 +59,7 @@ export function CompanyStep({
   // On a hosted onboarding link the reference is the partner's, fixed by the link.
   const { partnerCustomerIdFixed } = useWizardRoutes(draft.id);
   return (
-    <StepForm<StepValues<"company">> draft={draft} step="company" defaultValues={defaultValues}>
+    <StepForm<StepValues<"company">> draft={draft} step="company" defaultValues={defaultValues} options={options}>
       {(form) => (
         <>
           <Section title="Business details">
@@ -166,9 +169,14 @@ export function CompanyStep({
   );
 }
 
-export function AddressStep({ draft, defaultValues, countries }: StepProps<"address"> & { countries: PickerOption[] }) {
+export function AddressStep({
+  draft,
+  defaultValues,
+  countries,
+  options,
+}: StepProps<"address"> & { countries: PickerOption[] }) {
   return (
-    <StepForm<StepValues<"address">> draft={draft} step="address" defaultValues={defaultValues}>
+    <StepForm<StepValues<"address">> draft={draft} step="address" defaultValues={defaultValues} options={options}>
       {(form) => (
         <Section title="Registered address">
           <TextField
@@ -215,12 +223,13 @@ export function AddressStep({ draft, defaultValues, countries }: StepProps<"addr
 export function UsageStep({
   draft,
   defaultValues,
+  options,
   countries,
   currencies,
   industries,
 }: StepProps<"usage"> & PickerLists) {
   return (
-    <StepForm<StepValues<"usage">> draft={draft} step="usage" defaultValues={defaultValues}>
+    <StepForm<StepValues<"usage">> draft={draft} step="usage" defaultValues={defaultValues} options={options}>
       {(form) => (
         <Section title="Account usage">
           <PickerField
@@ -269,9 +278,9 @@ export function UsageStep({
   );
 }
 
-export function ContactStep({ draft, defaultValues }: StepProps<"contact">) {
+export function ContactStep({ draft, defaultValues, options }: StepProps<"contact">) {
   return (
-    <StepForm<StepValues<"contact">> draft={draft} step="contact" defaultValues={defaultValues}>
+    <StepForm<StepValues<"contact">> draft={draft} step="contact" defaultValues={defaultValues} options={options}>
       {(form) => (
         <Section title="Primary contact">
           <TextField
@@ -327,11 +336,17 @@ export const EMPTY_PERSON = {
 export function RepresentativesStep({
   draft,
   defaultValues,
+  options,
   countries,
   files,
 }: StepProps<"representatives"> & { countries: PickerOption[]; files: KnownFiles }) {
   return (
-    <StepForm<StepValues<"representatives">> draft={draft} step="representatives" defaultValues={defaultValues}>
+    <StepForm<StepValues<"representatives">>
+      draft={draft}
+      step="representatives"
+      defaultValues={defaultValues}
+      options={options}
+    >
       {(form) => <People form={form} countries={countries} files={files} />}
     </StepForm>
   );

@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerCustomerPaths } from "./openapi/customers";
+import { registerCustomerUpdatePaths } from "./openapi/customer-updates";
 import { registerEventPaths, registerEventWebhooks } from "./openapi/events";
 import { errorSchema, security } from "./openapi/common";
 import { registerFilePaths } from "./openapi/files";
@@ -12,6 +13,7 @@ function buildDocument() {
   registry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "X-API-Key" });
   registry.registerComponent("securitySchemes", "ApiSecret", { type: "apiKey", in: "header", name: "X-API-Secret" });
   registerCustomerPaths(registry);
+  registerCustomerUpdatePaths(registry);
   registerFilePaths(registry);
   registerEventPaths(registry);
   registerWebhookEndpointPaths(registry);

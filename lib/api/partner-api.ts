@@ -12,6 +12,7 @@ import { abandonedBodies, headerValue, lingerThenClose, type ApiResponse } from 
 import { createCustomerHandler } from "./handlers/create-customer";
 import { validateCustomerHandler } from "./handlers/validate-customer";
 import { getCustomerHandler, listCustomersHandler } from "./handlers/customers";
+import { updateCustomerHandler } from "./handlers/update-customer";
 import { uploadFileHandler } from "./handlers/upload-file";
 import { listEventsHandler } from "./handlers/events";
 import { createOnboardingLinkHandler } from "./handlers/onboarding-links";
@@ -48,6 +49,12 @@ const ROUTES: Route[] = [
     path: /^\/api\/customers\/(?<customerId>(?!(?:create|validate)$)[^/]+)$/,
     auth: true,
     handler: getCustomerHandler,
+  },
+  {
+    method: "POST",
+    path: /^\/api\/customers\/(?<customerId>[^/]+)\/update$/,
+    auth: true,
+    handler: updateCustomerHandler,
   },
   { method: "POST", path: /^\/api\/files\/upload$/, auth: true, handler: uploadFileHandler },
   { method: "GET", path: /^\/api\/events$/, auth: true, handler: listEventsHandler },

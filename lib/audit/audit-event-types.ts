@@ -17,6 +17,8 @@ export type AuditAction =
   | "customer.rejected"
   | "customer.suspended"
   | "customer.reactivated"
+  | "customer.information_requested"
+  | "customer.updated"
   | "document.viewed"
   | "identity.revealed"
   | OnboardingLinkAction
@@ -71,10 +73,16 @@ export interface AuditEntry {
   reason?: string | null;
   /** What the event was about inside the customer (a file id, a person's position); never personal data. */
   subject?: string | null;
+  /**
+   * The API paths of the fields the event is about, never their values: those an update changed,
+   * or those a request for information asks for (its notes are the reason, one line per field).
+   */
+  fields?: readonly string[];
 }
 
-export interface AuditEvent extends Omit<AuditEntry, "customerId" | "partnerId"> {
+export interface AuditEvent extends Omit<AuditEntry, "customerId" | "partnerId" | "fields"> {
   id: string;
+  fields: string[];
   at: Date;
   customerId: string | null;
   partnerId: string | null;

@@ -50,6 +50,9 @@ export function auditEventRow(entry: AuditEntry, at = new Date()) {
     toStatus: entry.toStatus ?? null,
     reason: entry.reason ?? null,
     subject: entry.subject ?? null,
+    // Only when given, so that rows of other events keep the keys they were written with (the
+    // column defaults to an empty list).
+    ...(entry.fields ? { fields: [...entry.fields] } : {}),
   };
 }
 
@@ -65,9 +68,10 @@ export async function customerAuditTrail(customerId: string): Promise<AuditEvent
 }
 
 /** A stored row: what was written by auditEventRow, read back with plain strings. */
-type AuditEventRow = Omit<ReturnType<typeof auditEventRow>, "actorType" | "action"> & {
+type AuditEventRow = Omit<ReturnType<typeof auditEventRow>, "actorType" | "action" | "fields"> & {
   actorType: string;
   action: string;
+  fields: string[] | null;
 };
 
 function toAuditEvent(row: AuditEventRow): AuditEvent {
@@ -83,6 +87,7 @@ function toAuditEvent(row: AuditEventRow): AuditEvent {
     toStatus: row.toStatus,
     reason: row.reason,
     subject: row.subject,
+    fields: row.fields ?? [],
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { navigationFor } from "./navigation";
-import { can, canAccessPartnerRecord, canEditDraft, type Action, type Actor } from "./permissions";
+import { can, canAccessPartnerRecord, canEditDraft, canUpdateCustomer, type Action, type Actor } from "./permissions";
 import { ROLES, type Role } from "./roles";
 
 const OWN_PARTNER = "ptn_00000000000000000000000000000001";
@@ -18,6 +18,8 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "customers:list": { partner_admin: true, partner_user: true, reviewer: true, admin: false },
   "customers:list-all": { partner_admin: false, partner_user: false, reviewer: true, admin: false },
   "customers:decide": { partner_admin: false, partner_user: false, reviewer: true, admin: false },
+  "customers:request-information": { partner_admin: false, partner_user: false, reviewer: true, admin: false },
+  "customers:update": { partner_admin: true, partner_user: true, reviewer: false, admin: false },
   "identity:reveal": { partner_admin: false, partner_user: false, reviewer: true, admin: false },
   "api-keys:manage": { partner_admin: true, partner_user: false, reviewer: false, admin: false },
   "webhooks:manage": { partner_admin: true, partner_user: false, reviewer: false, admin: false },
@@ -45,6 +47,17 @@ describe("can", () => {
       for (const action of ACTIONS) expect(can(broken, action), action).toBe(false);
     },
   );
+});
+
+describe("canUpdateCustomer", () => {
+  it.each(["partner_admin", "partner_user"] as const)("lets a %s fix only its own partner's customers", (role) => {
+    expect(canUpdateCustomer(actorOf(role), OWN_PARTNER)).toBe(true);
+    expect(canUpdateCustomer(actorOf(role), OTHER_PARTNER)).toBe(false);
+  });
+
+  it.each(["reviewer", "admin"] as const)("lets a %s fix no customer", (role) => {
+    expect(canUpdateCustomer(actorOf(role), OWN_PARTNER)).toBe(false);
+  });
 });
 
 describe("canAccessPartnerRecord", () => {

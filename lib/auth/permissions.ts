@@ -17,6 +17,8 @@ export type Action =
   | "customers:list" // see a customer list (own partner's, or all for reviewers)
   | "customers:list-all" // see every partner's customers: the review queue
   | "customers:decide" // approve, reject, suspend
+  | "customers:request-information" // ask the partner to fix fields of a pending customer
+  | "customers:update" // fix a pending customer's sections (own partner's only: canUpdateCustomer)
   | "identity:reveal" // reveal an ID number
   | "api-keys:manage"
   | "webhooks:manage" // webhook endpoints, their secrets and delivery log, of the actor's own partner
@@ -28,6 +30,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   "customers:list": ["partner_admin", "partner_user", "reviewer"],
   "customers:list-all": ["reviewer"],
   "customers:decide": ["reviewer"],
+  "customers:request-information": ["reviewer"],
+  "customers:update": ["partner_admin", "partner_user"],
   "identity:reveal": ["reviewer"],
   "api-keys:manage": ["partner_admin"],
   "webhooks:manage": ["partner_admin"],
@@ -50,4 +54,9 @@ export function canAccessPartnerRecord(actor: Actor, partnerId: string): boolean
 /** Whether the actor may edit a draft of `partnerId`: only that partner's staff. */
 export function canEditDraft(actor: Actor, partnerId: string): boolean {
   return can(actor, "onboarding:use") && actor.partnerId === partnerId;
+}
+
+/** Whether the actor may fix the sections of a customer of `partnerId`: only that partner's staff. */
+export function canUpdateCustomer(actor: Actor, partnerId: string): boolean {
+  return can(actor, "customers:update") && actor.partnerId === partnerId;
 }

@@ -32,7 +32,6 @@ export function parseCreateCustomerRequest(input: unknown): CreateCustomerReques
   return parsed.data;
 }
 
-/** Every file id the request refers to, with the path of the field that holds it. */
 /** What refers to files in a request or a customer resource (the two share the API's shape). */
 interface FileReferences {
   business_details: { business_identifier_document_list?: readonly string[] | null };
@@ -41,6 +40,7 @@ interface FileReferences {
   }[];
 }
 
+/** Every file id the request refers to, with the path of the field that holds it. */
 export function referencedFiles(request: FileReferences): { field: string; fileId: string }[] {
   const files = (request.business_details.business_identifier_document_list ?? []).map((fileId, index) => ({
     field: `business_details.business_identifier_document_list.${index}`,
@@ -56,7 +56,7 @@ export function referencedFiles(request: FileReferences): { field: string; fileI
   return files;
 }
 
-async function checkFilesBelongToPartner(partnerId: string, request: CreateCustomerRequest): Promise<void> {
+export async function checkFilesBelongToPartner(partnerId: string, request: CreateCustomerRequest): Promise<void> {
   const files = referencedFiles(request);
   const missing = await fileIdsNotOwnedBy(
     partnerId,
@@ -88,10 +88,8 @@ async function checkRequest(input: unknown, partnerId: string): Promise<CreateCu
 
 const dateOrNull = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
 
-/** The rows of a new customer, shaped as they will be read back, so the answer needs no re-read. */
-function newCustomerRows(request: CreateCustomerRequest, creator: CustomerCreator): StoredCustomer {
-  const customerId = newId("cus");
-  const now = new Date();
+/** The Customer columns that hold the four single sections of a request. */
+export function sectionColumns(request: Omit<CreateCustomerRequest, "business_person_list" | "partner_customer_id">) {
   const {
     business_details: business,
     registration_address: address,
@@ -99,15 +97,6 @@ function newCustomerRows(request: CreateCustomerRequest, creator: CustomerCreato
     primary_contact: contact,
   } = request;
   return {
-    id: customerId,
-    partnerId: creator.partnerId,
-    createdByApiKeyId: creator.actor.type === "api_key" ? creator.actor.id : null,
-    createdByUserId: creator.actor.type === "user" ? creator.actor.id : null,
-    partnerCustomerId: request.partner_customer_id,
-    status: "pending",
-    version: 0,
-    createdAt: now,
-    updatedAt: now,
     businessNameEnglish: business.business_name_english,
     businessName: business.business_name ?? null,
     website: business.website ?? null,
@@ -127,36 +116,69 @@ function newCustomerRows(request: CreateCustomerRequest, creator: CustomerCreato
     estimatedMonthlyRevenueAmount: new Prisma.Decimal(String(usage.estimated_monthly_revenue_amount)),
     contactPhone: contact.contact_phone ?? null,
     contactEmail: contact.contact_email,
-    documents: (business.business_identifier_document_list ?? []).map((fileId, position) => ({
+  };
+}
+
+/** The CustomerDocument rows of a business_identifier_document_list, in its order. */
+export function documentRows(customerId: string, fileIds: readonly string[] | null | undefined) {
+  return (fileIds ?? []).map((fileId, position) => ({ customerId, fileId, position }));
+}
+
+/** The BusinessPerson rows of a business_person_list, in its order, with new ids (not sealed yet). */
+export function businessPersonRows(
+  customerId: string,
+  people: CreateCustomerRequest["business_person_list"],
+): StoredCustomer["businessPersons"] {
+  return people.map((person, position) => {
+    const { basic_info: basic, residential_address: home, identification: id } = person;
+    return {
+      id: newId("bp"),
       customerId,
-      fileId,
       position,
-    })),
-    businessPersons: request.business_person_list.map((person, position) => {
-      const { basic_info: basic, residential_address: home, identification: id } = person;
-      return {
-        id: newId("bp"),
-        customerId,
-        position,
-        firstNameEnglish: basic.first_name_english,
-        lastNameEnglish: basic.last_name_english,
-        firstName: basic.first_name ?? null,
-        lastName: basic.last_name ?? null,
-        birthDate: new Date(basic.birth_date),
-        nationality: basic.nationality,
-        residentialAddressLine1: home?.residential_address_line1 ?? null,
-        residentialAddressCity: home?.residential_address_city ?? null,
-        residentialAddressState: home?.residential_address_state ?? null,
-        residentialAddressPostcode: home?.residential_address_postcode ?? null,
-        residentialAddressCountryCode: home?.residential_address_country_code ?? null,
-        idNumber: id.id_number,
-        idIssuingCountryCode: id.id_issuing_country_code,
-        idIssueDate: dateOrNull(id.id_issue_date),
-        idExpirationDate: dateOrNull(id.id_expiration_date),
-        idDocumentFrontFileId: id.id_document_front_file_id ?? null,
-        idDocumentBackFileId: id.id_document_back_file_id ?? null,
-      };
-    }),
+      firstNameEnglish: basic.first_name_english,
+      lastNameEnglish: basic.last_name_english,
+      firstName: basic.first_name ?? null,
+      lastName: basic.last_name ?? null,
+      birthDate: new Date(basic.birth_date),
+      nationality: basic.nationality,
+      residentialAddressLine1: home?.residential_address_line1 ?? null,
+      residentialAddressCity: home?.residential_address_city ?? null,
+      residentialAddressState: home?.residential_address_state ?? null,
+      residentialAddressPostcode: home?.residential_address_postcode ?? null,
+      residentialAddressCountryCode: home?.residential_address_country_code ?? null,
+      idNumber: id.id_number,
+      idIssuingCountryCode: id.id_issuing_country_code,
+      idIssueDate: dateOrNull(id.id_issue_date),
+      idExpirationDate: dateOrNull(id.id_expiration_date),
+      idDocumentFrontFileId: id.id_document_front_file_id ?? null,
+      idDocumentBackFileId: id.id_document_back_file_id ?? null,
+    };
+  });
+}
+
+/** People rows as they are stored: each ID number sealed, bound to the person's id. */
+export function sealedPersonRows(people: StoredCustomer["businessPersons"]): StoredCustomer["businessPersons"] {
+  return people.map((person) => ({ ...person, idNumber: seal(person.idNumber, "id_number", person.id) }));
+}
+
+/** The rows of a new customer, shaped as they will be read back, so the answer needs no re-read. */
+function newCustomerRows(request: CreateCustomerRequest, creator: CustomerCreator): StoredCustomer {
+  const customerId = newId("cus");
+  const now = new Date();
+  return {
+    id: customerId,
+    partnerId: creator.partnerId,
+    createdByApiKeyId: creator.actor.type === "api_key" ? creator.actor.id : null,
+    createdByUserId: creator.actor.type === "user" ? creator.actor.id : null,
+    partnerCustomerId: request.partner_customer_id,
+    status: "pending",
+    version: 0,
+    createdAt: now,
+    updatedAt: now,
+    ...sectionColumns(request),
+    documents: documentRows(customerId, request.business_details.business_identifier_document_list),
+    businessPersons: businessPersonRows(customerId, request.business_person_list),
+    requirements: [],
   };
 }
 
@@ -177,7 +199,7 @@ async function duplicateCustomerError(partnerId: string, partnerCustomerId: stri
 
 /** One customer's rows, written in the same transaction as others of its group. */
 interface CustomerRows {
-  customer: Omit<StoredCustomer, "documents" | "businessPersons">;
+  customer: Omit<StoredCustomer, "documents" | "businessPersons" | "requirements">;
   documents: StoredCustomer["documents"];
   businessPersons: StoredCustomer["businessPersons"];
   /** Built (and sealed) before the rows join a group, so that nothing about it can fail the group. */
@@ -220,16 +242,13 @@ export async function createCustomer(
 ): Promise<CustomerResource> {
   const request = await checkRequest(input, creator.partnerId);
 
-  const { documents, businessPersons, ...customer } = newCustomerRows(request, creator);
-  const resource = toCustomerResource({ ...customer, documents, businessPersons });
+  const { documents, businessPersons, requirements, ...customer } = newCustomerRows(request, creator);
+  const resource = toCustomerResource({ ...customer, documents, businessPersons, requirements });
   const rows: CustomerRows = {
     customer,
     documents,
     // The answer is built from the plaintext above; only the rows are sealed, once per person.
-    businessPersons: businessPersons.map((person) => ({
-      ...person,
-      idNumber: seal(person.idNumber, "id_number", person.id),
-    })),
+    businessPersons: sealedPersonRows(businessPersons),
     idempotentResponse:
       options.idempotency && storedResponseRow(options.idempotency, 200, customerResourceJson(resource)),
     created: auditEventRow(

@@ -23,6 +23,8 @@ export interface CustomerListRow {
   partnerName: string;
   countryCode: string;
   createdAt: Date;
+  /** How many requested fields are still due (a pending customer the partner must fix). */
+  informationDue: number;
 }
 
 export interface CustomerListPage {
@@ -88,6 +90,7 @@ export async function listCustomersForActor(actor: Actor, filters: CustomerListF
       businessIdentifierCountryCode: true,
       createdAt: true,
       partner: { select: { name: true } },
+      _count: { select: { requirements: { where: { clearedAt: null } } } },
     },
   });
   const shown = rows.slice(0, CUSTOMER_PAGE_SIZE);
@@ -102,6 +105,7 @@ export async function listCustomersForActor(actor: Actor, filters: CustomerListF
       partnerName: row.partner.name,
       countryCode: row.businessIdentifierCountryCode,
       createdAt: row.createdAt,
+      informationDue: row._count.requirements,
     })),
     nextCursor: rows.length > CUSTOMER_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null,
   };

@@ -7,13 +7,15 @@ import type { CustomerStatus } from "./schema";
 
 /** A stored customer with what the API resource shows of it. */
 export type StoredCustomer = Prisma.CustomerGetPayload<{
-  include: { businessPersons: true; documents: true };
+  include: { businessPersons: true; documents: true; requirements: true };
 }>;
 
 /** The query shape that loads a `StoredCustomer`, persons and documents in the order given. */
 export const storedCustomerInclude = {
   businessPersons: { orderBy: { position: "asc" } },
   documents: { orderBy: { position: "asc" } },
+  // What is due now: the requirements no update has cleared yet.
+  requirements: { where: { clearedAt: null }, orderBy: [{ requestedAt: "asc" }, { field: "asc" }] },
 } as const satisfies Prisma.CustomerInclude;
 
 function timestampOrNull(date: Date | null): string | null {
@@ -83,6 +85,21 @@ export function toCustomerResource(customer: StoredCustomer): CustomerResource {
         id_document_back_file_id: person.idDocumentBackFileId,
       },
     })),
+    // After the seed's keys: what a reviewer asked to be fixed and no update has changed yet.
+    requirements: {
+      currently_due: customer.requirements
+        .filter((requirement) => requirement.clearedAt === null)
+        .map((requirement) => ({ field: requirement.field, reason: requirement.reason })),
+      requested_at: timestampOrNull(
+        customer.requirements.reduce<Date | null>(
+          (latest, requirement) =>
+            requirement.clearedAt === null && (!latest || requirement.requestedAt > latest)
+              ? requirement.requestedAt
+              : latest,
+          null,
+        ),
+      ),
+    },
   };
 }
 

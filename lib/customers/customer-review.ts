@@ -6,7 +6,7 @@ import {
   userAuditActor,
   type AuditEvent,
 } from "@/lib/audit/audit-events";
-import { can, canAccessPartnerRecord, type Actor } from "@/lib/auth/permissions";
+import { can, canAccessPartnerRecord, canUpdateCustomer, type Actor } from "@/lib/auth/permissions";
 import { openStored } from "@/lib/crypto/personal-data";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -14,7 +14,9 @@ import { fileSummaries, type FileSummary } from "@/lib/files/file-queries";
 import { referencedFiles } from "./create-customer";
 import { storedCustomerInclude, toCustomerResource } from "./customer-resource";
 import { decisionsFor, type Decision } from "./decisions";
+import { requestableFields, type RequestableField } from "./fields";
 import { maskIdNumber } from "./mask";
+import { customerRequirements, type RequirementView } from "./requirements";
 import type { CustomerResource } from "./resource-schema";
 import { hasIdShape } from "@/lib/ids";
 
@@ -30,6 +32,14 @@ export interface CustomerForStaff {
   trail: AuditEvent[];
   decisions: Decision[];
   canRevealIdNumbers: boolean;
+  /** What a reviewer asked to fix, due and cleared. */
+  requirements: RequirementView[];
+  /** The fields updates changed since the latest request for information (none before any request). */
+  changedSinceRequest: string[];
+  /** For a reviewer of a pending customer: the fields to pick from; otherwise empty. */
+  requestableFields: RequestableField[];
+  /** Whether this person may fix the customer's sections (partner staff of a pending customer). */
+  canUpdate: boolean;
 }
 
 function customerNotFound(): AppError {
@@ -54,6 +64,8 @@ export async function getCustomerForStaff(actor: Actor, customerId: string): Pro
   const row = await loadCustomer(actor, customerId);
   const resource = toCustomerResource(row);
   const fileIds = referencedFiles(resource).map((file) => file.fileId);
+  const events = await customerAuditTrail(row.id);
+  const pending = row.status === "pending";
   return {
     customer: {
       ...resource,
@@ -66,10 +78,26 @@ export async function getCustomerForStaff(actor: Actor, customerId: string): Pro
     partnerName: row.partner.name,
     files: await fileSummaries(row.partnerId, fileIds),
     // Redacted here, not by the page: partner staff never receive reviewers' names or emails.
-    trail: await timelineFor(actor, await customerAuditTrail(row.id)),
+    trail: await timelineFor(actor, events),
     decisions: can(actor, "customers:decide") ? decisionsFor(row.status) : [],
     canRevealIdNumbers: can(actor, "identity:reveal"),
+    requirements: await customerRequirements(row.id),
+    changedSinceRequest: changedSinceLatestRequest(events),
+    requestableFields:
+      pending && can(actor, "customers:request-information") ? requestableFields(row.businessPersons.length) : [],
+    canUpdate: pending && canUpdateCustomer(actor, row.partnerId),
   };
+}
+
+/** The fields changed by the updates after the latest request for information, each once, in order. */
+export function changedSinceLatestRequest(events: readonly AuditEvent[]): string[] {
+  const latest = events.findLastIndex((event) => event.action === "customer.information_requested");
+  if (latest < 0) return [];
+  const changed = events
+    .slice(latest + 1)
+    .filter((event) => event.action === "customer.updated")
+    .flatMap((event) => event.fields);
+  return [...new Set(changed)];
 }
 
 /** One legal representative's full ID number, for a reviewer; every reveal is audited. */

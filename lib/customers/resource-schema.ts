@@ -82,6 +82,27 @@ export const customerResourceSchema = z
         }),
       }),
     ),
+    requirements: z
+      .object({
+        currently_due: z
+          .array(
+            z.object({
+              field: z.string().meta({
+                description: "The API path of the field or document to fix",
+                example: "business_person_list.0.identification.id_document_back_file_id",
+              }),
+              reason: z.string().meta({ description: "The reviewer's note", example: "ID back image unreadable" }),
+            }),
+          )
+          .meta({ description: "What AxisFI asks you to fix, with `POST /api/customers/{customer_id}/update`" }),
+        requested_at: nullableTimestamp.meta({
+          description: "When the latest of the items due was requested; null when nothing is due",
+        }),
+      })
+      .meta({
+        description:
+          "Requests for information from compliance review: empty (`currently_due: []`, `requested_at: null`) when nothing is due. An item is cleared by the update that changes the value at its `field`.",
+      }),
   })
   .meta({ id: "Customer", description: "Customer Details Response Information" });
 

@@ -28,6 +28,10 @@ export const eventResourceSchema = z
         .enum(CUSTOMER_STATUSES)
         .optional()
         .meta({ description: "customer.status_changed only: the status after" }),
+      changed_fields: z.array(z.string()).optional().meta({
+        description:
+          "customer.updated only: the API paths of the fields whose value changed (e.g. `business_person_list.0.identification.id_document_back_file_id`)",
+      }),
     }),
   })
   .meta({ id: "Event" });

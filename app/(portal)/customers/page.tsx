@@ -163,6 +163,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
                   </td>
                   <td className="px-4 py-3">
                     <StatusBadge status={row.status} />
+                    {row.informationDue > 0 ? (
+                      <span className="mt-1 block text-xs font-medium text-amber-800">Information requested</span>
+                    ) : null}
                   </td>
                   {reviewer ? <td className="px-4 py-3">{row.partnerName}</td> : null}
                   <td className="px-4 py-3">{row.countryCode}</td>

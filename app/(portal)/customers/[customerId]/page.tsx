@@ -3,6 +3,8 @@ import Link from "next/link";
 import { AuditTimeline } from "@/components/customers/audit-timeline";
 import { DecisionPanel } from "@/components/customers/decision-panel";
 import { DocumentLinks } from "@/components/customers/document-links";
+import { RequestInformation } from "@/components/customers/request-information";
+import { RequirementsPanel } from "@/components/customers/requirements-panel";
 import { RevealIdNumber } from "@/components/customers/reveal-id-number";
 import { StatusBadge } from "@/components/ui/badge";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -11,6 +13,7 @@ import { getCustomerForStaff } from "@/lib/customers/customer-review";
 import { INDUSTRY_CATEGORIES } from "@/lib/customers/industry-categories";
 import { formatDateTime } from "@/lib/format-date";
 import { forPage } from "@/lib/pages/page-error";
+import { requestInformationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -177,6 +180,41 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               </h2>
               <div className="mt-3">
                 <DecisionPanel customerId={customer.customer_id} decisions={view.decisions} version={view.version} />
+              </div>
+            </section>
+          ) : null}
+          {view.requirements.length > 0 ? (
+            <section
+              aria-labelledby="requirements-title"
+              className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+            >
+              <h2 id="requirements-title" className="text-base font-semibold">
+                Requested information
+              </h2>
+              <div className="mt-3">
+                <RequirementsPanel
+                  requirements={view.requirements}
+                  changedSinceRequest={view.changedSinceRequest}
+                  fixHref={view.canUpdate ? `/customers/${customer.customer_id}/update` : undefined}
+                />
+              </div>
+            </section>
+          ) : null}
+          {view.requestableFields.length > 0 ? (
+            <section
+              aria-labelledby="request-information-title"
+              className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+            >
+              <h2 id="request-information-title" className="text-base font-semibold">
+                Request information
+              </h2>
+              <div className="mt-3">
+                <RequestInformation
+                  customerId={customer.customer_id}
+                  version={view.version}
+                  fields={view.requestableFields}
+                  requestInformation={requestInformationAction}
+                />
               </div>
             </section>
           ) : null}

@@ -1,0 +1,145 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Fragment } from "react";
+import { notFound, redirect } from "next/navigation";
+import { AddressStep, CompanyStep, ContactStep, RepresentativesStep, UsageStep } from "@/components/onboarding/steps";
+import { Alert } from "@/components/ui/alert";
+import { requirePermission } from "@/lib/auth/current-user";
+import { formValues, getCustomerToFix } from "@/lib/customers/customer-fixes";
+import { fieldLabel } from "@/lib/customers/fields";
+import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
+import { FORM_STEPS, WIZARD_STEPS, stepOfField, type FormStep } from "@/lib/onboarding/steps";
+import { forPage } from "@/lib/pages/page-error";
+import { updateCustomerStepAction } from "../../actions";
+
+type Params = Promise<{ customerId: string; step: string }>;
+
+export const metadata: Metadata = { title: "Fix requested information" };
+
+function isFormStep(value: string): value is FormStep {
+  return (FORM_STEPS as readonly string[]).includes(value);
+}
+
+/**
+ * One wizard step of a pending customer, for partner staff to fix what a reviewer asked for: the
+ * same step form as onboarding, prefilled with the customer as stored, the fields due marked with
+ * the reviewer's note. Saving replaces the step's section (updateCustomer).
+ */
+export default async function FixCustomerStepPage({ params }: { params: Params }) {
+  const { customerId, step } = await params;
+  if (!isFormStep(step)) notFound();
+  const user = await requirePermission("customers:update");
+  const { customer, version, files, stepsDue } = await forPage(getCustomerToFix(user, customerId));
+  if (customer.status !== "pending") redirect(`/customers/${customerId}`);
+
+  const meta = WIZARD_STEPS.find((candidate) => candidate.slug === step)!;
+  const due = customer.requirements.currently_due.filter((requirement) => stepOfField(requirement.field) === step);
+  const fieldNotes = due.map((requirement) => ({
+    field: requirement.field,
+    code: "requested",
+    message: `Requested by AxisFI compliance: ${requirement.reason}`,
+  }));
+  const onPage = { id: customerId, version, saveStep: updateCustomerStepAction };
+  const options = {
+    nextHref: `/customers/${customerId}/update`,
+    backHref: `/customers/${customerId}`,
+    backLabel: "Back to the customer",
+    submitLabel: "Save changes",
+    fieldNotes,
+  };
+  const values = (section: keyof typeof customer) => formValues(customer[section]) as never;
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <Link href={`/customers/${customerId}`} className="text-sm text-blue-700 underline-offset-4 hover:underline">
+          ← {customer.business_details.business_name_english}
+        </Link>
+        <p className="mt-2 text-sm font-medium text-blue-700">Fix requested information</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{meta.title}</h1>
+        <p className="mt-1 text-slate-600">{meta.description}</p>
+      </div>
+      {stepsDue.length > 1 ? (
+        <nav aria-label="Steps with requested information">
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {stepsDue.map((slug) => (
+              <li key={slug}>
+                <Link
+                  href={`/customers/${customerId}/update/${slug}`}
+                  aria-current={slug === step ? "step" : undefined}
+                  className={
+                    slug === step
+                      ? "rounded-full bg-blue-700 px-3 py-1 font-medium text-white"
+                      : "rounded-full border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-50"
+                  }
+                >
+                  {WIZARD_STEPS.find((candidate) => candidate.slug === slug)?.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {due.length > 0 ? (
+        <Alert tone="warning" title="AxisFI compliance asked you to fix">
+          <ul className="list-disc space-y-1 pl-5">
+            {due.map((requirement) => (
+              <li key={requirement.field}>
+                <span className="font-medium">{fieldLabel(requirement.field)}</span>: {requirement.reason}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : (
+        <Alert tone="info" title="Nothing requested on this step">
+          You can still correct it: saving replaces this step&apos;s details.
+        </Alert>
+      )}
+      {/* Keyed by version: after a save elsewhere, the form starts again from the stored values. */}
+      <Fragment key={version}>
+        {step === "company" ? (
+          <CompanyStep
+            draft={onPage}
+            options={options}
+            defaultValues={{
+              partner_customer_id: customer.partner_customer_id,
+              business_details: values("business_details"),
+            }}
+            countries={countryOptions()}
+            files={files}
+          />
+        ) : step === "address" ? (
+          <AddressStep
+            draft={onPage}
+            options={options}
+            defaultValues={{ registration_address: values("registration_address") }}
+            countries={countryOptions()}
+          />
+        ) : step === "usage" ? (
+          <UsageStep
+            draft={onPage}
+            options={options}
+            defaultValues={{ account_usage: values("account_usage") }}
+            countries={countryOptions()}
+            currencies={currencyOptions()}
+            industries={industryOptions()}
+          />
+        ) : step === "contact" ? (
+          <ContactStep
+            draft={onPage}
+            options={options}
+            defaultValues={{ primary_contact: values("primary_contact") }}
+          />
+        ) : (
+          <RepresentativesStep
+            draft={onPage}
+            options={options}
+            defaultValues={{ business_person_list: values("business_person_list") }}
+            countries={countryOptions()}
+            files={files}
+          />
+        )}
+      </Fragment>
+    </div>
+  );
+}

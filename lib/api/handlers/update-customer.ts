@@ -1,0 +1,23 @@
+import "server-only";
+import { customerResourceJson } from "@/lib/customers/customer-resource";
+import { updateCustomer } from "@/lib/customers/update-customer";
+import { parseJson, requireJson, type ApiResponse } from "../http";
+import { answerIdempotently } from "../idempotent-request";
+import type { PartnerApiContext } from "../partner-api";
+
+/** POST /api/customers/{customer_id}/update: replace whole sections of a pending customer. */
+export async function updateCustomerHandler(context: PartnerApiContext): Promise<ApiResponse> {
+  requireJson(context.request);
+  return answerIdempotently(context, async (body, claim) => {
+    const { customer } = await updateCustomer(
+      {
+        partnerId: context.partner.partnerId,
+        actor: { type: "api_key", id: context.partner.apiKeyId, label: `API key ${context.partner.publicKey}` },
+      },
+      context.params.customerId,
+      parseJson(body),
+      { idempotency: claim },
+    );
+    return { status: 200, body: customerResourceJson(customer) };
+  });
+}

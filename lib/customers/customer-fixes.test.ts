@@ -1,0 +1,153 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { upsertUser } from "@/lib/users/users";
+import { exampleCustomerRequest } from "@/tests/fixtures/customer-request";
+import { newPartner, newPartnerCustomerId } from "@/tests/helpers/partner-api";
+import { createCustomer } from "./create-customer";
+import { formValues, getCustomerToFix, updateCustomerStep } from "./customer-fixes";
+import { listCustomersForActor } from "./customer-list";
+import { getCustomerForStaff } from "./customer-review";
+import { fieldLabel, requestableFields } from "./fields";
+import { requestInformation } from "./requirements";
+
+type StaffActor = Actor & { name: string; email: string };
+
+const API_KEY_ACTOR = { type: "api_key", id: "key_test", label: "API key pk_test" } as const;
+const CITY = "registration_address.registration_address_city";
+const WEBSITE = "business_details.website";
+
+let userCount = 0;
+async function newActor(role: Role, partnerId: string | null = null): Promise<StaffActor> {
+  userCount += 1;
+  const email = `fixes-${userCount}@example.com`;
+  const name = `Fixer ${userCount}`;
+  const userId = await upsertUser({ email, name, password: "a long enough password", role, partnerId });
+  return { userId, role, partnerId, name, email };
+}
+
+let partnerId: string;
+let staff: StaffActor;
+let otherStaff: StaffActor;
+let reviewer: StaffActor;
+
+beforeAll(async () => {
+  partnerId = (await newPartner()).partnerId;
+  staff = await newActor("partner_user", partnerId);
+  otherStaff = await newActor("partner_admin", (await newPartner()).partnerId);
+  reviewer = await newActor("reviewer");
+});
+
+async function newCustomer() {
+  const request = exampleCustomerRequest(newPartnerCustomerId());
+  const customer = await createCustomer(request, { partnerId, actor: API_KEY_ACTOR });
+  return { customerId: customer.customer_id, request };
+}
+
+async function refusal(work: Promise<unknown>): Promise<AppError> {
+  const error = await work.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("the field labels", () => {
+  it("name every full path, a legal representative's by number", () => {
+    expect(fieldLabel(WEBSITE)).toBe("Website");
+    expect(fieldLabel("business_person_list.1.identification.id_document_back_file_id")).toBe(
+      "Legal representative 2: ID document back",
+    );
+    expect(fieldLabel("business_details.business_identifier_document_list.0")).toBe("Registration document 1");
+  });
+
+  it("offer the reviewer each field of the customer, per representative, but not the partner's reference", () => {
+    const fields = requestableFields(2).map((option) => option.field);
+    expect(fields).toContain("business_person_list.1.identification.id_number");
+    expect(fields).not.toContain("business_person_list.2.identification.id_number");
+    expect(fields).toContain("business_details.business_identifier_document_list");
+    expect(fields).not.toContain("partner_customer_id");
+    expect(new Set(requestableFields(2).map((option) => option.label)).size).toBe(fields.length);
+  });
+});
+
+describe("fixing a customer in the portal", () => {
+  it("shows partner staff the steps with fields due, and the reviewer what changed since the request", async () => {
+    const { customerId, request } = await newCustomer();
+    await requestInformation(reviewer, {
+      customerId,
+      items: [
+        { field: CITY, reason: "Not the registered city" },
+        { field: WEBSITE, reason: "Does not load" },
+      ],
+      expectedVersion: 0,
+    });
+    const toFix = await getCustomerToFix(staff, customerId);
+    expect(toFix.stepsDue).toEqual(["company", "address"]);
+    const listed = await listCustomersForActor(staff, { q: customerId });
+    expect(listed.rows.map((row) => [row.customerId, row.informationDue])).toEqual([[customerId, 2]]);
+    expect(toFix.customer.business_person_list[0].identification.id_number).toBe(
+      request.business_person_list[0].identification.id_number,
+    );
+
+    const address = formValues(toFix.customer.registration_address) as Record<string, string>;
+    await updateCustomerStep(
+      staff,
+      customerId,
+      "address",
+      { registration_address: { ...address, registration_address_city: "Oakland" } },
+      toFix.version,
+    );
+
+    const seenByReviewer = await getCustomerForStaff(reviewer, customerId);
+    expect(seenByReviewer.changedSinceRequest).toEqual([CITY]);
+    expect(seenByReviewer.requirements.map((item) => [item.field, item.clearedAt !== null])).toEqual([
+      [WEBSITE, false],
+      [CITY, true],
+    ]);
+    expect(seenByReviewer.requestableFields.length).toBeGreaterThan(0);
+    expect(seenByReviewer.canUpdate).toBe(false);
+    const seenByStaff = await getCustomerForStaff(staff, customerId);
+    expect(seenByStaff.canUpdate).toBe(true);
+    expect(seenByStaff.requestableFields).toEqual([]);
+    expect(seenByStaff.trail.at(-1)).toMatchObject({ action: "customer.updated", fields: [CITY] });
+  });
+
+  it("keeps the stored time of an unchanged day and the partner's reference, and refuses a changed reference", async () => {
+    const { customerId, request } = await newCustomer();
+    const { customer, version } = await getCustomerToFix(staff, customerId);
+    const company = {
+      partner_customer_id: customer.partner_customer_id,
+      business_details: formValues(customer.business_details) as Record<string, unknown>,
+    };
+    expect(company.business_details.business_identifier_start_date).toBe("2023-11-07");
+    await updateCustomerStep(
+      staff,
+      customerId,
+      "company",
+      { ...company, business_details: { ...company.business_details, website: "https://gemini.example.com" } },
+      version,
+    );
+    const stored = await db.customer.findUniqueOrThrow({ where: { id: customerId } });
+    expect(stored.businessIdentifierStartDate?.toISOString()).toBe("2023-11-07T05:31:56.000Z");
+    expect(stored.website).toBe("https://gemini.example.com");
+    expect(stored.partnerCustomerId).toBe(request.partner_customer_id);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { customerId, action: "customer.updated" } });
+    expect(audit).toMatchObject({ actorType: "user", actorId: staff.userId, fields: [WEBSITE] });
+
+    const renamed = await refusal(
+      updateCustomerStep(staff, customerId, "company", { ...company, partner_customer_id: newPartnerCustomerId() }, 1),
+    );
+    expect(renamed.details).toEqual([expect.objectContaining({ field: "partner_customer_id", code: "not_updatable" })]);
+  });
+
+  it("lets only the partner's own staff fix its customer", async () => {
+    const { customerId } = await newCustomer();
+    expect((await refusal(getCustomerToFix(otherStaff, customerId))).code).toBe("not_found");
+    expect((await refusal(getCustomerToFix(reviewer, customerId))).code).toBe("forbidden");
+    expect((await refusal(updateCustomerStep(reviewer, customerId, "contact", {}, 0))).code).toBe("forbidden");
+  });
+});
