@@ -118,6 +118,51 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/customers/{customer_id}/update": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Update Customer
+     * @description Fix a pending customer, typically what compliance asked for: the customer's `requirements.currently_due` lists each field to fix (by its API path) with the reviewer's note, and a `customer.information_requested` event tells you when it changes.
+     *
+     *     Send whole sections to replace (`business_details`, `registration_address`, `account_usage`, `primary_contact`, `business_person_list`), each exactly as in Create Customer; sections you do not send are kept as they are. Each section is validated by its own rules, then the customer as it would be after the update by every rule of Create Customer (file ids included). `partner_customer_id` cannot be changed (`not_updatable`). Nothing is written unless everything passes.
+     *
+     *     A requirement is cleared by the update that changes the value at its `field`. The answer is the updated customer, as `GET /api/customers/{customer_id}` now answers; a `customer.updated` event lists the `changed_fields` (an update that changes no value is still recorded, with none). Only a `pending` customer can be updated: once approved, rejected or suspended, the answer is 409 `customer_not_pending`.
+     *
+     *     Validation rules (every failing field is reported at once, with its full path, in `error.details`):
+     *
+     *     - Unknown fields are rejected (`unknown_field`), never silently dropped.
+     *     - Strings are trimmed. Names and address lines are at most 255 characters, `goods_service_description` at most 1,000. Optional fields that are absent, null or blank are stored as null.
+     *     - `partner_customer_id`: 20–64 visible ASCII characters without spaces, unique per partner (a duplicate answers 409 naming the existing `customer_id`).
+     *     - Required: `business_name_english`, `business_identifier_number`, `business_identifier_country_code`, `registration_address_line1`, `registration_address_city`, `registration_address_country_code`, `operating_country`, `estimated_monthly_revenue_currency`, `estimated_monthly_revenue_amount`, `contact_email`, and 1–20 people each with `first_name_english`, `last_name_english`, `birth_date`, `nationality`, `id_number`, `id_issuing_country_code`.
+     *     - `*_english` names are in Latin script (accents allowed); `business_name`, `first_name` and `last_name` accept any script.
+     *     - Country codes are ISO 3166-1 alpha-2 (upper case), currencies ISO 4217.
+     *     - `contact_email` is an email address; `contact_phone` an E.164 number that is valid for its country; `website` an http(s) URL.
+     *     - `estimated_monthly_revenue_amount` is a JSON number from 0 to 1,000,000,000,000 with at most 2 decimals.
+     *     - Dates are ISO 8601: a date (`2023-11-07`, midnight UTC) or a date-time with `Z` or an offset. Responses give every timestamp in UTC to the second (`2023-11-07T05:31:56Z`).
+     *     - `business_identifier_start_date` ≤ `business_identifier_expiry_date`; `id_issue_date` ≤ `id_expiration_date`; `birth_date` in the past (after 1900).
+     *     - `industry_category_code` is one of these ISO 18245 merchant category codes: `5045` Computers and software; `5065` Electrical parts and equipment; `5122` Drugs and pharmaceuticals (wholesale); `5137` Uniforms and commercial clothing; `5311` Department stores; `5399` General merchandise; `5411` Grocery stores and supermarkets; `5499` Food stores (specialty); `5651` Family clothing stores; `5691` Clothing stores; `5732` Electronics stores; `5734` Computer software stores; `5812` Restaurants; `5817` Digital goods: applications and software; `5818` Digital goods: large merchant; `5942` Book stores; `5945` Toy and game shops; `5964` Catalogue and mail-order merchants; `5969` Direct marketing and other e-commerce; `5999` Miscellaneous retail; `4111` Passenger transport; `4214` Freight and trucking; `4722` Travel agencies; `4812` Telecommunication equipment; `4816` Computer network and information services; `7011` Hotels and lodging; `7311` Advertising services; `7372` Computer programming and data processing; `7392` Management, consulting and public relations; `7399` Business services; `8011` Doctors and physicians; `8220` Colleges and universities; `8299` Schools and educational services; `8398` Charitable and social service organisations; `8931` Accounting and bookkeeping; `8999` Professional services.
+     *     - File ids (`business_identifier_document_list`, at most 20 and no repeats; `id_document_front_file_id`, `id_document_back_file_id`) must come from `POST /api/files/upload` with the same partner's key.
+     *
+     *
+     *     Send an `Idempotency-Key` header (1–255 visible ASCII characters, scoped to your partner account) to retry safely.
+     *     For 24 hours, the same key with the same body replays the first response, status and body, errors included, with `Idempotent-Replayed: true`.
+     *     The same key with a different body answers 422 `idempotency_key_reused`; while the first request is still running, 409 `idempotency_key_in_use`.
+     *     With more than 1,000 of your keys under way at once, a new one answers 429 `rate_limited`: retry shortly.
+     */
+    post: operations["updateCustomer"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/files/upload": {
     parameters: {
       query?: never;
@@ -173,7 +218,9 @@ export interface paths {
     put?: never;
     /**
      * Create a webhook endpoint
-     * @description Where to send events of the given types. `url` is https, at most 2048 characters, without credentials and not a private or loopback address. The answer holds the signing `secret` (`whsec_…`): it is shown this once, so keep it. Each delivery carries a signature `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` made with it; refuse deliveries whose signature does not match or whose `t` is more than 5 minutes away.
+     * @description Where to send events of the given types. `url` is https, at most 2048 characters, without credentials and not a private or loopback address. The answer holds the signing `secret` (`whsec_…`): it is shown this once, so keep it. Each delivery carries a signature `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` made with it; refuse deliveries whose signature does not match or whose `t` is more than 5 minutes away. During a secret rotation the header carries two `v1=` values; accept the delivery if either matches.
+     *
+     *     **Deliveries.** Each event of a subscribed type is POSTed to `url` as JSON, exactly the event resource of `GET /api/events` (`{"id":"evt_…","type":…,"created_at":…,"data":{"customer":…}}`), with the headers `AxisFI-Signature`, `AxisFI-Event-Id` and `AxisFI-Delivery-Attempt`. Any 2xx answer within 10 seconds counts as delivered; anything else (another status, a timeout, a connection error) is retried after 1 min, 5 min, 30 min, 2 h, 5 h, then every 10 h, for 3 days, after which the endpoint is shown as failing in the portal until a delivery succeeds again. Delivery is at least once (deduplicate on the event `id`), and a customer's events arrive in the order they happened: a later event about a customer waits while an earlier one is retried. Redirects are not followed. The host name is resolved at every delivery and nothing is sent if it resolves to a private, loopback or otherwise reserved address. A test event sent from the portal has type `endpoint.test` and `"data": {}`, is not listed by `GET /api/events` and is not retried.
      */
     post: operations["createWebhookEndpoint"];
     delete?: never;
@@ -197,6 +244,54 @@ export interface paths {
      * @description Nothing more is sent to it, and it is no longer listed.
      */
     delete: operations["deleteWebhookEndpoint"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/webhook_endpoints/{endpoint_id}/rotate_secret": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rotate a webhook endpoint's signing secret
+     * @description Gives the endpoint a new signing secret, shown only in this answer. For 24 hours (until `previous_secret_expires_at`) every delivery is signed with both the new and the previous secret (two `v1=` values in `AxisFI-Signature`), so your receiver can switch to the new secret without refusing anything. Rotating again within those 24 hours drops the oldest secret at once. No body is needed.
+     */
+    post: operations["rotateWebhookEndpointSecret"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/onboarding_links": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a hosted onboarding link
+     * @description A link on which the business fills the onboarding form itself (the same steps and checks as the portal's wizard, document uploads included), branded with your partner name, without an account.
+     *
+     *     The link is **single use** and stops working 10 minutes after it is made if not opened; once opened, the business has 24 hours to finish the form in that browser.
+     *
+     *     On submit the customer is created as with `POST /api/customers/create` (with this `partner_customer_id`, which the business cannot change) and the business is sent (303) to `return_url`, with nothing appended; an expired or used link sends it to `refresh_url`, where you make a new link.
+     *
+     *     `prefill` may hold any sections of the create body (each valid on its own; unknown fields refused); its file ids must come from `POST /api/files/upload` with your key.
+     *
+     *     The answer holds the only copy of the link: only a keyed hash of its token is stored.
+     */
+    post: operations["createOnboardingLink"];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -244,6 +339,26 @@ export interface paths {
   };
 }
 export interface webhooks {
+  event: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An event, POSTed to your endpoint
+     * @description Sent to each of your endpoints subscribed to the event's type. **Deliveries.** Each event of a subscribed type is POSTed to `url` as JSON, exactly the event resource of `GET /api/events` (`{"id":"evt_…","type":…,"created_at":…,"data":{"customer":…}}`), with the headers `AxisFI-Signature`, `AxisFI-Event-Id` and `AxisFI-Delivery-Attempt`. Any 2xx answer within 10 seconds counts as delivered; anything else (another status, a timeout, a connection error) is retried after 1 min, 5 min, 30 min, 2 h, 5 h, then every 10 h, for 3 days, after which the endpoint is shown as failing in the portal until a delivery succeeds again. Delivery is at least once (deduplicate on the event `id`), and a customer's events arrive in the order they happened: a later event about a customer waits while an earlier one is retried. Redirects are not followed. The host name is resolved at every delivery and nothing is sent if it resolves to a private, loopback or otherwise reserved address. A test event sent from the portal has type `endpoint.test` and `"data": {}`, is not listed by `GET /api/events` and is not retried.
+     */
+    post: operations["receiveEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "customer.created": {
     parameters: {
       query?: never;
@@ -288,9 +403,222 @@ export interface webhooks {
     patch?: never;
     trace?: never;
   };
+  "customer.information_requested": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Event customer.information_requested
+     * @description An event of type `customer.information_requested`.
+     *
+     *     Sent as a POST to each of your webhook endpoints subscribed to this type, with the event as the JSON body (the same object as in `GET /api/events`). Verify the `AxisFI-Signature` header before trusting it; the event `id` is unique, so a delivery received twice can be recognised.
+     */
+    post: operations["customerInformationRequestedWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "customer.updated": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Event customer.updated
+     * @description An event of type `customer.updated`.
+     *
+     *     Sent as a POST to each of your webhook endpoints subscribed to this type, with the event as the JSON body (the same object as in `GET /api/events`). Verify the `AxisFI-Signature` header before trusting it; the event `id` is unique, so a delivery received twice can be recognised.
+     */
+    post: operations["customerUpdatedWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface components {
   schemas: {
+    Event: {
+      /** @example evt_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1 */
+      id: string;
+      /** @enum {string} */
+      type: "customer.created" | "customer.status_changed" | "customer.information_requested" | "customer.updated";
+      /**
+       * Format: date-time
+       * @example 2023-11-07T05:31:56Z
+       */
+      created_at: string;
+      data: {
+        /** @description The customer exactly as GET /api/customers/{customer_id} answered when the event happened */
+        customer: {
+          partner_customer_id: string;
+          business_details: {
+            business_name_english: string;
+            website: string | null;
+            business_identifier_number: string;
+            /**
+             * @description ISO 3166-1 alpha-2 country code
+             * @example US
+             */
+            business_identifier_country_code: string;
+            business_identifier_document_list: string[];
+            business_name: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC, to the second
+             * @example 2023-11-07T05:31:56Z
+             */
+            business_identifier_start_date: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC, to the second
+             * @example 2023-11-07T05:31:56Z
+             */
+            business_identifier_expiry_date: string | null;
+          };
+          registration_address: {
+            registration_address_line1: string;
+            registration_address_city: string;
+            registration_address_state: string | null;
+            registration_address_postcode: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2 country code
+             * @example US
+             */
+            registration_address_country_code: string;
+          };
+          /**
+           * @description Unique Customer ID
+           * @example cus_79fb361a05074629bf1ecf0d14cd244e
+           */
+          customer_id: string;
+          /**
+           * @description Customer status; new customers start pending
+           * @enum {string}
+           */
+          status: "pending" | "active" | "rejected" | "suspended";
+          /**
+           * Format: date-time
+           * @description ISO 8601 UTC, to the second
+           * @example 2023-11-07T05:31:56Z
+           */
+          created_at: string;
+          account_usage: {
+            /**
+             * @description ISO 3166-1 alpha-2 country code
+             * @example US
+             */
+            operating_country: string;
+            goods_service_description: string | null;
+            industry_category_code: string | null;
+            estimated_monthly_revenue_currency: string;
+            estimated_monthly_revenue_amount: number;
+          };
+          primary_contact: {
+            contact_phone: string | null;
+            contact_email: string;
+          };
+          business_person_list: {
+            basic_info: {
+              first_name_english: string;
+              last_name_english: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601 UTC, to the second
+               * @example 2023-11-07T05:31:56Z
+               */
+              birth_date: string;
+              /**
+               * @description ISO 3166-1 alpha-2 country code
+               * @example US
+               */
+              nationality: string;
+              first_name: string | null;
+              last_name: string | null;
+            };
+            residential_address: {
+              residential_address_line1: string | null;
+              residential_address_city: string | null;
+              residential_address_postcode: string | null;
+              /**
+               * @description ISO 3166-1 alpha-2 country code
+               * @example US
+               */
+              residential_address_country_code: string | null;
+              residential_address_state: string | null;
+            };
+            identification: {
+              id_number: string;
+              /**
+               * @description ISO 3166-1 alpha-2 country code
+               * @example US
+               */
+              id_issuing_country_code: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601 UTC, to the second
+               * @example 2023-11-07T05:31:56Z
+               */
+              id_expiration_date: string | null;
+              /**
+               * Format: date-time
+               * @description ISO 8601 UTC, to the second
+               * @example 2023-11-07T05:31:56Z
+               */
+              id_issue_date: string | null;
+              id_document_front_file_id: string | null;
+              id_document_back_file_id: string | null;
+            };
+          }[];
+          /** @description Requests for information from compliance review: empty (`currently_due: []`, `requested_at: null`) when nothing is due. An item is cleared by the update that changes the value at its `field`. */
+          requirements: {
+            /** @description What AxisFI asks you to fix, with `POST /api/customers/{customer_id}/update` */
+            currently_due: {
+              /**
+               * @description The API path of the field or document to fix
+               * @example business_person_list.0.identification.id_document_back_file_id
+               */
+              field: string;
+              /**
+               * @description The reviewer's note
+               * @example ID back image unreadable
+               */
+              reason: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description When the latest of the items due was requested; null when nothing is due
+             * @example 2023-11-07T05:31:56Z
+             */
+            requested_at: string | null;
+          };
+        };
+        /**
+         * @description customer.status_changed only: the status before
+         * @enum {string}
+         */
+        from_status?: "pending" | "active" | "rejected" | "suspended";
+        /**
+         * @description customer.status_changed only: the status after
+         * @enum {string}
+         */
+        to_status?: "pending" | "active" | "rejected" | "suspended";
+        /** @description customer.updated only: the API paths of the fields whose value changed (e.g. `business_person_list.0.identification.id_document_back_file_id`) */
+        changed_fields?: string[];
+      };
+    };
     Error: {
       error: {
         /** @example validation_error */
@@ -431,6 +759,28 @@ export interface components {
           id_document_back_file_id: string | null;
         };
       }[];
+      /** @description Requests for information from compliance review: empty (`currently_due: []`, `requested_at: null`) when nothing is due. An item is cleared by the update that changes the value at its `field`. */
+      requirements: {
+        /** @description What AxisFI asks you to fix, with `POST /api/customers/{customer_id}/update` */
+        currently_due: {
+          /**
+           * @description The API path of the field or document to fix
+           * @example business_person_list.0.identification.id_document_back_file_id
+           */
+          field: string;
+          /**
+           * @description The reviewer's note
+           * @example ID back image unreadable
+           */
+          reason: string;
+        }[];
+        /**
+         * Format: date-time
+         * @description When the latest of the items due was requested; null when nothing is due
+         * @example 2023-11-07T05:31:56Z
+         */
+        requested_at: string | null;
+      };
     };
     /** @description Add Customer Request Vocabulary */
     CreateCustomerRequest: {
@@ -2298,6 +2648,15 @@ export interface components {
       /** @description Pass as `cursor` to get the next page; null on the last page */
       next_cursor: string | null;
     };
+    /** @description Whole sections to replace, each as in Create Customer; sections not sent are kept. `partner_customer_id` cannot be changed. */
+    UpdateCustomerRequest: {
+      business_details?: components["schemas"]["BusinessDetails"];
+      registration_address?: components["schemas"]["RegistrationAddress"];
+      account_usage?: components["schemas"]["AccountUsage"];
+      primary_contact?: components["schemas"]["PrimaryContact"];
+      /** @description List of legal representatives */
+      business_person_list?: components["schemas"]["BusinessPerson"][];
+    };
     File: {
       /** @example file_0123456789abcdef0123456789abcdef */
       file_id: string;
@@ -2324,156 +2683,13 @@ export interface components {
       /** @description Pass as `cursor` to get the next page; null on the last page */
       next_cursor: string | null;
     };
-    Event: {
-      /** @example evt_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1 */
-      id: string;
-      /** @enum {string} */
-      type: "customer.created" | "customer.status_changed";
-      /**
-       * Format: date-time
-       * @example 2023-11-07T05:31:56Z
-       */
-      created_at: string;
-      data: {
-        /** @description The customer exactly as GET /api/customers/{customer_id} answered when the event happened */
-        customer: {
-          partner_customer_id: string;
-          business_details: {
-            business_name_english: string;
-            website: string | null;
-            business_identifier_number: string;
-            /**
-             * @description ISO 3166-1 alpha-2 country code
-             * @example US
-             */
-            business_identifier_country_code: string;
-            business_identifier_document_list: string[];
-            business_name: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC, to the second
-             * @example 2023-11-07T05:31:56Z
-             */
-            business_identifier_start_date: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC, to the second
-             * @example 2023-11-07T05:31:56Z
-             */
-            business_identifier_expiry_date: string | null;
-          };
-          registration_address: {
-            registration_address_line1: string;
-            registration_address_city: string;
-            registration_address_state: string | null;
-            registration_address_postcode: string | null;
-            /**
-             * @description ISO 3166-1 alpha-2 country code
-             * @example US
-             */
-            registration_address_country_code: string;
-          };
-          /**
-           * @description Unique Customer ID
-           * @example cus_79fb361a05074629bf1ecf0d14cd244e
-           */
-          customer_id: string;
-          /**
-           * @description Customer status; new customers start pending
-           * @enum {string}
-           */
-          status: "pending" | "active" | "rejected" | "suspended";
-          /**
-           * Format: date-time
-           * @description ISO 8601 UTC, to the second
-           * @example 2023-11-07T05:31:56Z
-           */
-          created_at: string;
-          account_usage: {
-            /**
-             * @description ISO 3166-1 alpha-2 country code
-             * @example US
-             */
-            operating_country: string;
-            goods_service_description: string | null;
-            industry_category_code: string | null;
-            estimated_monthly_revenue_currency: string;
-            estimated_monthly_revenue_amount: number;
-          };
-          primary_contact: {
-            contact_phone: string | null;
-            contact_email: string;
-          };
-          business_person_list: {
-            basic_info: {
-              first_name_english: string;
-              last_name_english: string;
-              /**
-               * Format: date-time
-               * @description ISO 8601 UTC, to the second
-               * @example 2023-11-07T05:31:56Z
-               */
-              birth_date: string;
-              /**
-               * @description ISO 3166-1 alpha-2 country code
-               * @example US
-               */
-              nationality: string;
-              first_name: string | null;
-              last_name: string | null;
-            };
-            residential_address: {
-              residential_address_line1: string | null;
-              residential_address_city: string | null;
-              residential_address_postcode: string | null;
-              /**
-               * @description ISO 3166-1 alpha-2 country code
-               * @example US
-               */
-              residential_address_country_code: string | null;
-              residential_address_state: string | null;
-            };
-            identification: {
-              id_number: string;
-              /**
-               * @description ISO 3166-1 alpha-2 country code
-               * @example US
-               */
-              id_issuing_country_code: string;
-              /**
-               * Format: date-time
-               * @description ISO 8601 UTC, to the second
-               * @example 2023-11-07T05:31:56Z
-               */
-              id_expiration_date: string | null;
-              /**
-               * Format: date-time
-               * @description ISO 8601 UTC, to the second
-               * @example 2023-11-07T05:31:56Z
-               */
-              id_issue_date: string | null;
-              id_document_front_file_id: string | null;
-              id_document_back_file_id: string | null;
-            };
-          }[];
-        };
-        /**
-         * @description customer.status_changed only: the status before
-         * @enum {string}
-         */
-        from_status?: "pending" | "active" | "rejected" | "suspended";
-        /**
-         * @description customer.status_changed only: the status after
-         * @enum {string}
-         */
-        to_status?: "pending" | "active" | "rejected" | "suspended";
-      };
-    };
     CreatedWebhookEndpoint: {
       /** @example we_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1 */
       id: string;
       url: string;
-      event_types: ("customer.created" | "customer.status_changed")[];
+      event_types: (
+        "customer.created" | "customer.status_changed" | "customer.information_requested" | "customer.updated"
+      )[];
       /** @example 2023-11-07T05:31:56Z */
       created_at: string;
       /**
@@ -2485,7 +2701,9 @@ export interface components {
     CreateWebhookEndpointRequest: {
       /** @example https://partner.example.com/axisfi/webhooks */
       url: string;
-      event_types: ("customer.created" | "customer.status_changed")[];
+      event_types: (
+        "customer.created" | "customer.status_changed" | "customer.information_requested" | "customer.updated"
+      )[];
     };
     WebhookEndpointList: {
       /** @enum {string} */
@@ -2496,7 +2714,9 @@ export interface components {
       /** @example we_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1 */
       id: string;
       url: string;
-      event_types: ("customer.created" | "customer.status_changed")[];
+      event_types: (
+        "customer.created" | "customer.status_changed" | "customer.information_requested" | "customer.updated"
+      )[];
       /** @example 2023-11-07T05:31:56Z */
       created_at: string;
     };
@@ -2504,6 +2724,60 @@ export interface components {
       id: string;
       /** @enum {boolean} */
       deleted: true;
+    };
+    RotatedWebhookSecret: {
+      /** @example we_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1 */
+      id: string;
+      /**
+       * @description The new signing secret (whsec_…). Shown only in this answer.
+       * @example whsec_9a8sd7f6g5h4j3k2l1qwertyuiopasdfghjklzxcv
+       */
+      secret: string;
+      /**
+       * @description Until when the previous secret still signs deliveries, beside the new one (24 hours)
+       * @example 2023-11-08T05:31:56Z
+       */
+      previous_secret_expires_at: string;
+    };
+    OnboardingLink: {
+      /**
+       * @description The link to give the business: single use, valid for 10 minutes until it is opened.
+       * @example https://onboarding.axisfi.example/onboard/3q2-7wEjZ9u0sA9s8dTqKc4bB1Y2lKZt0mXyQpR5vWc
+       */
+      url: string;
+      /**
+       * @description When the link stops working if not opened (ISO 8601, UTC, to the second).
+       * @example 2026-11-25T10:10:00Z
+       */
+      expires_at: string;
+    };
+    CreateOnboardingLinkRequest: {
+      /**
+       * @description Partner Assigned Customer ID: 20–64 visible ASCII characters, unique per partner
+       * @example acme-customer-0000000001
+       */
+      partner_customer_id: string;
+      /**
+       * @description Where the business is sent (303) once it has submitted. https; http only for localhost. Nothing is appended.
+       * @example https://partner.example.com/onboarding/done
+       */
+      return_url: string;
+      /**
+       * @description Where the business is sent when the link has expired or was already used, so that you can make a new one. https; http only for localhost.
+       * @example https://partner.example.com/onboarding/new-link
+       */
+      refresh_url: string;
+      /** @description The business's language (BCP 47), kept with the link; the wizard is in English for now. */
+      locale?: string;
+      /** @description Sections of the Create Customer body to fill in for the business; each section given must be valid on its own. `partner_customer_id` is the link's own, not given here. */
+      prefill?: {
+        business_details?: components["schemas"]["BusinessDetails"];
+        registration_address?: components["schemas"]["RegistrationAddress"];
+        account_usage?: components["schemas"]["AccountUsage"];
+        primary_contact?: components["schemas"]["PrimaryContact"];
+        /** @description List of legal representatives */
+        business_person_list?: components["schemas"]["BusinessPerson"][];
+      };
     };
   };
   responses: never;
@@ -2963,6 +3237,130 @@ export interface operations {
       };
     };
   };
+  updateCustomer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes retries safe; see above */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        customer_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateCustomerRequest"];
+      };
+    };
+    responses: {
+      /** @description The updated customer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Customer"];
+        };
+      };
+      /** @description Malformed JSON (`invalid_json`), an invalid `Idempotency-Key` (`invalid_idempotency_key`), or invalid fields (`validation_error`, with `details` naming each field by its full path; `not_updatable` for `partner_customer_id`, `file_not_found` for a file id not uploaded with your key) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing, wrong or revoked credentials (`unauthorized`; the answer never says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such customer, unknown or another partner's (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Method not allowed (`method_not_allowed`) */
+      405: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The customer is not pending (`customer_not_pending`: it was approved, rejected or suspended), or the Idempotency-Key is in use (`idempotency_key_in_use`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body over 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Content-Type is not application/json (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; or too many requests with an Idempotency-Key under way at once */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Something went wrong on our side: retry, and quote `error.request_id` if it persists. Error code: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "internal_error";
+            };
+          };
+        };
+      };
+    };
+  };
   uploadFile: {
     parameters: {
       query?: never;
@@ -3080,7 +3478,7 @@ export interface operations {
   listEvents: {
     parameters: {
       query?: {
-        type?: "customer.created" | "customer.status_changed";
+        type?: "customer.created" | "customer.status_changed" | "customer.information_requested" | "customer.updated";
         /** @description ISO 8601 date or date-time: only events whose `created_at` (to the second) is later */
         created_after?: string | unknown | unknown;
         /** @description ISO 8601 date or date-time: only events whose `created_at` (to the second) is earlier */
@@ -3181,18 +3579,13 @@ export interface operations {
           "application/json": components["schemas"]["WebhookEndpointList"];
         };
       };
-      /** @description Missing, wrong or revoked credentials (the answer never says which). Error code: `unauthorized` */
+      /** @description `unauthorized`: missing, wrong or revoked credentials (the answer never says which) */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"] & {
-            error?: {
-              /** @enum {string} */
-              code?: "unauthorized";
-            };
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
@@ -3247,7 +3640,7 @@ export interface operations {
           "application/json": components["schemas"]["CreatedWebhookEndpoint"];
         };
       };
-      /** @description Malformed JSON or invalid fields (`validation_error`, with `details`) */
+      /** @description Malformed JSON (`invalid_json`) or invalid fields (`validation_error`, with `details`: `invalid_url`, `required`, …) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3256,21 +3649,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Missing, wrong or revoked credentials (the answer never says which). Error code: `unauthorized` */
+      /** @description `unauthorized`: missing, wrong or revoked credentials (the answer never says which) */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"] & {
-            error?: {
-              /** @enum {string} */
-              code?: "unauthorized";
-            };
-          };
+          "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Body over 1 MB */
+      /** @description `payload_too_large`: body over 1 MB */
       413: {
         headers: {
           [name: string]: unknown;
@@ -3279,7 +3667,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Content-Type is not application/json */
+      /** @description `unsupported_media_type`: Content-Type is not application/json */
       415: {
         headers: {
           [name: string]: unknown;
@@ -3338,6 +3726,153 @@ export interface operations {
           "application/json": components["schemas"]["DeletedWebhookEndpoint"];
         };
       };
+      /** @description `unauthorized`: missing, wrong or revoked credentials (the answer never says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_found`: no such endpoint (unknown, deleted, or another partner's) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "rate_limited";
+            };
+          };
+        };
+      };
+      /** @description Something went wrong on our side: retry, and quote `error.request_id` if it persists. Error code: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "internal_error";
+            };
+          };
+        };
+      };
+    };
+  };
+  rotateWebhookEndpointSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpoint_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The new secret (shown only here) and until when the previous one still signs */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RotatedWebhookSecret"];
+        };
+      };
+      /** @description `unauthorized`: missing, wrong or revoked credentials (the answer never says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_found`: no such endpoint (unknown, deleted, or another partner's) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "rate_limited";
+            };
+          };
+        };
+      };
+      /** @description Something went wrong on our side: retry, and quote `error.request_id` if it persists. Error code: `internal_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "internal_error";
+            };
+          };
+        };
+      };
+    };
+  };
+  createOnboardingLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateOnboardingLinkRequest"];
+      };
+    };
+    responses: {
+      /** @description The link to give the business, and when it expires if not opened */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OnboardingLink"];
+        };
+      };
+      /** @description Malformed JSON (`invalid_json`) or invalid fields (`validation_error`, with `details`: `invalid_url`, `unknown_field`, `file_not_found`, …) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Missing, wrong or revoked credentials (the answer never says which). Error code: `unauthorized` */
       401: {
         headers: {
@@ -3352,8 +3887,26 @@ export interface operations {
           };
         };
       };
-      /** @description No such endpoint (unknown, deleted, or another partner's) */
-      404: {
+      /** @description A customer with this `partner_customer_id` already exists (`duplicate_partner_customer_id`, naming its `customer_id`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body over 1 MB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Content-Type is not application/json (`unsupported_media_type`) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3478,6 +4031,35 @@ export interface operations {
       };
     };
   };
+  receiveEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the endpoint's secret; two `v1=` values for 24 hours after a rotation */
+        "AxisFI-Signature": string;
+        /** @description The event's `id`: deduplicate on it */
+        "AxisFI-Event-Id": string;
+        /** @description 1 for the first attempt, 2 for the first retry, … */
+        "AxisFI-Delivery-Attempt": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["Event"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx: delivered. Anything else, or no answer within 10 s: retried. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   customerCreatedWebhook: {
     parameters: {
       query?: never;
@@ -3528,6 +4110,76 @@ export interface operations {
         "application/json": components["schemas"]["Event"] & {
           /** @constant */
           type?: "customer.status_changed";
+        };
+      };
+    };
+    responses: {
+      /** @description Any 2xx answer acknowledges the delivery; its body is ignored */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, or none, is a failed delivery */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  customerInformationRequestedWebhook: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The signature of this delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, made with the endpoint's signing secret (`whsec_…`). Compute it over the raw body, compare in constant time, and refuse a delivery whose `t` is more than 5 minutes (300 s) from your clock. Parts other than `t` and `v1` may be added later: ignore them. */
+        "AxisFI-Signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["Event"] & {
+          /** @constant */
+          type?: "customer.information_requested";
+        };
+      };
+    };
+    responses: {
+      /** @description Any 2xx answer acknowledges the delivery; its body is ignored */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Any other answer, or none, is a failed delivery */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  customerUpdatedWebhook: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The signature of this delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, made with the endpoint's signing secret (`whsec_…`). Compute it over the raw body, compare in constant time, and refuse a delivery whose `t` is more than 5 minutes (300 s) from your clock. Parts other than `t` and `v1` may be added later: ignore them. */
+        "AxisFI-Signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["Event"] & {
+          /** @constant */
+          type?: "customer.updated";
         };
       };
     };
