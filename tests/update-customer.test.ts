@@ -137,6 +137,18 @@ describe("POST /api/customers/{customer_id}/update", () => {
     const other = await update(customerId, { primary_contact: { contact_email: "other@gemini.com" } }, keyed);
     expect(other.status).toBe(422);
     expect((await other.json()).error.code).toBe("idempotency_key_reused");
+
+    // The same key and body for another customer is another request: refused, and that customer
+    // is not answered with the first one's replay.
+    const secondBody = exampleCustomerRequest(newPartnerCustomerId(), {
+      idBackFileId: await uploadedFileId(api.baseUrl, headers, SAMPLE_FILES.png),
+    });
+    const second = await postJson(api.baseUrl, "/api/customers/create", secondBody, headers);
+    const { customer_id: secondId } = (await second.json()) as { customer_id: string };
+    const elsewhere = await update(secondId, section, keyed);
+    expect(elsewhere.status).toBe(422);
+    expect((await elsewhere.json()).error.code).toBe("idempotency_key_reused");
+    expect((await db.customer.findUniqueOrThrow({ where: { id: secondId } })).version).toBe(0);
   });
 
   it("answers 409 customer_not_pending once the customer is decided", async () => {

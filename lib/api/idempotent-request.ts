@@ -34,7 +34,7 @@ function replay(stored: StoredResponse, claim: IdempotencyClaim): ApiResponse {
     throw new AppError(
       "idempotency_key_reused",
       422,
-      "This Idempotency-Key was used with a different request body. Use a new key for a new request.",
+      "This Idempotency-Key was used with a different request (another body, endpoint or customer). Use a new key for a new request.",
     );
   }
   return { status: stored.status, body: stored.body, headers: { "Idempotent-Replayed": "true" } };
@@ -62,7 +62,13 @@ export async function answerIdempotently(context: PartnerApiContext, work: Idemp
     partnerId: context.partner.partnerId,
     scope: "api",
     key,
-    requestHash: crypto.createHash("sha256").update(body).digest("hex"),
+    // The endpoint is part of the request: the same key and body sent to update another customer
+    // is another request, refused, not answered with the first customer's replay.
+    requestHash: crypto
+      .createHash("sha256")
+      .update(`${context.request.method ?? ""} ${context.url.pathname}\n`)
+      .update(body)
+      .digest("hex"),
   });
   if (!release) {
     // A request that has answered releases its claim first, and a process that dies loses its
