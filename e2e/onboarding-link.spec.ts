@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { documentFixture, pick, uniqueReference } from "./helpers";
+import { exampleCustomerRequest } from "../tests/fixtures/customer-request";
+import { ACCOUNTS, documentFixture, pick, signIn, uniqueReference } from "./helpers";
 
 // The demo partner's fixed key pair (README, "Try the API"), seeded in the test server's database.
 const DEMO_KEYS = {
@@ -81,6 +82,69 @@ test("the business fills the wizard through a hosted link, uploads included, and
   expect(customer?.business_details.business_name_english).toBe("Linked Trading Limited");
 
   // The link is spent: opened again, it sends the business to refresh_url.
+  await page.goto(url);
+  await expect(page).toHaveURL(refreshUrl);
+});
+
+test("the business fixes a field a reviewer flagged through a link for its existing customer", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
+  const returnUrl = `${baseURL}/api/health?fixed=1`;
+  const refreshUrl = `${baseURL}/api/health?refresh=1`;
+  const reference = uniqueReference();
+  const created = await request.post("/api/customers/create", {
+    headers: DEMO_KEYS,
+    data: exampleCustomerRequest(reference),
+  });
+  expect(created.status()).toBe(200);
+  const { customer_id: customerId } = (await created.json()) as { customer_id: string };
+
+  // Nothing is asked of the customer yet: no link.
+  const linkBody = { partner_customer_id: reference, return_url: returnUrl, refresh_url: refreshUrl };
+  const early = await request.post("/api/onboarding_links", { headers: DEMO_KEYS, data: linkBody });
+  expect(early.status()).toBe(409);
+
+  // The reviewer asks for the website.
+  const reviewer = await browser.newContext();
+  const reviewerPage = await reviewer.newPage();
+  await signIn(reviewerPage, ACCOUNTS.reviewer);
+  await reviewerPage.goto(`/customers/${customerId}`);
+  const ask = reviewerPage.getByRole("region", { name: "Request information" });
+  await ask.getByLabel("Field to fix 1").selectOption({ label: "Website" });
+  await ask.getByLabel("Note 1").fill("The website does not load");
+  await ask.getByRole("button", { name: "Request information" }).click();
+  await expect(reviewerPage.getByRole("list", { name: "Requested information due" })).toContainText("Website");
+  await reviewer.close();
+
+  const made = await request.post("/api/onboarding_links", { headers: DEMO_KEYS, data: linkBody });
+  expect(made.status()).toBe(200);
+  const { url } = (await made.json()) as { url: string };
+
+  // The business sees only the step due, prefilled, with the reviewer's note on the field.
+  await page.goto(url);
+  await expect(page).toHaveURL(/\/onboard\/session\/company$/);
+  await expect(page.getByText("Information requested: step 1 of 1")).toBeVisible();
+  await expect(page.getByLabel("Business name (English)")).toHaveValue("Gemini Trading Limited");
+  const website = page.getByLabel("Website");
+  await expect(website).toHaveValue("https://www.example.com");
+  await expect(page.getByText("Requested by AxisFI compliance: The website does not load")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Customers" })).toHaveCount(0);
+  await website.fill("https://gemini.example.com");
+  await page.getByRole("button", { name: "Save changes" }).click();
+
+  // Nothing is due any more: back to the partner.
+  await page.waitForURL(returnUrl);
+  const fixed = (await (await request.get(`/api/customers/${customerId}`, { headers: DEMO_KEYS })).json()) as {
+    business_details: { website: string };
+    requirements: unknown;
+  };
+  expect(fixed.business_details.website).toBe("https://gemini.example.com");
+  expect(fixed.requirements).toEqual({ currently_due: [], requested_at: null });
+
+  // The link is spent.
   await page.goto(url);
   await expect(page).toHaveURL(refreshUrl);
 });

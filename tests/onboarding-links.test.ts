@@ -2,10 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUrl } from "@/lib/database-url";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { findLinkSession, linkDraft, saveLinkStep, submitLink } from "@/lib/onboarding-links/links";
+import { decideCustomer } from "@/lib/customers/decisions";
+import { requestInformation } from "@/lib/customers/requirements";
+import {
+  findLinkSession,
+  finishUpdateLink,
+  linkCustomerToFix,
+  linkDraft,
+  saveLinkStep,
+  saveLinkUpdateStep,
+  submitLink,
+} from "@/lib/onboarding-links/links";
 import { getDraft } from "@/lib/onboarding/drafts";
 import { FORM_STEPS } from "@/lib/onboarding/steps";
 import type { PartnerWithKey } from "@/lib/partners/partners";
+import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest, exampleWizardSteps } from "./fixtures/customer-request";
 import { startAppServer, type AppServer } from "./helpers/app-server";
 import {
@@ -61,10 +72,10 @@ function get(path: string, cookie?: string) {
 }
 
 /** Opens a link; answers its session cookie (name=value) and secret. */
-async function open(url: string) {
+async function open(url: string, firstPage = "/onboard/session/company") {
   const response = await get(url);
   expect(response.status).toBe(303);
-  expect(response.headers.get("location")).toBe("/onboard/session/company");
+  expect(response.headers.get("location")).toBe(firstPage);
   const setCookie = response.headers.get("set-cookie") ?? "";
   const pair = setCookie.split(";")[0];
   return { setCookie, cookie: pair, secret: pair.slice(pair.indexOf("=") + 1) };
@@ -359,5 +370,261 @@ describe("submitting", () => {
     ).rejects.toMatchObject({
       code: "unauthorized",
     });
+  });
+});
+
+describe("a link for an existing customer with information requested", () => {
+  const WEBSITE = "business_details.website";
+  const EMAIL = "primary_contact.contact_email";
+  let reviewer: { userId: string; role: "reviewer"; partnerId: null; name: string; email: string };
+
+  beforeAll(async () => {
+    const email = "link-fix-reviewer@example.com";
+    const userId = await upsertUser({
+      email,
+      name: "Link Fix Reviewer",
+      password: "a long enough password",
+      role: "reviewer",
+      partnerId: null,
+    });
+    reviewer = { userId, role: "reviewer", partnerId: null, name: "Link Fix Reviewer", email };
+  });
+
+  /** A pending customer of `partner` with a registration document, and the reviewer's requests on it. */
+  async function customerAsked(items: { field: string; reason: string }[]) {
+    const documentId = await uploadedFileId(server.baseUrl, authHeaders(partner), SAMPLE_FILES.pdf);
+    const reference = newPartnerCustomerId();
+    const created = await postJson(
+      server.baseUrl,
+      "/api/customers/create",
+      exampleCustomerRequest(reference, { documentIds: [documentId] }),
+      authHeaders(partner),
+    );
+    expect(created.status).toBe(200);
+    const customerId = ((await created.json()) as { customer_id: string }).customer_id;
+    if (items.length > 0) await requestInformation(reviewer, { customerId, items, expectedVersion: 0 });
+    return { customerId, reference, documentId };
+  }
+
+  async function updateLink(reference: string) {
+    const response = await createLink(linkBody({ partner_customer_id: reference }));
+    expect(response.status).toBe(200);
+    const link = (await response.json()) as { url: string };
+    const row = await db.onboardingLink.findFirstOrThrow({
+      where: { partnerCustomerId: reference },
+      orderBy: { createdAt: "desc" },
+    });
+    return { url: link.url, row };
+  }
+
+  async function customerJson(customerId: string) {
+    const response = await fetch(`${server.baseUrl}/api/customers/${customerId}`, { headers: authHeaders(partner) });
+    expect(response.status).toBe(200);
+    return (await response.json()) as {
+      partner_customer_id: string;
+      business_details: { website: string; business_identifier_document_list: string[] };
+      primary_contact: { contact_email: string };
+      requirements: { currently_due: { field: string }[]; requested_at: string | null };
+    };
+  }
+
+  it("is made for a pending customer with something due; 409 when nothing is due; no prefill", async () => {
+    const asked = await customerAsked([{ field: WEBSITE, reason: "The website does not load" }]);
+    const { row } = await updateLink(asked.reference);
+    expect(row).toMatchObject({ customerId: asked.customerId, prefill: null, submittedAt: null });
+    const created = await db.auditEvent.findFirstOrThrow({
+      where: { action: "onboarding_link.created", subject: row.id },
+    });
+    expect(created.customerId).toBe(asked.customerId);
+
+    const withPrefill = await createLink(
+      linkBody({
+        partner_customer_id: asked.reference,
+        prefill: { primary_contact: { contact_email: "a@b.example" } },
+      }),
+    );
+    expect(withPrefill.status).toBe(400);
+    expect((await errorOf(withPrefill)).details).toEqual([
+      expect.objectContaining({ field: "prefill", code: "not_allowed" }),
+    ]);
+
+    const nothingAsked = await customerAsked([]);
+    const refused = await createLink(linkBody({ partner_customer_id: nothingAsked.reference }));
+    expect(refused.status).toBe(409);
+    const error = await errorOf(refused);
+    expect(error.code).toBe("duplicate_partner_customer_id");
+    expect(error.details).toEqual([expect.objectContaining({ field: "partner_customer_id", code: "nothing_due" })]);
+
+    await decideCustomer(reviewer, {
+      customerId: nothingAsked.customerId,
+      decision: "approve",
+      reason: "All good.",
+      expectedVersion: 0,
+    });
+    const decided = await createLink(linkBody({ partner_customer_id: nothingAsked.reference }));
+    expect(decided.status).toBe(409);
+    expect((await errorOf(decided)).details?.[0]).toMatchObject({ code: "not_pending" });
+
+    // Another partner's customer is not this partner's: its reference makes a new-customer link.
+    const other = await createLink(linkBody({ partner_customer_id: asked.reference }), otherPartner);
+    expect(other.status).toBe(200);
+    const otherRow = await db.onboardingLink.findFirstOrThrow({
+      where: { partnerCustomerId: asked.reference, partnerId: otherPartner.partnerId },
+    });
+    expect(otherRow.customerId).toBeNull();
+  });
+
+  it("opens only the steps due, prefilled, with the reviewer's notes; the others go on to a step due", async () => {
+    const asked = await customerAsked([
+      { field: WEBSITE, reason: "The website does not load" },
+      { field: EMAIL, reason: "Mail to this address bounces" },
+    ]);
+    const { url, row } = await updateLink(asked.reference);
+    const { cookie, secret } = await open(url, "/onboard/session");
+    expect(
+      (await db.onboardingLink.findUniqueOrThrow({ where: { id: row.id }, include: { draft: true } })).draft,
+    ).toBeNull();
+    const opened = await db.auditEvent.findFirstOrThrow({
+      where: { action: "onboarding_link.opened", subject: row.id },
+    });
+    expect(opened.customerId).toBe(asked.customerId);
+
+    const start = await get("/onboard/session", cookie);
+    expect(start.headers.get("location")).toBe("/onboard/session/done");
+    const first = await get("/onboard/session/done", cookie);
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe("/onboard/session/company");
+
+    const company = await (await get("/onboard/session/company", cookie)).text();
+    expect(company).toContain("https://www.example.com");
+    expect(company).toContain("Gemini Trading Limited");
+    expect(company).toContain("The website does not load");
+    // Nothing of the steps not due: not the representatives' ID number, not the address.
+    expect(company).not.toContain("E12345678");
+    expect(company).not.toContain("1 Market Street");
+    const contact = await (await get("/onboard/session/contact", cookie)).text();
+    expect(contact).toContain("service@gemini.com");
+    expect(contact).toContain("Mail to this address bounces");
+    for (const step of ["address", "usage", "representatives", "review"]) {
+      const page = await get(`/onboard/session/${step}`, cookie);
+      expect([303, 307], step).toContain(page.status);
+      expect(page.headers.get("location"), step).toBe("/onboard/session/done");
+    }
+
+    const session = await findLinkSession(secret);
+    expect(session).toMatchObject({ purpose: "update", customerId: asked.customerId, draftId: null });
+    const fix = await linkCustomerToFix(session);
+    expect(fix.stepsDue).toEqual(["company", "contact"]);
+    expect(Object.keys(fix.sections).sort()).toEqual(["business_details", "primary_contact"]);
+    await expect(linkDraft(session)).rejects.toMatchObject({ code: "not_found" });
+    const steps = exampleWizardSteps(asked.reference);
+    await expect(saveLinkUpdateStep(session, "address", steps.address, fix.version)).rejects.toMatchObject({
+      code: "not_found",
+    });
+  });
+
+  it("saves each due step through updateCustomer, clearing its requirement, then sends the business to return_url", async () => {
+    const asked = await customerAsked([
+      { field: WEBSITE, reason: "The website does not load" },
+      { field: EMAIL, reason: "Mail to this address bounces" },
+    ]);
+    const { url, row } = await updateLink(asked.reference);
+    const { cookie, secret } = await open(url, "/onboard/session");
+    const session = await findLinkSession(secret);
+    const steps = exampleWizardSteps("business-chosen-reference-0002");
+    steps.company.business_details.business_identifier_document_list = [asked.documentId];
+    steps.company.business_details.website = "https://gemini.example.com";
+    let { version } = await linkCustomerToFix(session);
+    // The customer's current document may stay; any other file of the partner may not be named.
+    const staffFile = await uploadedFileId(server.baseUrl, authHeaders(partner), SAMPLE_FILES.pdf);
+    const foreign = structuredClone(steps.company);
+    foreign.business_details.business_identifier_document_list = [asked.documentId, staffFile];
+    await expect(saveLinkUpdateStep(session, "company", foreign, version)).rejects.toMatchObject({
+      code: "validation_error",
+    });
+    ({ version } = await saveLinkUpdateStep(session, "company", steps.company, version));
+
+    let customer = await customerJson(asked.customerId);
+    expect(customer.partner_customer_id).toBe(asked.reference);
+    expect(customer.business_details.website).toBe("https://gemini.example.com");
+    expect(customer.business_details.business_identifier_document_list).toEqual([asked.documentId]);
+    expect(customer.requirements.currently_due.map((item) => item.field)).toEqual([EMAIL]);
+    const updated = await db.auditEvent.findFirstOrThrow({
+      where: { action: "customer.updated", customerId: asked.customerId },
+    });
+    expect(updated).toMatchObject({ actorType: "system", actorId: row.id });
+    expect(await db.event.count({ where: { customerId: asked.customerId, type: "customer.updated" } })).toBe(1);
+
+    // One step still due: the business goes on to it, and the link is not yet submitted.
+    const next = await get("/onboard/session/done", cookie);
+    expect(next.headers.get("location")).toBe("/onboard/session/contact");
+    expect((await db.onboardingLink.findUniqueOrThrow({ where: { id: row.id } })).submittedAt).toBeNull();
+
+    await saveLinkUpdateStep(
+      session,
+      "contact",
+      { primary_contact: { ...steps.contact.primary_contact, contact_email: "accounts@gemini.example.com" } },
+      version,
+    );
+    customer = await customerJson(asked.customerId);
+    expect(customer.requirements).toEqual({ currently_due: [], requested_at: null });
+    expect(customer.primary_contact.contact_email).toBe("accounts@gemini.example.com");
+    expect(await db.event.count({ where: { customerId: asked.customerId, type: "customer.updated" } })).toBe(2);
+
+    // Nothing due any more: the link is submitted and the business goes back to the partner.
+    const done = await get("/onboard/session/done", cookie);
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe(RETURN_URL);
+    expect((await db.onboardingLink.findUniqueOrThrow({ where: { id: row.id } })).submittedAt).not.toBeNull();
+    expect((await get("/onboard/session/done", cookie)).headers.get("location")).toBe(RETURN_URL);
+    expect((await get("/onboard/session/company", cookie)).headers.get("location")).toBe(RETURN_URL);
+    const events = await db.auditEvent.findMany({ where: { customerId: asked.customerId }, orderBy: { at: "asc" } });
+    expect(events.map((event) => event.action)).toEqual([
+      "customer.created",
+      "customer.information_requested",
+      "onboarding_link.created",
+      "onboarding_link.opened",
+      "customer.updated",
+      "customer.updated",
+      "onboarding_link.submitted",
+    ]);
+    await expect(
+      saveLinkUpdateStep(await findLinkSession(secret), "company", steps.company, version),
+    ).rejects.toMatchObject({ code: "unauthorized" });
+  });
+
+  it("reaches no other customer, no other document and nothing of the portal; Done ends it", async () => {
+    const asked = await customerAsked([{ field: WEBSITE, reason: "The website does not load" }]);
+    const other = await customerAsked([{ field: WEBSITE, reason: "Also broken" }]);
+    const { url, row } = await updateLink(asked.reference);
+    const { cookie, secret } = await open(url, "/onboard/session");
+    const session = await findLinkSession(secret);
+
+    // The due section's current document is shown; another customer's is not there at all.
+    expect((await get(`/onboard/files/${asked.documentId}`, cookie)).status).toBe(200);
+    expect((await get(`/onboard/files/${other.documentId}`, cookie)).status).toBe(404);
+    const company = await (await get("/onboard/session/company", cookie)).text();
+    expect(company).not.toContain(other.customerId);
+    const steps = exampleWizardSteps(asked.reference);
+    steps.company.business_details.business_identifier_document_list = [other.documentId];
+    const { version } = await linkCustomerToFix(session);
+    await expect(saveLinkUpdateStep(session, "company", steps.company, version)).rejects.toMatchObject({
+      code: "validation_error",
+    });
+    expect((await customerJson(other.customerId)).requirements.currently_due).toHaveLength(1);
+    for (const path of ["/customers", `/customers/${other.customerId}`, `/customers/${asked.customerId}/update`]) {
+      const response = await get(path, cookie);
+      expect(response.status, path).toBe(307);
+      expect(response.headers.get("location"), path).toContain("/sign-in");
+    }
+    expect((await get(`/api/customers/${other.customerId}`, cookie)).status).toBe(401);
+
+    // "Done": the business stops with the request still due; the link is over.
+    await finishUpdateLink(session);
+    const submitted = await db.auditEvent.findMany({ where: { action: "onboarding_link.submitted", subject: row.id } });
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0].customerId).toBe(asked.customerId);
+    expect((await get("/onboard/session/done", cookie)).headers.get("location")).toBe(RETURN_URL);
+    expect((await customerJson(asked.customerId)).requirements.currently_due).toHaveLength(1);
   });
 });

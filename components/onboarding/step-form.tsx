@@ -35,9 +35,13 @@ function focusFirstError(container: HTMLElement | null): void {
 export interface StepFormOptions {
   /** Where to go after a successful save (default: the wizard's next step). */
   nextHref?: string;
+  /** Go to nextHref with a full page load (it may send the browser on to another site). */
+  nextLeave?: boolean;
   /** Where Back leads (default: the wizard's previous step, or the drafts). */
   backHref?: string;
   backLabel?: string;
+  /** No Back button at all (where the wizard's previous step is not this form's to show). */
+  noBack?: boolean;
   /** The submit button's label (default: "Save and continue"). */
   submitLabel?: string;
   /**
@@ -127,7 +131,8 @@ export function StepForm<T extends FieldValues>({
       focusFirstError(formElement.current);
       return;
     }
-    router.push(options?.nextHref ?? `${routes.base}/${stepAfter(step)}`);
+    if (options?.nextHref && options.nextLeave) window.location.assign(options.nextHref);
+    else router.push(options?.nextHref ?? `${routes.base}/${stepAfter(step)}`);
   };
 
   const onInvalid = () => {
@@ -168,7 +173,9 @@ export function StepForm<T extends FieldValues>({
       ) : null}
       {children(form)}
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-6">
-        {options?.backHref ? (
+        {options?.noBack ? (
+          <span />
+        ) : options?.backHref ? (
           <Link href={options.backHref} className={buttonClassName("secondary", "md")}>
             {options.backLabel ?? "Back"}
           </Link>

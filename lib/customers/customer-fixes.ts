@@ -51,7 +51,7 @@ async function loadCustomerToFix(actor: Actor, customerId: string) {
 }
 
 /** The sections each wizard step shows. */
-const STEP_SECTIONS: Record<FormStep, readonly string[]> = {
+export const STEP_SECTIONS: Record<FormStep, readonly string[]> = {
   company: ["business_details"],
   address: ["registration_address"],
   usage: ["account_usage"],
@@ -65,7 +65,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * The step's values with each date the form shows as a day (`2023-11-07`) given back its stored
  * time of day when the day is unchanged, so that saving a step changes only what was edited.
  */
-function keepTimesOfUnchangedDays(value: unknown, current: CustomerResource, path: string): unknown {
+export function keepTimesOfUnchangedDays(value: unknown, current: CustomerResource, path: string): unknown {
   if (Array.isArray(value))
     return value.map((item, index) => keepTimesOfUnchangedDays(item, current, `${path}.${index}`));
   if (typeof value === "object" && value !== null) {

@@ -3,11 +3,15 @@ import crypto from "node:crypto";
 import type { Readable } from "node:stream";
 import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
 import { seal, unseal } from "@/lib/crypto/personal-data";
+import { keepTimesOfUnchangedDays, STEP_SECTIONS } from "@/lib/customers/customer-fixes";
+import { storedCustomerInclude, toCustomerResource } from "@/lib/customers/customer-resource";
 import { toApiTimestamp } from "@/lib/customers/fields";
+import type { CustomerResource } from "@/lib/customers/resource-schema";
+import { updateCustomer } from "@/lib/customers/update-customer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, fieldErrorsFromZod, validationError } from "@/lib/errors";
-import { readOwnFile, type FileSummary } from "@/lib/files/file-queries";
+import { fileSummaries, readOwnFile, type FileSummary } from "@/lib/files/file-queries";
 import { fileIdsNotOwnedBy, uploadFile } from "@/lib/files/upload-file";
 import type { FileResource } from "@/lib/files/resource-schema";
 import { newId } from "@/lib/ids";
@@ -22,7 +26,7 @@ import {
   type DraftData,
   type LinkEditor,
 } from "@/lib/onboarding/drafts";
-import type { FormStep } from "@/lib/onboarding/steps";
+import { FORM_STEPS, stepOfField, type FormStep } from "@/lib/onboarding/steps";
 import { createOnboardingLinkSchema, LINK_SESSION_TTL_MS, LINK_TTL_MS, type OnboardingLinkResource } from "./schema";
 
 /** The API key that makes a link: its partner, and how the audit trail names it. */
@@ -85,16 +89,43 @@ export async function createOnboardingLink(
     where: {
       partnerId_partnerCustomerId: { partnerId: creator.partnerId, partnerCustomerId: request.partner_customer_id },
     },
-    select: { id: true },
+    select: { id: true, status: true, requirements: { where: { clearedAt: null }, select: { id: true } } },
   });
+  // An existing customer gets a link only to fix what a reviewer asked for (an "update" link).
   if (existing) {
-    throw new AppError(
-      "duplicate_partner_customer_id",
-      409,
-      `A customer with this partner_customer_id already exists: ${existing.id}.`,
-      [{ field: "partner_customer_id", code: "duplicate", message: "This partner_customer_id is already in use." }],
-      { customer_id: existing.id },
-    );
+    const nothingDue = existing.status !== "pending" || existing.requirements.length === 0;
+    if (nothingDue) {
+      const why =
+        existing.status !== "pending"
+          ? `it is ${existing.status}, so nothing can be changed`
+          : "no information is requested from it";
+      throw new AppError(
+        "duplicate_partner_customer_id",
+        409,
+        `A customer with this partner_customer_id already exists (${existing.id}) and ${why}: there is nothing for the business to fill in.`,
+        [
+          {
+            field: "partner_customer_id",
+            code: existing.status !== "pending" ? "not_pending" : "nothing_due",
+            message: `This partner_customer_id is already in use, and ${why}.`,
+          },
+        ],
+        { customer_id: existing.id },
+      );
+    }
+    if (Object.hasOwn(request, "prefill")) {
+      throw validationError(
+        [
+          {
+            field: "prefill",
+            code: "not_allowed",
+            message:
+              "A link for an existing customer shows the customer's current data: prefill is only for new customers.",
+          },
+        ],
+        "prefill is only for a new customer.",
+      );
+    }
   }
   const id = newId("olink");
   const token = newSecret();
@@ -115,6 +146,8 @@ export async function createOnboardingLink(
         expiresAt,
         createdByApiKeyId: creator.apiKeyId,
         createdAt: now,
+        // Set now only on an update link; a new customer's link gets its customer on submitting.
+        customerId: existing?.id ?? null,
       },
     }),
     db.auditEvent.create({
@@ -123,6 +156,7 @@ export async function createOnboardingLink(
           actor: { type: "api_key", id: creator.apiKeyId, label: `API key ${creator.publicKey}` },
           action: "onboarding_link.created",
           partnerId: creator.partnerId,
+          customerId: existing?.id,
           subject: id,
         },
         now,
@@ -134,7 +168,7 @@ export async function createOnboardingLink(
 
 /** Opening a link: a session for its form, or (expired, already used) where to send the business. */
 export type OpenedLink =
-  | { outcome: "opened"; linkId: string; sessionSecret: string; sessionExpiresAt: Date }
+  | { outcome: "opened"; linkId: string; sessionSecret: string; sessionExpiresAt: Date; purpose: LinkPurpose }
   | { outcome: "refused"; refreshUrl: string };
 
 const noSuchLink = () => new AppError("not_found", 404, "This onboarding link is not valid.");
@@ -152,15 +186,31 @@ export async function openOnboardingLink(token: string, now = new Date()): Promi
   const sessionExpiresAt = new Date(now.getTime() + LINK_SESSION_TTL_MS);
   const opened = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<
-      { id: string; partnerId: string; partnerCustomerId: string; prefill: string | null }[]
+      { id: string; partnerId: string; partnerCustomerId: string; prefill: string | null; customerId: string | null }[]
     >`
       UPDATE "OnboardingLink"
          SET "openedAt" = ${now}, "sessionHash" = ${hashLinkSecret("session", sessionSecret)},
              "sessionExpiresAt" = ${sessionExpiresAt}
        WHERE "tokenHash" = ${tokenHash} AND "openedAt" IS NULL AND "expiresAt" > ${now}
-       RETURNING "id", "partnerId", "partnerCustomerId", "prefill"`;
+       RETURNING "id", "partnerId", "partnerCustomerId", "prefill", "customerId"`;
     const link = rows[0];
     if (!link) return null;
+    // An update link (its customer set when it was made) has no draft: it edits the customer itself.
+    if (link.customerId) {
+      await tx.auditEvent.create({
+        data: auditEventRow(
+          {
+            actor: linkActor(link.id),
+            action: "onboarding_link.opened",
+            partnerId: link.partnerId,
+            customerId: link.customerId,
+            subject: link.id,
+          },
+          now,
+        ),
+      });
+      return link;
+    }
     const prefill = link.prefill ? (JSON.parse(unseal(link.prefill, "draft", link.id)) as DraftData) : {};
     await startLinkDraft(
       tx,
@@ -175,11 +225,20 @@ export async function openOnboardingLink(token: string, now = new Date()): Promi
     });
     return link;
   });
-  if (opened) return { outcome: "opened", linkId: opened.id, sessionSecret, sessionExpiresAt };
+  if (opened) {
+    const purpose = opened.customerId ? "update" : "create";
+    return { outcome: "opened", linkId: opened.id, sessionSecret, sessionExpiresAt, purpose };
+  }
   const spent = await db.onboardingLink.findUnique({ where: { tokenHash }, select: { refreshUrl: true } });
   if (!spent) throw noSuchLink();
   return { outcome: "refused", refreshUrl: spent.refreshUrl };
 }
+
+/**
+ * What a link is for: onboarding a new customer (a draft, submitted as a new customer), or fixing
+ * what a reviewer asked of an existing pending customer (only its due steps, saved to it directly).
+ */
+export type LinkPurpose = "create" | "update";
 
 /** A business's session on its link: active, past its 24 hours, or over because it submitted. */
 export interface LinkSession {
@@ -187,7 +246,11 @@ export interface LinkSession {
   partnerId: string;
   partnerName: string;
   partnerCustomerId: string;
-  draftId: string;
+  purpose: LinkPurpose;
+  /** The new customer's draft (create links); null for an update link. */
+  draftId: string | null;
+  /** The customer an update link fixes; null for a create link. */
+  customerId: string | null;
   locale: string | null;
   returnUrl: string;
   refreshUrl: string;
@@ -203,14 +266,19 @@ export async function findLinkSession(secret: string | undefined, now = new Date
     where: { sessionHash: hashLinkSecret("session", secret) },
     include: { partner: { select: { name: true } }, draft: { select: { id: true } } },
   });
-  if (!link || !link.draft || !link.sessionExpiresAt) return null;
+  if (!link || !link.sessionExpiresAt) return null;
+  // A create link's draft is written in the same transaction that opens it; an update link has none.
+  const purpose: LinkPurpose = link.draft ? "create" : "update";
+  if (purpose === "update" && !link.customerId) return null;
   const state = link.submittedAt ? "submitted" : link.sessionExpiresAt > now ? "active" : "expired";
   return {
     linkId: link.id,
     partnerId: link.partnerId,
     partnerName: link.partner.name,
     partnerCustomerId: link.partnerCustomerId,
-    draftId: link.draft.id,
+    purpose,
+    draftId: link.draft?.id ?? null,
+    customerId: purpose === "update" ? link.customerId : null,
     locale: link.locale,
     returnUrl: link.returnUrl,
     refreshUrl: link.refreshUrl,
@@ -231,14 +299,21 @@ function requireActive(session: LinkSession | null): LinkSession {
   return session;
 }
 
+/** An active session of a create link: the one with a draft. */
+function requireActiveDraft(session: LinkSession | null): LinkSession & { draftId: string } {
+  const active = requireActive(session);
+  if (active.draftId === null) throw new AppError("not_found", 404, "No such onboarding draft.");
+  return active as LinkSession & { draftId: string };
+}
+
 /** The link's draft, for the business's wizard pages. */
 export async function linkDraft(session: LinkSession | null): Promise<Draft> {
-  const active = requireActive(session);
+  const active = requireActiveDraft(session);
   return getDraft(editorOf(active), active.draftId);
 }
 
 export async function linkDraftVersion(session: LinkSession | null, draftId: string): Promise<number> {
-  const active = requireActive(session);
+  const active = requireActiveDraft(session);
   return currentDraftVersion(editorOf(active), draftId);
 }
 
@@ -254,7 +329,7 @@ export async function saveLinkStep(
   values: unknown,
   loadedVersion: number,
 ): Promise<{ version: number }> {
-  const active = requireActive(session);
+  const active = requireActiveDraft(session);
   const entered = values && typeof values === "object" ? ({ ...values } as DraftData) : values;
   if (step === "company" && entered && typeof entered === "object") {
     (entered as DraftData).partner_customer_id = active.partnerCustomerId;
@@ -280,7 +355,7 @@ export async function submitLink(
   draftId: string,
   reviewedVersion: number,
 ): Promise<{ customerId: string }> {
-  const active = requireActive(session);
+  const active = requireActiveDraft(session);
   const { customerId } = await submitDraft(editorOf(active), draftId, reviewedVersion);
   // After the customer's creation, so the trail reads in the order things happened.
   const now = new Date();
@@ -328,6 +403,166 @@ export async function readLinkFile(
   fileId: string,
 ): Promise<{ summary: FileSummary; content: Readable }> {
   const active = requireActive(session);
-  if (!active.fileIds.includes(fileId)) throw new AppError("not_found", 404, "No such document.");
+  if (!active.fileIds.includes(fileId) && !(await customerFilesOnLink(active)).includes(fileId)) {
+    throw new AppError("not_found", 404, "No such document.");
+  }
   return readOwnFile(active.partnerId, fileId);
+}
+
+// --- Update links: an existing pending customer's due steps, fixed by the business itself. ---
+
+/** An active session of an update link: the one with a customer to fix. */
+function requireActiveUpdate(session: LinkSession | null): LinkSession & { customerId: string } {
+  const active = requireActive(session);
+  if (active.purpose !== "update" || !active.customerId) throw new AppError("not_found", 404, "No such customer.");
+  return active as LinkSession & { customerId: string };
+}
+
+async function loadLinkCustomer(active: LinkSession & { customerId: string }) {
+  const row = await db.customer.findUnique({ where: { id: active.customerId }, include: storedCustomerInclude });
+  if (!row || row.partnerId !== active.partnerId) throw new AppError("not_found", 404, "No such customer.");
+  return { customer: toCustomerResource(row), version: row.version };
+}
+
+/** The wizard steps showing a field due, in order; none once the customer is no longer pending. */
+function stepsDueOf(customer: CustomerResource): FormStep[] {
+  if (customer.status !== "pending") return [];
+  const due = new Set(customer.requirements.currently_due.map((requirement) => stepOfField(requirement.field)));
+  return FORM_STEPS.filter((step) => due.has(step));
+}
+
+/** The customer's sections that the given steps show, as they are stored. */
+function sectionsOf(customer: CustomerResource, steps: readonly FormStep[]): DraftData {
+  const sections: DraftData = {};
+  for (const step of steps) {
+    for (const section of STEP_SECTIONS[step]) sections[section] = customer[section as keyof CustomerResource];
+  }
+  return sections;
+}
+
+/** What the business sees of the customer it fixes: only the sections of the steps due. */
+export interface LinkCustomerToFix {
+  version: number;
+  stepsDue: FormStep[];
+  /** The fields due, with the reviewer's note, of every due step. */
+  due: { field: string; reason: string }[];
+  /** The sections of the due steps (ID numbers of a due representatives step included), as stored. */
+  sections: DraftData;
+  /** The documents of those sections and the link's own uploads. */
+  files: Record<string, FileSummary>;
+}
+
+/**
+ * The customer an update link fixes, for the business's pages: only the sections of the steps
+ * with a field due (ID numbers opened for that page only, as the staff fix flow shows them), and
+ * nothing of the other steps.
+ */
+export async function linkCustomerToFix(session: LinkSession | null): Promise<LinkCustomerToFix> {
+  const active = requireActiveUpdate(session);
+  const { customer, version } = await loadLinkCustomer(active);
+  const stepsDue = stepsDueOf(customer);
+  const sections = sectionsOf(customer, stepsDue);
+  return {
+    version,
+    stepsDue,
+    due:
+      stepsDue.length === 0 ? [] : customer.requirements.currently_due.map(({ field, reason }) => ({ field, reason })),
+    sections,
+    files: await fileSummaries(active.partnerId, [...draftFileIds(sections), ...active.fileIds]),
+  };
+}
+
+/**
+ * Saves one due step of an update link's customer: the step's sections replace the customer's
+ * through `updateCustomer` (the link as the actor), from the version the page showed. A step with
+ * nothing due is not the link's to change. The documents named may be the link's own uploads or
+ * those the replaced section holds now; any other file of the partner is refused.
+ */
+export async function saveLinkUpdateStep(
+  session: LinkSession | null,
+  step: FormStep,
+  values: unknown,
+  loadedVersion: number,
+): Promise<{ version: number }> {
+  const active = requireActiveUpdate(session);
+  const { customer } = await loadLinkCustomer(active);
+  if (!Object.hasOwn(STEP_SECTIONS, step) || !stepsDueOf(customer).includes(step)) {
+    throw new AppError("not_found", 404, "Nothing is requested on this step.");
+  }
+  if (typeof values !== "object" || values === null) {
+    throw new AppError("validation_error", 400, "Nothing to save for this step.");
+  }
+  const given = values as Record<string, unknown>;
+  const sections: DraftData = {};
+  for (const section of STEP_SECTIONS[step]) {
+    sections[section] = keepTimesOfUnchangedDays(given[section], customer, section);
+  }
+  const allowed = new Set([...active.fileIds, ...draftFileIds(sectionsOf(customer, [step]))]);
+  const foreign = draftFileIds(sections).filter((fileId) => !allowed.has(fileId));
+  if (foreign.length > 0) {
+    throw validationError(
+      foreign.map(() => ({ field: "file", code: "file_not_found", message: "Upload this document again." })),
+      "A document named here was not uploaded on this page.",
+    );
+  }
+  const { version } = await updateCustomer(
+    { partnerId: active.partnerId, actor: linkActor(active.linkId) },
+    active.customerId,
+    sections,
+    { expectedVersion: loadedVersion },
+  );
+  return { version };
+}
+
+/** Marks an update link submitted (once): its session is over, the business goes to return_url. */
+async function markUpdateLinkSubmitted(active: LinkSession & { customerId: string }): Promise<void> {
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.onboardingLink.updateMany({
+      where: { id: active.linkId, submittedAt: null },
+      data: { submittedAt: now },
+    });
+    if (count === 0) return;
+    await tx.auditEvent.create({
+      data: auditEventRow(
+        {
+          actor: linkActor(active.linkId),
+          action: "onboarding_link.submitted",
+          partnerId: active.partnerId,
+          customerId: active.customerId,
+          subject: active.linkId,
+        },
+        now,
+      ),
+    });
+  });
+}
+
+/**
+ * Where an update link's business goes next: the first step still due, or, with nothing due any
+ * more, the link is submitted and the business goes back to the partner's return_url.
+ */
+export async function nextOnUpdateLink(
+  session: LinkSession | null,
+): Promise<{ step: FormStep } | { returnUrl: string }> {
+  const active = requireActiveUpdate(session);
+  const { customer } = await loadLinkCustomer(active);
+  const [step] = stepsDueOf(customer);
+  if (step) return { step };
+  await markUpdateLinkSubmitted(active);
+  return { returnUrl: active.returnUrl };
+}
+
+/** The business is done ("Done" on the page), whatever is still due: the link is submitted. */
+export async function finishUpdateLink(session: LinkSession | null): Promise<{ returnUrl: string }> {
+  const active = requireActiveUpdate(session);
+  await markUpdateLinkSubmitted(active);
+  return { returnUrl: active.returnUrl };
+}
+
+/** The customer's documents an update link may show: those of the sections due now. */
+async function customerFilesOnLink(active: LinkSession): Promise<string[]> {
+  if (active.purpose !== "update" || !active.customerId) return [];
+  const { customer } = await loadLinkCustomer(active as LinkSession & { customerId: string });
+  return draftFileIds(sectionsOf(customer, stepsDueOf(customer)));
 }

@@ -11,7 +11,7 @@ function noStore(status: number, headers: Record<string, string>, body: string |
 
 /**
  * The business opens the link it was given: the token is spent (single use) and a session cookie
- * for that one form is set, then the wizard's first step. An expired or already used link sends
+ * for that one form is set, then the wizard's first step (for an update link, its first step due). An expired or already used link sends
  * the business to the partner's refresh_url, where a new one is made.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
@@ -28,7 +28,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
       "SameSite=Lax",
       ...(cookie.secure ? ["Secure"] : []),
     ];
-    return noStore(303, { Location: "/onboard/session/company", "Set-Cookie": attributes.join("; ") });
+    // An update link starts at its first step due (the session's start page finds it).
+    const location = opened.purpose === "update" ? "/onboard/session" : "/onboard/session/company";
+    return noStore(303, { Location: location, "Set-Cookie": attributes.join("; ") });
   } catch (error) {
     if (error instanceof AppError && error.status === 404) {
       return noStore(404, { "Content-Type": "text/plain; charset=utf-8" }, "This onboarding link is not valid.");

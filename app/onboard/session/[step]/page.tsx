@@ -21,6 +21,7 @@ import { linkDraft } from "@/lib/onboarding-links/links";
 import { draftFileIds } from "@/lib/onboarding/drafts";
 import { FORM_STEPS, WIZARD_STEPS, isWizardStep } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
+import { UpdateLinkStep } from "./update-step";
 import { linkDraftVersionAction, saveLinkStepAction, submitLinkAction } from "../actions";
 
 type Params = Promise<{ step: string }>;
@@ -48,6 +49,7 @@ export default async function LinkStepPage({ params }: { params: Params }) {
   if (!session) notFound();
   if (session.state === "expired") redirect(session.refreshUrl);
   if (session.state === "submitted") redirect(session.returnUrl);
+  if (session.purpose === "update") return <UpdateLinkStep session={session} step={step} />;
   const draft = await forPage(linkDraft(session));
   const firstIncomplete = FORM_STEPS.find((candidate) => !draft.completedSteps.includes(candidate));
   if (step === "review" && firstIncomplete) redirect(`${BASE}/${firstIncomplete}`);

@@ -1,0 +1,132 @@
+import { Fragment } from "react";
+import { redirect } from "next/navigation";
+import { AddressStep, CompanyStep, ContactStep, RepresentativesStep, UsageStep } from "@/components/onboarding/steps";
+import { WizardRoutesProvider, type WizardRoutes } from "@/components/onboarding/wizard-routes";
+import { Alert } from "@/components/ui/alert";
+import { formValues } from "@/lib/customers/customer-fixes";
+import { fieldLabel } from "@/lib/customers/fields";
+import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
+import { linkCustomerToFix, type LinkSession } from "@/lib/onboarding-links/links";
+import { WIZARD_STEPS, stepOfField, type WizardStep } from "@/lib/onboarding/steps";
+import { forPage } from "@/lib/pages/page-error";
+import { finishUpdateLinkAction, saveLinkUpdateStepAction } from "../actions";
+import { FinishUpdateLink } from "./finish-update-link";
+
+const BASE = "/onboard/session";
+/** After each save: the next step due, or (nothing due any more) back to the partner. */
+const NEXT = `${BASE}/done`;
+
+const ROUTES: WizardRoutes = {
+  base: BASE,
+  exit: null,
+  afterSubmit: { href: NEXT, leave: true },
+  files: "/onboard/files",
+  partnerCustomerIdFixed: true,
+};
+
+/**
+ * One step of an update link: an existing pending customer's step with fields a reviewer asked
+ * to fix, prefilled with the customer as stored, each field due marked with the reviewer's note.
+ * Only the steps due exist here: any other step goes on to the next step due (or, with none, back
+ * to the partner). Saving replaces the step's section of the customer (updateCustomer).
+ */
+export async function UpdateLinkStep({ session, step }: { session: LinkSession; step: WizardStep }) {
+  const fix = await forPage(linkCustomerToFix(session));
+  if (step === "review" || !fix.stepsDue.includes(step)) redirect(NEXT);
+
+  const meta = WIZARD_STEPS.find((candidate) => candidate.slug === step)!;
+  const due = fix.due.filter((requirement) => stepOfField(requirement.field) === step);
+  const fieldNotes = due.map((requirement) => ({
+    field: requirement.field,
+    code: "requested",
+    message: `Requested by AxisFI compliance: ${requirement.reason}`,
+  }));
+  const position = fix.stepsDue.indexOf(step);
+  const onPage = { id: session.customerId ?? "", version: fix.version, saveStep: saveLinkUpdateStepAction };
+  const previous = fix.stepsDue[position - 1];
+  const options = {
+    nextHref: NEXT,
+    nextLeave: true,
+    submitLabel: "Save changes",
+    fieldNotes,
+    // Back only to the previous step due: the other steps are not the business's to see.
+    ...(previous ? { backHref: `${BASE}/${previous}` } : { noBack: true }),
+  };
+  const values = (section: string) => formValues(fix.sections[section]) as never;
+
+  return (
+    <WizardRoutesProvider routes={ROUTES}>
+      <div className="space-y-8">
+        <div>
+          <p className="text-sm font-medium text-blue-700">
+            Information requested: step {position + 1} of {fix.stepsDue.length}
+          </p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{meta.title}</h1>
+          <p className="mt-1 text-slate-600">{meta.description}</p>
+        </div>
+        <Alert tone="warning" title="AxisFI compliance asked you to fix">
+          <ul className="list-disc space-y-1 pl-5">
+            {due.map((requirement) => (
+              <li key={requirement.field}>
+                <span className="font-medium">{fieldLabel(requirement.field)}</span>: {requirement.reason}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+        {/* Keyed by version: after a save elsewhere, the form starts again from the stored values. */}
+        <Fragment key={fix.version}>
+          {step === "company" ? (
+            <CompanyStep
+              draft={onPage}
+              options={options}
+              defaultValues={{
+                partner_customer_id: session.partnerCustomerId,
+                business_details: values("business_details"),
+              }}
+              countries={countryOptions()}
+              files={fix.files}
+            />
+          ) : step === "address" ? (
+            <AddressStep
+              draft={onPage}
+              options={options}
+              defaultValues={{ registration_address: values("registration_address") }}
+              countries={countryOptions()}
+            />
+          ) : step === "usage" ? (
+            <UsageStep
+              draft={onPage}
+              options={options}
+              defaultValues={{ account_usage: values("account_usage") }}
+              countries={countryOptions()}
+              currencies={currencyOptions()}
+              industries={industryOptions()}
+            />
+          ) : step === "contact" ? (
+            <ContactStep
+              draft={onPage}
+              options={options}
+              defaultValues={{ primary_contact: values("primary_contact") }}
+            />
+          ) : (
+            <RepresentativesStep
+              draft={onPage}
+              options={options}
+              defaultValues={{ business_person_list: values("business_person_list") }}
+              countries={countryOptions()}
+              files={fix.files}
+            />
+          )}
+        </Fragment>
+        <div className="border-t border-slate-200 pt-6 text-sm text-slate-600">
+          <p>Finished for now? You can go back to {session.partnerName} without changing anything more.</p>
+          <FinishUpdateLink
+            finish={finishUpdateLinkAction}
+            href={NEXT}
+            label={`Done: back to ${session.partnerName}`}
+          />
+        </div>
+      </div>
+    </WizardRoutesProvider>
+  );
+}
