@@ -9,6 +9,8 @@ import { newPartner, newPartnerCustomerId } from "@/tests/helpers/partner-api";
 import { createCustomer } from "./create-customer";
 import { formValues, getCustomerToFix, updateCustomerStep } from "./customer-fixes";
 import { listCustomersForActor } from "./customer-list";
+import { storedCustomerInclude, toCustomerResource } from "./customer-resource";
+import { maskIdNumber } from "./mask";
 import { getCustomerForStaff } from "./customer-review";
 import { fieldLabel, requestableFields } from "./fields";
 import { requestInformation } from "./requirements";
@@ -89,9 +91,10 @@ describe("fixing a customer in the portal", () => {
     expect(toFix.stepsDue).toEqual(["company", "address"]);
     const listed = await listCustomersForActor(staff, { q: customerId });
     expect(listed.rows.map((row) => [row.customerId, row.informationDue])).toEqual([[customerId, 2]]);
-    expect(toFix.customer.business_person_list[0].identification.id_number).toBe(
-      request.business_person_list[0].identification.id_number,
-    );
+    // Masked as everywhere in the portal: any partner user opens this page, and nothing is revealed.
+    const idNumber = request.business_person_list[0].identification.id_number;
+    expect(toFix.customer.business_person_list[0].identification.id_number).toBe(maskIdNumber(idNumber));
+    expect(JSON.stringify(toFix)).not.toContain(idNumber);
 
     const address = formValues(toFix.customer.registration_address) as Record<string, string>;
     await updateCustomerStep(
@@ -142,6 +145,48 @@ describe("fixing a customer in the portal", () => {
       updateCustomerStep(staff, customerId, "company", { ...company, partner_customer_id: newPartnerCustomerId() }, 1),
     );
     expect(renamed.details).toEqual([expect.objectContaining({ field: "partner_customer_id", code: "not_updatable" })]);
+  });
+
+  it("saves a representative whose ID number was left masked with the stored number, and refuses other masked text", async () => {
+    const { customerId, request } = await newCustomer();
+    const stored = request.business_person_list.map((person) => person.identification.id_number);
+    const { customer, version } = await getCustomerToFix(staff, customerId);
+    const people = formValues(customer.business_person_list) as {
+      basic_info: Record<string, string>;
+      identification: { id_number: string };
+    }[];
+    expect(people[0].identification.id_number).toBe(maskIdNumber(stored[0]));
+
+    const renamed = people.map((person, index) =>
+      index === 0 ? { ...person, basic_info: { ...person.basic_info, first_name_english: "William" } } : person,
+    );
+    await updateCustomerStep(staff, customerId, "representatives", { business_person_list: renamed }, version);
+    const after = await getCustomerForStaff(reviewer, customerId);
+    expect(after.trail.at(-1)).toMatchObject({
+      action: "customer.updated",
+      fields: ["business_person_list.0.basic_info.first_name_english"],
+    });
+    // The number kept is the stored one, not its mask.
+    const row = await db.customer.findUniqueOrThrow({ where: { id: customerId }, include: storedCustomerInclude });
+    expect(toCustomerResource(row).business_person_list.map((person) => person.identification.id_number)).toEqual(
+      stored,
+    );
+
+    // Masked text that is not this person's mask would store the mask as the number: refused.
+    const typed = await refusal(
+      updateCustomerStep(
+        staff,
+        customerId,
+        "representatives",
+        {
+          business_person_list: people.map((person, index) =>
+            index === 0 ? { ...person, identification: { ...person.identification, id_number: "•••••••123" } } : person,
+          ),
+        },
+        version + 1,
+      ),
+    );
+    expect(typed.details?.[0]).toMatchObject({ field: "business_person_list.0.identification.id_number" });
   });
 
   it("lets only the partner's own staff fix its customer", async () => {

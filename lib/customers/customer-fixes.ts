@@ -2,16 +2,17 @@ import "server-only";
 import { userAuditActor } from "@/lib/audit/audit-events";
 import { canAccessPartnerRecord, canUpdateCustomer, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, validationError, type FieldError } from "@/lib/errors";
 import { fileSummaries, type FileSummary } from "@/lib/files/file-queries";
 import { hasIdShape } from "@/lib/ids";
 import { FORM_STEPS, stepOfField, type FormStep } from "@/lib/onboarding/steps";
 import { referencedFiles } from "./create-customer";
 import { storedCustomerInclude, toCustomerResource } from "./customer-resource";
+import { maskIdNumber } from "./mask";
 import type { CustomerResource } from "./resource-schema";
 import { updateCustomer, valueAt } from "./update-customer";
 
-/** A customer as partner staff fix it in the wizard's steps: in full, as their API key reads it. */
+/** A customer as partner staff fix it in the wizard's steps: as their API key reads it, ID numbers masked. */
 export interface CustomerToFix {
   customer: CustomerResource;
   version: number;
@@ -22,14 +23,16 @@ export interface CustomerToFix {
 
 /**
  * A customer for partner staff of its partner to fix: the resource as the partner API answers
- * it (ID numbers included: the partner sent them, and a step form replaces whole sections).
- * Anyone else gets not found (another partner's staff) or forbidden (a reviewer).
+ * it, but with ID numbers masked as everywhere else in the portal (any partner user may open this
+ * page; a reviewer alone reveals an ID number, audited). Saving a step gives an unchanged mask its
+ * stored number back (restoreMaskedIdNumbers). Anyone else gets not found (another partner's
+ * staff) or forbidden (a reviewer).
  */
 export async function getCustomerToFix(actor: Actor, customerId: string): Promise<CustomerToFix> {
   const { customer, version, partnerId } = await loadCustomerToFix(actor, customerId);
   const due = new Set(customer.requirements.currently_due.map((requirement) => stepOfField(requirement.field)));
   return {
-    customer,
+    customer: withIdNumbersMasked(customer),
     version,
     files: await fileSummaries(
       partnerId,
@@ -83,6 +86,52 @@ export function keepTimesOfUnchangedDays(value: unknown, current: CustomerResour
   return value;
 }
 
+/** The customer with each person's ID number masked, for a form that shows it. */
+export function withIdNumbersMasked<T extends Pick<CustomerResource, "business_person_list">>(customer: T): T {
+  return {
+    ...customer,
+    business_person_list: customer.business_person_list.map((person) => ({
+      ...person,
+      identification: { ...person.identification, id_number: maskIdNumber(person.identification.id_number) ?? "" },
+    })),
+  };
+}
+
+const MASK = "•";
+
+/**
+ * A representatives section saved from a form that showed masked ID numbers: a number left as its
+ * mask gets the stored number back; any other masked text is refused (it would store the mask as
+ * the number). Compared person by person, by position, as the form shows them.
+ */
+export function restoreMaskedIdNumbers(section: unknown, current: CustomerResource): unknown {
+  if (!Array.isArray(section)) return section;
+  const refused: FieldError[] = [];
+  const restored = section.map((person: unknown, index) => {
+    const identification = (person as { identification?: { id_number?: unknown } } | null)?.identification;
+    const given = identification?.id_number;
+    if (typeof given !== "string" || !given.includes(MASK)) return person;
+    const stored = current.business_person_list[index]?.identification.id_number;
+    if (stored !== undefined && given.trim() === maskIdNumber(stored)) {
+      return { ...(person as object), identification: { ...identification, id_number: stored } };
+    }
+    refused.push({
+      field: `business_person_list.${index}.identification.id_number`,
+      code: "invalid_format",
+      message: "Enter the full ID number: the one shown is masked.",
+    });
+    return person;
+  });
+  if (refused.length > 0) throw validationError(refused);
+  return restored;
+}
+
+/** A section as a step form sends it, made ready to replace the stored one (see the two helpers). */
+export function sectionFromStepForm(value: unknown, current: CustomerResource, section: string): unknown {
+  const withTimes = keepTimesOfUnchangedDays(value, current, section);
+  return section === "business_person_list" ? restoreMaskedIdNumbers(withTimes, current) : withTimes;
+}
+
 /**
  * Saves one wizard step of a customer being fixed by partner staff: the step's sections replace
  * the customer's through `updateCustomer`, from the version the page showed. The partner's
@@ -102,8 +151,7 @@ export async function updateCustomerStep(
   }
   const given = values as Record<string, unknown>;
   const sections: Record<string, unknown> = {};
-  for (const section of STEP_SECTIONS[step])
-    sections[section] = keepTimesOfUnchangedDays(given[section], customer, section);
+  for (const section of STEP_SECTIONS[step]) sections[section] = sectionFromStepForm(given[section], customer, section);
   const reference = typeof given.partner_customer_id === "string" ? given.partner_customer_id.trim() : undefined;
   if (step === "company" && reference !== undefined && reference !== customer.partner_customer_id) {
     sections.partner_customer_id = reference;

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import type { Readable } from "node:stream";
 import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
 import { seal, unseal } from "@/lib/crypto/personal-data";
-import { keepTimesOfUnchangedDays, STEP_SECTIONS } from "@/lib/customers/customer-fixes";
+import { sectionFromStepForm, STEP_SECTIONS, withIdNumbersMasked } from "@/lib/customers/customer-fixes";
 import { storedCustomerInclude, toCustomerResource } from "@/lib/customers/customer-resource";
 import { toApiTimestamp } from "@/lib/customers/fields";
 import type { CustomerResource } from "@/lib/customers/resource-schema";
@@ -446,7 +446,7 @@ export interface LinkCustomerToFix {
   stepsDue: FormStep[];
   /** The fields due, with the reviewer's note, of every due step. */
   due: { field: string; reason: string }[];
-  /** The sections of the due steps (ID numbers of a due representatives step included), as stored. */
+  /** The sections of the due steps as stored, ID numbers masked. */
   sections: DraftData;
   /** The documents of those sections and the link's own uploads. */
   files: Record<string, FileSummary>;
@@ -454,14 +454,14 @@ export interface LinkCustomerToFix {
 
 /**
  * The customer an update link fixes, for the business's pages: only the sections of the steps
- * with a field due (ID numbers opened for that page only, as the staff fix flow shows them), and
- * nothing of the other steps.
+ * with a field due, ID numbers masked (whoever holds the link's session sees no full number; an
+ * unchanged mask is saved as the stored number), and nothing of the other steps.
  */
 export async function linkCustomerToFix(session: LinkSession | null): Promise<LinkCustomerToFix> {
   const active = requireActiveUpdate(session);
   const { customer, version } = await loadLinkCustomer(active);
   const stepsDue = stepsDueOf(customer);
-  const sections = sectionsOf(customer, stepsDue);
+  const sections = sectionsOf(withIdNumbersMasked(customer), stepsDue);
   return {
     version,
     stepsDue,
@@ -495,7 +495,7 @@ export async function saveLinkUpdateStep(
   const given = values as Record<string, unknown>;
   const sections: DraftData = {};
   for (const section of STEP_SECTIONS[step]) {
-    sections[section] = keepTimesOfUnchangedDays(given[section], customer, section);
+    sections[section] = sectionFromStepForm(given[section], customer, section);
   }
   const allowed = new Set([...active.fileIds, ...draftFileIds(sectionsOf(customer, [step]))]);
   const foreign = draftFileIds(sections).filter((fileId) => !allowed.has(fileId));
