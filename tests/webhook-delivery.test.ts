@@ -259,9 +259,17 @@ describe("delivery by the worker of one process", () => {
     // Another partner cannot resend it.
     const stranger = await newPartner();
     await expect(resendDelivery(stranger.partnerId, delivery.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(sendTestEvent(stranger.partnerId, partner.endpointId)).rejects.toMatchObject({ code: "not_found" });
+    const by = { type: "user" as const, id: "usr_tester", label: "Tess Tester <tess@partner.example>" };
+    await expect(sendTestEvent(stranger.partnerId, partner.endpointId, by)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(await db.auditEvent.count({ where: { action: "webhook_endpoint.test_sent", actorId: by.id } })).toBe(0);
 
-    const testEventId = await sendTestEvent(partnerId, partner.endpointId);
+    const testEventId = await sendTestEvent(partnerId, partner.endpointId, by);
+    const sent = await db.auditEvent.findMany({ where: { action: "webhook_endpoint.test_sent", actorId: by.id } });
+    expect(sent.map((event) => [event.partnerId, event.actorLabel, event.subject])).toEqual([
+      [partnerId, by.label, `${partner.endpointId} (${new URL(receiver.urlFor(path)).host})`],
+    ]);
     await receiver.waitFor(path, (received) => received.length === 3, "the test event arrives");
     const test = receiver.received(path)[2];
     expect(JSON.parse(test.body)).toMatchObject({ id: testEventId, type: "endpoint.test", data: {} });
