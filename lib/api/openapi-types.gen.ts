@@ -2505,7 +2505,7 @@ export interface components {
        */
       created_at: string;
       data: {
-        /** @description The customer exactly as GET /api/customers/{customer_id} answered when the event happened */
+        /** @description The customer exactly as GET /api/customers/{customer_id} answered when the event happened; on customer.information_requested, its `requirements.currently_due` lists what compliance asks to fix */
         customer: {
           partner_customer_id: string;
           business_details: {
