@@ -83,6 +83,13 @@ function partnerApiModules(): string[] {
 const NOT_FROM_THE_API = new Set([
   "lib/audit/audit-events.ts 403 forbidden", // the security-event log, for administrators
   "lib/partners/api-keys.ts 404 not_found", // revoking a key, in the portal
+  // Requesting information is a compliance reviewer's action in the portal; the API's update only
+  // imports customerNotPending from this module (documented: 409 customer_not_pending).
+  "lib/customers/requirements.ts 403 forbidden",
+  // Drafts are saved and submitted by the portal's wizard and the business's hosted form
+  // (/onboard), never by an API operation; POST /api/onboarding_links only reads draftFileIds.
+  "lib/onboarding/drafts.ts 409 draft_not_open",
+  "lib/onboarding/drafts.ts 403 forbidden", // starting a draft in the portal
 ]);
 
 describe("error codes in the OpenAPI document", () => {
@@ -193,6 +200,50 @@ describe("error codes in the OpenAPI document", () => {
       await expectDocumented(["get", "/api/customers"], send("/api/customers?cursor=nope"), [400, "validation_error"]);
       await expectDocumented(["get", "/api/events"], send("/api/events?type=customer.gone"), [400, "validation_error"]);
       await expectDocumented(["get", "/api/events"], fetch(`${api.baseUrl}/api/events`), [401, "unauthorized"]);
+    });
+
+    it("of the update, onboarding link and webhook endpoint operations", async () => {
+      const update: [string, string] = ["post", "/api/customers/{customer_id}/update"];
+      const { account_usage } = exampleCustomerRequest(newPartnerCustomerId());
+      await expectDocumented(update, postJson(api.baseUrl, "/api/customers/cus_nope/update", {}, headers), [
+        400,
+        "validation_error",
+      ]);
+      await expectDocumented(
+        update,
+        postJson(api.baseUrl, "/api/customers/cus_nope/update", { account_usage }, headers),
+        [404, "not_found"],
+      );
+      await expectDocumented(update, send("/api/customers/cus_nope/update", { method: "POST", body: "{}" }), [
+        415,
+        "unsupported_media_type",
+      ]);
+      await expectDocumented(update, send("/api/customers/cus_nope/update"), [405, "method_not_allowed"]);
+      const link: [string, string] = ["post", "/api/onboarding_links"];
+      await expectDocumented(link, send("/api/onboarding_links", { method: "POST", headers: json, body: "{" }), [
+        400,
+        "invalid_json",
+      ]);
+      await expectDocumented(link, postJson(api.baseUrl, "/api/onboarding_links", {}, headers), [
+        400,
+        "validation_error",
+      ]);
+      await expectDocumented(
+        ["post", "/api/webhook_endpoints"],
+        postJson(api.baseUrl, "/api/webhook_endpoints", { url: "http://example.com" }, headers),
+        [400, "validation_error"],
+      );
+      const endpoint: [string, string] = ["delete", "/api/webhook_endpoints/{endpoint_id}"];
+      await expectDocumented(endpoint, send("/api/webhook_endpoints/we_nope", { method: "DELETE" }), [
+        404,
+        "not_found",
+      ]);
+      await expectDocumented(endpoint, send("/api/webhook_endpoints/we_nope"), [405, "method_not_allowed"]);
+      await expectDocumented(
+        ["post", "/api/webhook_endpoints/{endpoint_id}/rotate_secret"],
+        send("/api/webhook_endpoints/we_nope/rotate_secret", { method: "POST" }),
+        [404, "not_found"],
+      );
     });
 
     it("of the upload", async () => {

@@ -5,7 +5,6 @@ vi.hoisted(() => {
   process.env.WEBHOOKS_ALLOW_PRIVATE = "true";
 });
 
-import type { Actor } from "@/lib/auth/permissions";
 import { decideCustomer } from "@/lib/customers/decisions";
 import { databaseUrl } from "@/lib/database-url";
 import { db } from "@/lib/db";
@@ -13,25 +12,18 @@ import { purgeOldDeliveries, recentDeliveries, resendDelivery, sendTestEvent } f
 import { startDeliveryWorker, type DeliveryWorker } from "@/lib/webhooks/delivery-worker";
 import { postWebhook } from "@/lib/webhooks/send";
 import { verifySignature } from "@/lib/webhooks/signature";
-import { upsertUser } from "@/lib/users/users";
 import { startAppServer, waitUntil, type AppServer } from "./helpers/app-server";
 import { authHeaders, createExampleCustomer, newPartner, postJson, servePartnerApi } from "./helpers/partner-api";
+import { newReviewer, type Reviewer } from "./helpers/reviewer";
 import { startWebhookReceiver, type Received, type WebhookReceiver } from "./helpers/webhook-receiver";
 
 const api = servePartnerApi();
 let receiver: WebhookReceiver;
-let reviewer: Actor & { name: string; email: string };
+let reviewer: Reviewer;
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
-  const email = `webhooks-reviewer-${process.pid}@example.com`;
-  const userId = await upsertUser({
-    email,
-    name: "Wes Reviewer",
-    password: "a long enough password",
-    role: "reviewer",
-  });
-  reviewer = { userId, role: "reviewer", partnerId: null, name: "Wes Reviewer", email };
+  reviewer = await newReviewer("webhooks", "Wes Reviewer");
 });
 
 afterAll(async () => {
@@ -259,9 +251,17 @@ describe("delivery by the worker of one process", () => {
     // Another partner cannot resend it.
     const stranger = await newPartner();
     await expect(resendDelivery(stranger.partnerId, delivery.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(sendTestEvent(stranger.partnerId, partner.endpointId)).rejects.toMatchObject({ code: "not_found" });
+    const by = { type: "user" as const, id: "usr_tester", label: "Tess Tester <tess@partner.example>" };
+    await expect(sendTestEvent(stranger.partnerId, partner.endpointId, by)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(await db.auditEvent.count({ where: { action: "webhook_endpoint.test_sent", actorId: by.id } })).toBe(0);
 
-    const testEventId = await sendTestEvent(partnerId, partner.endpointId);
+    const testEventId = await sendTestEvent(partnerId, partner.endpointId, by);
+    const sent = await db.auditEvent.findMany({ where: { action: "webhook_endpoint.test_sent", actorId: by.id } });
+    expect(sent.map((event) => [event.partnerId, event.actorLabel, event.subject])).toEqual([
+      [partnerId, by.label, `${partner.endpointId} (${new URL(receiver.urlFor(path)).host})`],
+    ]);
     await receiver.waitFor(path, (received) => received.length === 3, "the test event arrives");
     const test = receiver.received(path)[2];
     expect(JSON.parse(test.body)).toMatchObject({ id: testEventId, type: "endpoint.test", data: {} });

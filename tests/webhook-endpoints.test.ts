@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { unseal } from "@/lib/crypto/personal-data";
 import { db } from "@/lib/db";
 import { createWebhookEndpointSchema } from "@/lib/webhooks/endpoint-schema";
-import { openSigningSecret } from "@/lib/webhooks/endpoints";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  openSigningSecret,
+  rotateWebhookEndpointSecret,
+} from "@/lib/webhooks/endpoints";
 import { authHeaders, newPartner, postJson, servePartnerApi } from "./helpers/partner-api";
 
 const api = servePartnerApi();
@@ -171,6 +176,68 @@ describe("webhook endpoints", () => {
     expect((await remove(headers, first.id)).status).toBe(404);
     const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: first.id } });
     expect(row.disabledAt).toBeInstanceOf(Date);
+  });
+
+  it("records each create, rotation and delete in the audit trail, with its change: the key, the endpoint and its host, never the secret", async () => {
+    const partner = await newPartner();
+    const headers = authHeaders(partner);
+    const endpoint = await createOk(headers, "https://hooks.partner.example.com/path/with-token-abc?x=1");
+    const rotation = await postJson(api.baseUrl, `/api/webhook_endpoints/${endpoint.id}/rotate_secret`, {}, headers);
+    expect(rotation.status).toBe(200);
+    const { secret: rotated } = await rotation.json();
+    expect((await remove(headers, endpoint.id)).status).toBe(200);
+    // Refused changes record nothing.
+    expect((await remove(headers, endpoint.id)).status).toBe(404);
+    const stranger = authHeaders(await newPartner());
+    expect(
+      (await postJson(api.baseUrl, `/api/webhook_endpoints/${endpoint.id}/rotate_secret`, {}, stranger)).status,
+    ).toBe(404);
+    expect((await create(headers, { url: "http://hooks.partner.example.com", event_types: [] })).status).toBe(400);
+
+    const events = await db.auditEvent.findMany({ where: { partnerId: partner.partnerId }, orderBy: { id: "asc" } });
+    const key = await db.apiKey.findUniqueOrThrow({ where: { publicKey: partner.apiKey.publicKey } });
+    const subject = `${endpoint.id} (hooks.partner.example.com)`;
+    expect(
+      events
+        .filter((event) => event.action.startsWith("webhook_endpoint."))
+        .map((event) => [event.action, event.actorType, event.actorId, event.actorLabel, event.subject]),
+    ).toEqual(
+      ["webhook_endpoint.created", "webhook_endpoint.secret_rotated", "webhook_endpoint.deleted"].map((action) => [
+        action,
+        "api_key",
+        key.id,
+        `API key ${partner.apiKey.publicKey}`,
+        subject,
+      ]),
+    );
+    const written = JSON.stringify(events);
+    for (const secret of [endpoint.secret!, rotated]) expect(written).not.toContain(secret.slice(6));
+    expect(written).not.toContain("with-token-abc");
+  });
+
+  it("records the portal's changes with the person who made them", async () => {
+    const partner = await newPartner();
+    const by = { type: "user" as const, id: "usr_webhook_admin", label: "Pat Partner <pat@partner.example>" };
+    const created = await createWebhookEndpoint(
+      partner.partnerId,
+      { url: URL_OK, event_types: ["customer.created"] },
+      by,
+    );
+    await rotateWebhookEndpointSecret(partner.partnerId, created.id, by);
+    await deleteWebhookEndpoint(partner.partnerId, created.id, by);
+    await expect(deleteWebhookEndpoint(partner.partnerId, created.id, by)).rejects.toMatchObject({ code: "not_found" });
+    const events = await db.auditEvent.findMany({
+      where: { partnerId: partner.partnerId, action: { startsWith: "webhook_endpoint." } },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((event) => [event.action, event.actorType, event.actorLabel, event.subject])).toEqual(
+      ["webhook_endpoint.created", "webhook_endpoint.secret_rotated", "webhook_endpoint.deleted"].map((action) => [
+        action,
+        "user",
+        by.label,
+        `${created.id} (partner.example.com)`,
+      ]),
+    );
   });
 
   it("is documented: the three operations under Webhooks, with their schemas", async () => {

@@ -15,6 +15,19 @@ describe("the rendered API reference", () => {
     expect(text).toContain("Any 2xx answer acknowledges the delivery");
   });
 
+  it("says what each event type carries, and the new operations with their error codes", () => {
+    const section = (id: string) => {
+      const from = html.slice(html.indexOf(`id="${id}"`));
+      return from.slice(0, from.indexOf("</section>"));
+    };
+    expect(section("webhook-post-customer.information_requested")).toContain("requirements.currently_due");
+    expect(section("webhook-post-customer.updated")).toContain("changed_fields");
+    expect(section("webhook-post-customer.updated")).toContain("AxisFI-Delivery-Attempt");
+    expect(section("post-/api/customers/{customer_id}/update")).toContain("customer_not_pending");
+    expect(section("post-/api/webhook_endpoints/{endpoint_id}/rotate_secret")).toContain("not_found");
+    expect(section("post-/api/onboarding_links")).toContain("unsupported_media_type");
+  });
+
   it("says which operations need no key, and lists each answer's error codes", () => {
     const health = html.slice(html.indexOf('id="get-/api/health"'));
     expect(health.slice(0, health.indexOf("</section>"))).toContain("No key needed.");

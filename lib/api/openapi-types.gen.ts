@@ -192,7 +192,7 @@ export interface paths {
     };
     /**
      * List events
-     * @description What happened to your customers, newest first, one page at a time: `customer.created` and `customer.status_changed` (with `from_status` and `to_status`). Each event's `data.customer` is the customer exactly as `GET /api/customers/{customer_id}` answered at that moment. An event is recorded with its change, in the same transaction: every change has its event. Follow `next_cursor` until `has_more` is false.
+     * @description What happened to your customers, newest first, one page at a time: `customer.created`; `customer.status_changed` (with `from_status` and `to_status`); `customer.information_requested` (compliance asks for fixes, listed in the customer's `requirements`); `customer.updated` (with `changed_fields`). Each event's `data.customer` is the customer exactly as `GET /api/customers/{customer_id}` answered at that moment. An event is recorded with its change, in the same transaction: every change has its event. Follow `next_cursor` until `has_more` is false.
      */
     get: operations["listEvents"];
     put?: never;
@@ -339,26 +339,6 @@ export interface paths {
   };
 }
 export interface webhooks {
-  event: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * An event, POSTed to your endpoint
-     * @description Sent to each of your endpoints subscribed to the event's type. **Deliveries.** Each event of a subscribed type is POSTed to `url` as JSON, exactly the event resource of `GET /api/events` (`{"id":"evt_…","type":…,"created_at":…,"data":{"customer":…}}`), with the headers `AxisFI-Signature`, `AxisFI-Event-Id` and `AxisFI-Delivery-Attempt`. Any 2xx answer within 10 seconds counts as delivered; anything else (another status, a timeout, a connection error) is retried after 1 min, 5 min, 30 min, 2 h, 5 h, then every 10 h, for 3 days, after which the endpoint is shown as failing in the portal until a delivery succeeds again. Delivery is at least once (deduplicate on the event `id`), and a customer's events arrive in the order they happened: a later event about a customer waits while an earlier one is retried. Redirects are not followed. The host name is resolved at every delivery and nothing is sent if it resolves to a private, loopback or otherwise reserved address. A test event sent from the portal has type `endpoint.test` and `"data": {}`, is not listed by `GET /api/events` and is not retried.
-     */
-    post: operations["receiveEvent"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "customer.created": {
     parameters: {
       query?: never;
@@ -370,9 +350,9 @@ export interface webhooks {
     put?: never;
     /**
      * Event customer.created
-     * @description A customer was created (with Create Customer or through the onboarding portal).
+     * @description A customer was created (with Create Customer, through the onboarding portal or a hosted onboarding link).
      *
-     *     Sent as a POST to each of your webhook endpoints subscribed to this type, with the event as the JSON body (the same object as in `GET /api/events`). Verify the `AxisFI-Signature` header before trusting it; the event `id` is unique, so a delivery received twice can be recognised.
+     *     **Deliveries.** Each event of a subscribed type is POSTed to `url` as JSON, exactly the event resource of `GET /api/events` (`{"id":"evt_…","type":…,"created_at":…,"data":{"customer":…}}`), with the headers `AxisFI-Signature`, `AxisFI-Event-Id` and `AxisFI-Delivery-Attempt`. Any 2xx answer within 10 seconds counts as delivered; anything else (another status, a timeout, a connection error) is retried after 1 min, 5 min, 30 min, 2 h, 5 h, then every 10 h, for 3 days, after which the endpoint is shown as failing in the portal until a delivery succeeds again. Delivery is at least once (deduplicate on the event `id`), and a customer's events arrive in the order they happened: a later event about a customer waits while an earlier one is retried. Redirects are not followed. The host name is resolved at every delivery and nothing is sent if it resolves to a private, loopback or otherwise reserved address. A test event sent from the portal has type `endpoint.test` and `"data": {}`, is not listed by `GET /api/events` and is not retried.
      */
     post: operations["customerCreatedWebhook"];
     delete?: never;
@@ -392,9 +372,9 @@ export interface webhooks {
     put?: never;
     /**
      * Event customer.status_changed
-     * @description Compliance changed a customer's status; `data.from_status` and `data.to_status` say how.
+     * @description Compliance changed a customer's status (approved, rejected, suspended or reactivated it); `data.from_status` and `data.to_status` say how.
      *
-     *     Sent as a POST to each of your webhook endpoints subscribed to this type, with the event as the JSON body (the same object as in `GET /api/events`). Verify the `AxisFI-Signature` header before trusting it; the event `id` is unique, so a delivery received twice can be recognised.
+     *     **Deliveries.** Each event of a subscribed type is POSTed to `url` as JSON, exactly the event resource of `GET /api/events` (`{"id":"evt_…","type":…,"created_at":…,"data":{"customer":…}}`), with the headers `AxisFI-Signature`, `AxisFI-Event-Id` and `AxisFI-Delivery-Attempt`. Any 2xx answer within 10 seconds counts as delivered; anything else (another status, a timeout, a connection error) is retried after 1 min, 5 min, 30 min, 2 h, 5 h, then every 10 h, for 3 days, after which the endpoint is shown as failing in the portal until a delivery succeeds again. Delivery is at least once (deduplicate on the event `id`), and a customer's events arrive in the order they happened: a later event about a customer waits while an earlier one is retried. Redirects are not followed. The host name is resolved at every delivery and nothing is sent if it resolves to a private, loopback or otherwise reserved address. A test event sent from the portal has type `endpoint.test` and `"data": {}`, is not listed by `GET /api/events` and is not retried.
      */
     post: operations["customerStatusChangedWebhook"];
     delete?: never;
@@ -414,9 +394,9 @@ export interface webhooks {
     put?: never;
     /**
      * Event customer.information_requested
-     * @description An event of type `customer.information_requested`.
+     * @description Compliance asked for fields or documents of a pending customer to be fixed, instead of rejecting it; its status stays `pending`. `data.customer.requirements.currently_due` lists every item now due, each with the API path of its `field` and the reviewer's `reason`, and `requirements.requested_at` says when. Fix them with `POST /api/customers/{customer_id}/update` (or a hosted onboarding link).
      *
-     *     Sent as a POST to each of your webhook endpoints subscribed to this type, with the event as the JSON body (the same object as in `GET /api/events`). Verify the `AxisFI-Signature` header before trusting it; the event `id` is unique, so a delivery received twice can be recognised.
+     *     **Deliveries.** Each event of a subscribed type is POSTed to `url` as JSON, exactly the event resource of `GET /api/events` (`{"id":"evt_…","type":…,"created_at":…,"data":{"customer":…}}`), with the headers `AxisFI-Signature`, `AxisFI-Event-Id` and `AxisFI-Delivery-Attempt`. Any 2xx answer within 10 seconds counts as delivered; anything else (another status, a timeout, a connection error) is retried after 1 min, 5 min, 30 min, 2 h, 5 h, then every 10 h, for 3 days, after which the endpoint is shown as failing in the portal until a delivery succeeds again. Delivery is at least once (deduplicate on the event `id`), and a customer's events arrive in the order they happened: a later event about a customer waits while an earlier one is retried. Redirects are not followed. The host name is resolved at every delivery and nothing is sent if it resolves to a private, loopback or otherwise reserved address. A test event sent from the portal has type `endpoint.test` and `"data": {}`, is not listed by `GET /api/events` and is not retried.
      */
     post: operations["customerInformationRequestedWebhook"];
     delete?: never;
@@ -436,9 +416,9 @@ export interface webhooks {
     put?: never;
     /**
      * Event customer.updated
-     * @description An event of type `customer.updated`.
+     * @description A pending customer was updated with `POST /api/customers/{customer_id}/update`. `data.changed_fields` lists the API paths of the fields whose value changed (empty when the update changed nothing), and `data.customer` is the customer after the update, whose `requirements.currently_due` no longer holds the items those changes cleared.
      *
-     *     Sent as a POST to each of your webhook endpoints subscribed to this type, with the event as the JSON body (the same object as in `GET /api/events`). Verify the `AxisFI-Signature` header before trusting it; the event `id` is unique, so a delivery received twice can be recognised.
+     *     **Deliveries.** Each event of a subscribed type is POSTed to `url` as JSON, exactly the event resource of `GET /api/events` (`{"id":"evt_…","type":…,"created_at":…,"data":{"customer":…}}`), with the headers `AxisFI-Signature`, `AxisFI-Event-Id` and `AxisFI-Delivery-Attempt`. Any 2xx answer within 10 seconds counts as delivered; anything else (another status, a timeout, a connection error) is retried after 1 min, 5 min, 30 min, 2 h, 5 h, then every 10 h, for 3 days, after which the endpoint is shown as failing in the portal until a delivery succeeds again. Delivery is at least once (deduplicate on the event `id`), and a customer's events arrive in the order they happened: a later event about a customer waits while an earlier one is retried. Redirects are not followed. The host name is resolved at every delivery and nothing is sent if it resolves to a private, loopback or otherwise reserved address. A test event sent from the portal has type `endpoint.test` and `"data": {}`, is not listed by `GET /api/events` and is not retried.
      */
     post: operations["customerUpdatedWebhook"];
     delete?: never;
@@ -450,175 +430,6 @@ export interface webhooks {
 }
 export interface components {
   schemas: {
-    Event: {
-      /** @example evt_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1 */
-      id: string;
-      /** @enum {string} */
-      type: "customer.created" | "customer.status_changed" | "customer.information_requested" | "customer.updated";
-      /**
-       * Format: date-time
-       * @example 2023-11-07T05:31:56Z
-       */
-      created_at: string;
-      data: {
-        /** @description The customer exactly as GET /api/customers/{customer_id} answered when the event happened */
-        customer: {
-          partner_customer_id: string;
-          business_details: {
-            business_name_english: string;
-            website: string | null;
-            business_identifier_number: string;
-            /**
-             * @description ISO 3166-1 alpha-2 country code
-             * @example US
-             */
-            business_identifier_country_code: string;
-            business_identifier_document_list: string[];
-            business_name: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC, to the second
-             * @example 2023-11-07T05:31:56Z
-             */
-            business_identifier_start_date: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC, to the second
-             * @example 2023-11-07T05:31:56Z
-             */
-            business_identifier_expiry_date: string | null;
-          };
-          registration_address: {
-            registration_address_line1: string;
-            registration_address_city: string;
-            registration_address_state: string | null;
-            registration_address_postcode: string | null;
-            /**
-             * @description ISO 3166-1 alpha-2 country code
-             * @example US
-             */
-            registration_address_country_code: string;
-          };
-          /**
-           * @description Unique Customer ID
-           * @example cus_79fb361a05074629bf1ecf0d14cd244e
-           */
-          customer_id: string;
-          /**
-           * @description Customer status; new customers start pending
-           * @enum {string}
-           */
-          status: "pending" | "active" | "rejected" | "suspended";
-          /**
-           * Format: date-time
-           * @description ISO 8601 UTC, to the second
-           * @example 2023-11-07T05:31:56Z
-           */
-          created_at: string;
-          account_usage: {
-            /**
-             * @description ISO 3166-1 alpha-2 country code
-             * @example US
-             */
-            operating_country: string;
-            goods_service_description: string | null;
-            industry_category_code: string | null;
-            estimated_monthly_revenue_currency: string;
-            estimated_monthly_revenue_amount: number;
-          };
-          primary_contact: {
-            contact_phone: string | null;
-            contact_email: string;
-          };
-          business_person_list: {
-            basic_info: {
-              first_name_english: string;
-              last_name_english: string;
-              /**
-               * Format: date-time
-               * @description ISO 8601 UTC, to the second
-               * @example 2023-11-07T05:31:56Z
-               */
-              birth_date: string;
-              /**
-               * @description ISO 3166-1 alpha-2 country code
-               * @example US
-               */
-              nationality: string;
-              first_name: string | null;
-              last_name: string | null;
-            };
-            residential_address: {
-              residential_address_line1: string | null;
-              residential_address_city: string | null;
-              residential_address_postcode: string | null;
-              /**
-               * @description ISO 3166-1 alpha-2 country code
-               * @example US
-               */
-              residential_address_country_code: string | null;
-              residential_address_state: string | null;
-            };
-            identification: {
-              id_number: string;
-              /**
-               * @description ISO 3166-1 alpha-2 country code
-               * @example US
-               */
-              id_issuing_country_code: string;
-              /**
-               * Format: date-time
-               * @description ISO 8601 UTC, to the second
-               * @example 2023-11-07T05:31:56Z
-               */
-              id_expiration_date: string | null;
-              /**
-               * Format: date-time
-               * @description ISO 8601 UTC, to the second
-               * @example 2023-11-07T05:31:56Z
-               */
-              id_issue_date: string | null;
-              id_document_front_file_id: string | null;
-              id_document_back_file_id: string | null;
-            };
-          }[];
-          /** @description Requests for information from compliance review: empty (`currently_due: []`, `requested_at: null`) when nothing is due. An item is cleared by the update that changes the value at its `field`. */
-          requirements: {
-            /** @description What AxisFI asks you to fix, with `POST /api/customers/{customer_id}/update` */
-            currently_due: {
-              /**
-               * @description The API path of the field or document to fix
-               * @example business_person_list.0.identification.id_document_back_file_id
-               */
-              field: string;
-              /**
-               * @description The reviewer's note
-               * @example ID back image unreadable
-               */
-              reason: string;
-            }[];
-            /**
-             * Format: date-time
-             * @description When the latest of the items due was requested; null when nothing is due
-             * @example 2023-11-07T05:31:56Z
-             */
-            requested_at: string | null;
-          };
-        };
-        /**
-         * @description customer.status_changed only: the status before
-         * @enum {string}
-         */
-        from_status?: "pending" | "active" | "rejected" | "suspended";
-        /**
-         * @description customer.status_changed only: the status after
-         * @enum {string}
-         */
-        to_status?: "pending" | "active" | "rejected" | "suspended";
-        /** @description customer.updated only: the API paths of the fields whose value changed (e.g. `business_person_list.0.identification.id_document_back_file_id`) */
-        changed_fields?: string[];
-      };
-    };
     Error: {
       error: {
         /** @example validation_error */
@@ -2683,6 +2494,175 @@ export interface components {
       /** @description Pass as `cursor` to get the next page; null on the last page */
       next_cursor: string | null;
     };
+    Event: {
+      /** @example evt_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1 */
+      id: string;
+      /** @enum {string} */
+      type: "customer.created" | "customer.status_changed" | "customer.information_requested" | "customer.updated";
+      /**
+       * Format: date-time
+       * @example 2023-11-07T05:31:56Z
+       */
+      created_at: string;
+      data: {
+        /** @description The customer exactly as GET /api/customers/{customer_id} answered when the event happened; on customer.information_requested, its `requirements.currently_due` lists what compliance asks to fix */
+        customer: {
+          partner_customer_id: string;
+          business_details: {
+            business_name_english: string;
+            website: string | null;
+            business_identifier_number: string;
+            /**
+             * @description ISO 3166-1 alpha-2 country code
+             * @example US
+             */
+            business_identifier_country_code: string;
+            business_identifier_document_list: string[];
+            business_name: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC, to the second
+             * @example 2023-11-07T05:31:56Z
+             */
+            business_identifier_start_date: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC, to the second
+             * @example 2023-11-07T05:31:56Z
+             */
+            business_identifier_expiry_date: string | null;
+          };
+          registration_address: {
+            registration_address_line1: string;
+            registration_address_city: string;
+            registration_address_state: string | null;
+            registration_address_postcode: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2 country code
+             * @example US
+             */
+            registration_address_country_code: string;
+          };
+          /**
+           * @description Unique Customer ID
+           * @example cus_79fb361a05074629bf1ecf0d14cd244e
+           */
+          customer_id: string;
+          /**
+           * @description Customer status; new customers start pending
+           * @enum {string}
+           */
+          status: "pending" | "active" | "rejected" | "suspended";
+          /**
+           * Format: date-time
+           * @description ISO 8601 UTC, to the second
+           * @example 2023-11-07T05:31:56Z
+           */
+          created_at: string;
+          account_usage: {
+            /**
+             * @description ISO 3166-1 alpha-2 country code
+             * @example US
+             */
+            operating_country: string;
+            goods_service_description: string | null;
+            industry_category_code: string | null;
+            estimated_monthly_revenue_currency: string;
+            estimated_monthly_revenue_amount: number;
+          };
+          primary_contact: {
+            contact_phone: string | null;
+            contact_email: string;
+          };
+          business_person_list: {
+            basic_info: {
+              first_name_english: string;
+              last_name_english: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601 UTC, to the second
+               * @example 2023-11-07T05:31:56Z
+               */
+              birth_date: string;
+              /**
+               * @description ISO 3166-1 alpha-2 country code
+               * @example US
+               */
+              nationality: string;
+              first_name: string | null;
+              last_name: string | null;
+            };
+            residential_address: {
+              residential_address_line1: string | null;
+              residential_address_city: string | null;
+              residential_address_postcode: string | null;
+              /**
+               * @description ISO 3166-1 alpha-2 country code
+               * @example US
+               */
+              residential_address_country_code: string | null;
+              residential_address_state: string | null;
+            };
+            identification: {
+              id_number: string;
+              /**
+               * @description ISO 3166-1 alpha-2 country code
+               * @example US
+               */
+              id_issuing_country_code: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601 UTC, to the second
+               * @example 2023-11-07T05:31:56Z
+               */
+              id_expiration_date: string | null;
+              /**
+               * Format: date-time
+               * @description ISO 8601 UTC, to the second
+               * @example 2023-11-07T05:31:56Z
+               */
+              id_issue_date: string | null;
+              id_document_front_file_id: string | null;
+              id_document_back_file_id: string | null;
+            };
+          }[];
+          /** @description Requests for information from compliance review: empty (`currently_due: []`, `requested_at: null`) when nothing is due. An item is cleared by the update that changes the value at its `field`. */
+          requirements: {
+            /** @description What AxisFI asks you to fix, with `POST /api/customers/{customer_id}/update` */
+            currently_due: {
+              /**
+               * @description The API path of the field or document to fix
+               * @example business_person_list.0.identification.id_document_back_file_id
+               */
+              field: string;
+              /**
+               * @description The reviewer's note
+               * @example ID back image unreadable
+               */
+              reason: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description When the latest of the items due was requested; null when nothing is due
+             * @example 2023-11-07T05:31:56Z
+             */
+            requested_at: string | null;
+          };
+        };
+        /**
+         * @description customer.status_changed only: the status before
+         * @enum {string}
+         */
+        from_status?: "pending" | "active" | "rejected" | "suspended";
+        /**
+         * @description customer.status_changed only: the status after
+         * @enum {string}
+         */
+        to_status?: "pending" | "active" | "rejected" | "suspended";
+        /** @description customer.updated only: the API paths of the fields whose value changed (e.g. `business_person_list.0.identification.id_document_back_file_id`) */
+        changed_fields?: string[];
+      };
+    };
     CreatedWebhookEndpoint: {
       /** @example we_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1 */
       id: string;
@@ -2813,7 +2793,7 @@ export interface operations {
           "application/json": components["schemas"]["Customer"];
         };
       };
-      /** @description Malformed JSON, invalid fields (with `details`), or a malformed Idempotency-Key. Error codes: `invalid_json`, `validation_error`, `invalid_idempotency_key` */
+      /** @description Malformed JSON or invalid fields (with `details`); or a malformed Idempotency-Key. Error codes: `invalid_json`, `validation_error`, `invalid_idempotency_key` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2855,7 +2835,7 @@ export interface operations {
           };
         };
       };
-      /** @description Duplicate `partner_customer_id` (naming the existing `customer_id`); the Idempotency-Key is in use; or it changed while the request ran (retry it). Error codes: `duplicate_partner_customer_id`, `idempotency_key_in_use`, `conflict` */
+      /** @description Duplicate `partner_customer_id` (naming the existing `customer_id`); or the Idempotency-Key is in use, or it changed while the request ran (retry it). Error codes: `duplicate_partner_customer_id`, `idempotency_key_in_use`, `conflict` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3264,85 +3244,130 @@ export interface operations {
           "application/json": components["schemas"]["Customer"];
         };
       };
-      /** @description Malformed JSON (`invalid_json`), an invalid `Idempotency-Key` (`invalid_idempotency_key`), or invalid fields (`validation_error`, with `details` naming each field by its full path; `not_updatable` for `partner_customer_id`, `file_not_found` for a file id not uploaded with your key) */
+      /** @description Malformed JSON, or invalid fields (with `details` naming each field by its full path; `not_updatable` for `partner_customer_id`, `file_not_found` for a file id not uploaded with your key); or a malformed Idempotency-Key. Error codes: `invalid_json`, `validation_error`, `invalid_idempotency_key` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "invalid_json" | "validation_error" | "invalid_idempotency_key";
+            };
+          };
         };
       };
-      /** @description Missing, wrong or revoked credentials (`unauthorized`; the answer never says which) */
+      /** @description Missing, wrong or revoked credentials (the answer never says which). Error code: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "unauthorized";
+            };
+          };
         };
       };
-      /** @description No such customer, unknown or another partner's (`not_found`) */
+      /** @description No such customer (unknown, or another partner's). Error code: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "not_found";
+            };
+          };
         };
       };
-      /** @description Method not allowed (`method_not_allowed`) */
+      /** @description Method not allowed (the `Allow` header names the one allowed). Error code: `method_not_allowed` */
       405: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "method_not_allowed";
+            };
+          };
         };
       };
-      /** @description The customer is not pending (`customer_not_pending`: it was approved, rejected or suspended), or the Idempotency-Key is in use (`idempotency_key_in_use`) */
+      /** @description The customer is not pending (it was approved, rejected or suspended); or the Idempotency-Key is in use, or it changed while the request ran (retry it). Error codes: `customer_not_pending`, `idempotency_key_in_use`, `conflict` */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "customer_not_pending" | "idempotency_key_in_use" | "conflict";
+            };
+          };
         };
       };
-      /** @description Body over 1 MB (`payload_too_large`) */
+      /** @description Body over 1 MB. Error code: `payload_too_large` */
       413: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "payload_too_large";
+            };
+          };
         };
       };
-      /** @description Content-Type is not application/json (`unsupported_media_type`) */
+      /** @description Content-Type is not application/json. Error code: `unsupported_media_type` */
       415: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "unsupported_media_type";
+            };
+          };
         };
       };
-      /** @description Idempotency-Key reused with a different body (`idempotency_key_reused`) */
+      /** @description Idempotency-Key reused with a different body. Error code: `idempotency_key_reused` */
       422: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "idempotency_key_reused";
+            };
+          };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; or too many requests with an Idempotency-Key under way at once */
+      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; or too many requests with an Idempotency-Key under way at once. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "rate_limited";
+            };
+          };
         };
       };
       /** @description Something went wrong on our side: retry, and quote `error.request_id` if it persists. Error code: `internal_error` */
@@ -3579,13 +3604,18 @@ export interface operations {
           "application/json": components["schemas"]["WebhookEndpointList"];
         };
       };
-      /** @description `unauthorized`: missing, wrong or revoked credentials (the answer never says which) */
+      /** @description Missing, wrong or revoked credentials (the answer never says which). Error code: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "unauthorized";
+            };
+          };
         };
       };
       /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
@@ -3640,40 +3670,60 @@ export interface operations {
           "application/json": components["schemas"]["CreatedWebhookEndpoint"];
         };
       };
-      /** @description Malformed JSON (`invalid_json`) or invalid fields (`validation_error`, with `details`: `invalid_url`, `required`, …) */
+      /** @description Malformed JSON, or invalid fields (with `details`: `invalid_url`, `required`, …). Error codes: `invalid_json`, `validation_error` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "invalid_json" | "validation_error";
+            };
+          };
         };
       };
-      /** @description `unauthorized`: missing, wrong or revoked credentials (the answer never says which) */
+      /** @description Missing, wrong or revoked credentials (the answer never says which). Error code: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "unauthorized";
+            };
+          };
         };
       };
-      /** @description `payload_too_large`: body over 1 MB */
+      /** @description Body over 1 MB. Error code: `payload_too_large` */
       413: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "payload_too_large";
+            };
+          };
         };
       };
-      /** @description `unsupported_media_type`: Content-Type is not application/json */
+      /** @description Content-Type is not application/json. Error code: `unsupported_media_type` */
       415: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "unsupported_media_type";
+            };
+          };
         };
       };
       /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
@@ -3726,22 +3776,46 @@ export interface operations {
           "application/json": components["schemas"]["DeletedWebhookEndpoint"];
         };
       };
-      /** @description `unauthorized`: missing, wrong or revoked credentials (the answer never says which) */
+      /** @description Missing, wrong or revoked credentials (the answer never says which). Error code: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "unauthorized";
+            };
+          };
         };
       };
-      /** @description `not_found`: no such endpoint (unknown, deleted, or another partner's) */
+      /** @description No such endpoint (unknown, deleted, or another partner's). Error code: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "not_found";
+            };
+          };
+        };
+      };
+      /** @description Method not allowed (the `Allow` header names the one allowed). Error code: `method_not_allowed` */
+      405: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "method_not_allowed";
+            };
+          };
         };
       };
       /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
@@ -3794,22 +3868,46 @@ export interface operations {
           "application/json": components["schemas"]["RotatedWebhookSecret"];
         };
       };
-      /** @description `unauthorized`: missing, wrong or revoked credentials (the answer never says which) */
+      /** @description Missing, wrong or revoked credentials (the answer never says which). Error code: `unauthorized` */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "unauthorized";
+            };
+          };
         };
       };
-      /** @description `not_found`: no such endpoint (unknown, deleted, or another partner's) */
+      /** @description No such endpoint (unknown, deleted, or another partner's). Error code: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "not_found";
+            };
+          };
+        };
+      };
+      /** @description Method not allowed (the `Allow` header names the one allowed). Error code: `method_not_allowed` */
+      405: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "method_not_allowed";
+            };
+          };
         };
       };
       /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
@@ -3864,13 +3962,18 @@ export interface operations {
           "application/json": components["schemas"]["OnboardingLink"];
         };
       };
-      /** @description Malformed JSON (`invalid_json`) or invalid fields (`validation_error`, with `details`: `invalid_url`, `unknown_field`, `file_not_found`, …) */
+      /** @description Malformed JSON, or invalid fields (with `details`: `invalid_url`, `unknown_field`, `file_not_found`, …). Error codes: `invalid_json`, `validation_error` */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "invalid_json" | "validation_error";
+            };
+          };
         };
       };
       /** @description Missing, wrong or revoked credentials (the answer never says which). Error code: `unauthorized` */
@@ -3887,31 +3990,60 @@ export interface operations {
           };
         };
       };
-      /** @description A customer with this `partner_customer_id` already exists (`duplicate_partner_customer_id`, naming its `customer_id`) */
+      /** @description Method not allowed (the `Allow` header names the one allowed). Error code: `method_not_allowed` */
+      405: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "method_not_allowed";
+            };
+          };
+        };
+      };
+      /** @description The `partner_customer_id` is in use by a customer with nothing due (the answer names its `customer_id`). Error code: `duplicate_partner_customer_id` */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "duplicate_partner_customer_id";
+            };
+          };
         };
       };
-      /** @description Body over 1 MB (`payload_too_large`) */
+      /** @description Body over 1 MB. Error code: `payload_too_large` */
       413: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "payload_too_large";
+            };
+          };
         };
       };
-      /** @description Content-Type is not application/json (`unsupported_media_type`) */
+      /** @description Content-Type is not application/json. Error code: `unsupported_media_type` */
       415: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Error"];
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "unsupported_media_type";
+            };
+          };
         };
       };
       /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
@@ -4031,41 +4163,16 @@ export interface operations {
       };
     };
   };
-  receiveEvent: {
+  customerCreatedWebhook: {
     parameters: {
       query?: never;
       header: {
-        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the endpoint's secret; two `v1=` values for 24 hours after a rotation */
+        /** @description The signature of this delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, made with the endpoint's signing secret (`whsec_…`); for 24 hours after a rotation, two `v1=` values (accept the delivery if either matches). Compute it over the raw body, compare in constant time, and refuse a delivery whose `t` is more than 5 minutes (300 s) from your clock. Parts other than `t` and `v1` may be added later: ignore them. */
         "AxisFI-Signature": string;
         /** @description The event's `id`: deduplicate on it */
         "AxisFI-Event-Id": string;
         /** @description 1 for the first attempt, 2 for the first retry, … */
         "AxisFI-Delivery-Attempt": string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["Event"];
-      };
-    };
-    responses: {
-      /** @description Any 2xx: delivered. Anything else, or no answer within 10 s: retried. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  customerCreatedWebhook: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The signature of this delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, made with the endpoint's signing secret (`whsec_…`). Compute it over the raw body, compare in constant time, and refuse a delivery whose `t` is more than 5 minutes (300 s) from your clock. Parts other than `t` and `v1` may be added later: ignore them. */
-        "AxisFI-Signature": string;
       };
       path?: never;
       cookie?: never;
@@ -4099,8 +4206,12 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The signature of this delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, made with the endpoint's signing secret (`whsec_…`). Compute it over the raw body, compare in constant time, and refuse a delivery whose `t` is more than 5 minutes (300 s) from your clock. Parts other than `t` and `v1` may be added later: ignore them. */
+        /** @description The signature of this delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, made with the endpoint's signing secret (`whsec_…`); for 24 hours after a rotation, two `v1=` values (accept the delivery if either matches). Compute it over the raw body, compare in constant time, and refuse a delivery whose `t` is more than 5 minutes (300 s) from your clock. Parts other than `t` and `v1` may be added later: ignore them. */
         "AxisFI-Signature": string;
+        /** @description The event's `id`: deduplicate on it */
+        "AxisFI-Event-Id": string;
+        /** @description 1 for the first attempt, 2 for the first retry, … */
+        "AxisFI-Delivery-Attempt": string;
       };
       path?: never;
       cookie?: never;
@@ -4134,8 +4245,12 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The signature of this delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, made with the endpoint's signing secret (`whsec_…`). Compute it over the raw body, compare in constant time, and refuse a delivery whose `t` is more than 5 minutes (300 s) from your clock. Parts other than `t` and `v1` may be added later: ignore them. */
+        /** @description The signature of this delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, made with the endpoint's signing secret (`whsec_…`); for 24 hours after a rotation, two `v1=` values (accept the delivery if either matches). Compute it over the raw body, compare in constant time, and refuse a delivery whose `t` is more than 5 minutes (300 s) from your clock. Parts other than `t` and `v1` may be added later: ignore them. */
         "AxisFI-Signature": string;
+        /** @description The event's `id`: deduplicate on it */
+        "AxisFI-Event-Id": string;
+        /** @description 1 for the first attempt, 2 for the first retry, … */
+        "AxisFI-Delivery-Attempt": string;
       };
       path?: never;
       cookie?: never;
@@ -4169,8 +4284,12 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The signature of this delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, made with the endpoint's signing secret (`whsec_…`). Compute it over the raw body, compare in constant time, and refuse a delivery whose `t` is more than 5 minutes (300 s) from your clock. Parts other than `t` and `v1` may be added later: ignore them. */
+        /** @description The signature of this delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, made with the endpoint's signing secret (`whsec_…`); for 24 hours after a rotation, two `v1=` values (accept the delivery if either matches). Compute it over the raw body, compare in constant time, and refuse a delivery whose `t` is more than 5 minutes (300 s) from your clock. Parts other than `t` and `v1` may be added later: ignore them. */
         "AxisFI-Signature": string;
+        /** @description The event's `id`: deduplicate on it */
+        "AxisFI-Event-Id": string;
+        /** @description 1 for the first attempt, 2 for the first retry, … */
+        "AxisFI-Delivery-Attempt": string;
       };
       path?: never;
       cookie?: never;

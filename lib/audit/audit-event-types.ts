@@ -30,7 +30,10 @@ export type AuditAction =
  */
 export type OnboardingLinkAction = "onboarding_link.created" | "onboarding_link.opened" | "onboarding_link.submitted";
 
-/** Events about access itself: who may sign in, with what, for which partner. */
+/**
+ * Events about access itself: who may sign in, with what, for which partner; and where a
+ * partner's events are sent (webhook endpoints, their signing secrets, test events).
+ */
 export const SECURITY_ACTIONS = [
   "sign_in.succeeded",
   "sign_in.failed",
@@ -43,6 +46,10 @@ export const SECURITY_ACTIONS = [
   "partner.rate_limit_changed",
   "api_key.created",
   "api_key.revoked",
+  "webhook_endpoint.created",
+  "webhook_endpoint.secret_rotated",
+  "webhook_endpoint.deleted",
+  "webhook_endpoint.test_sent",
 ] as const;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 
@@ -52,6 +59,7 @@ export const SECURITY_EVENT_KINDS = {
   account: "Accounts",
   partner: "Partners",
   api_key: "API keys",
+  webhook_endpoint: "Webhook endpoints",
 } as const;
 export type SecurityEventKind = keyof typeof SECURITY_EVENT_KINDS;
 

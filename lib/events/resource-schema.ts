@@ -1,6 +1,6 @@
 /**
- * The event resource of GET /api/events (and, later, of webhook deliveries). Browser-safe; it
- * types the list and documents the response in OpenAPI.
+ * The event resource of GET /api/events and of webhook deliveries. Browser-safe; it types the
+ * list and documents the response and the webhooks in OpenAPI.
  */
 import { z } from "zod";
 import { CUSTOMER_STATUSES } from "@/lib/customers/schema";
@@ -18,7 +18,8 @@ export const eventResourceSchema = z
     }),
     data: z.object({
       customer: customerResourceSchema.meta({
-        description: "The customer exactly as GET /api/customers/{customer_id} answered when the event happened",
+        description:
+          "The customer exactly as GET /api/customers/{customer_id} answered when the event happened; on customer.information_requested, its `requirements.currently_due` lists what compliance asks to fix",
       }),
       from_status: z
         .enum(CUSTOMER_STATUSES)

@@ -1,9 +1,11 @@
 import "server-only";
+import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hasIdShape, newId } from "@/lib/ids";
 import { DELIVERY_CHANNEL } from "./delivery-worker";
 import type { DeliveryView, EndpointSummary } from "./delivery-view";
+import { endpointAuditSubject } from "./endpoints";
 import { TEST_EVENT_TYPE } from "./test-event";
 
 /**
@@ -99,17 +101,28 @@ export async function resendDelivery(partnerId: string, deliveryId: string): Pro
 
 /**
  * Sends a test event (type endpoint.test, `"data": {}`) to this endpoint only, once. Its id is a
- * fresh evt_ id that is not stored as an Event. Returns that id.
+ * fresh evt_ id that is not stored as an Event. The delivery and its audit event are written
+ * together. Returns that id.
  */
-export async function sendTestEvent(partnerId: string, endpointId: string): Promise<string> {
+export async function sendTestEvent(partnerId: string, endpointId: string, by: AuditActor): Promise<string> {
   if (!hasIdShape("we", endpointId)) throw notFound("webhook endpoint");
   const endpoint = await db.webhookEndpoint.findFirst({
     where: { id: endpointId, partnerId, disabledAt: null },
-    select: { id: true },
+    select: { id: true, url: true },
   });
   if (!endpoint) throw notFound("webhook endpoint");
   const eventId = newId("evt");
-  await db.webhookDelivery.create({ data: { endpointId, eventId, eventType: TEST_EVENT_TYPE } });
+  await db.$transaction([
+    db.webhookDelivery.create({ data: { endpointId, eventId, eventType: TEST_EVENT_TYPE } }),
+    db.auditEvent.create({
+      data: auditEventRow({
+        actor: by,
+        action: "webhook_endpoint.test_sent",
+        partnerId,
+        subject: endpointAuditSubject(endpoint),
+      }),
+    }),
+  ]);
   await notifyWorkers();
   return eventId;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
 import { seal, unseal } from "@/lib/crypto/personal-data";
 import { toApiTimestamp } from "@/lib/customers/fields";
 import { db } from "@/lib/db";
@@ -34,24 +35,51 @@ function notFound(): AppError {
   return new AppError("not_found", 404, "No such webhook endpoint.");
 }
 
-/** Registers an endpoint; the answer is the only place its signing secret is ever shown. */
+/**
+ * What the audit trail says an event was about: the endpoint and its URL's host, never the rest
+ * of the URL (its path or query may hold the partner's own tokens) and never a secret.
+ */
+export function endpointAuditSubject(endpoint: { id: string; url: string }): string {
+  return `${endpoint.id} (${new URL(endpoint.url).host})`;
+}
+
+/** The audit row of a change to a partner's endpoint, written in the change's transaction. */
+function endpointAuditRow(
+  action: "webhook_endpoint.created" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.deleted",
+  partnerId: string,
+  endpoint: { id: string; url: string },
+  by: AuditActor,
+) {
+  return auditEventRow({ actor: by, action, partnerId, subject: endpointAuditSubject(endpoint) });
+}
+
+/**
+ * Registers an endpoint, with its audit event, in one transaction; the answer is the only place
+ * its signing secret is ever shown.
+ */
 export async function createWebhookEndpoint(
   partnerId: string,
   input: unknown,
+  by: AuditActor,
 ): Promise<WebhookEndpointResource & { secret: string }> {
   const parsed = createWebhookEndpointSchema({ allowLoopback: env.WEBHOOKS_ALLOW_PRIVATE }).safeParse(input);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
   const id = newId("we");
   const secret = newSigningSecret();
-  const row = await db.webhookEndpoint.create({
-    data: {
-      id,
-      partnerId,
-      url: parsed.data.url,
-      eventTypes: parsed.data.event_types,
-      secret: seal(secret, "webhook_secret", id),
-    },
-  });
+  const [row] = await db.$transaction([
+    db.webhookEndpoint.create({
+      data: {
+        id,
+        partnerId,
+        url: parsed.data.url,
+        eventTypes: parsed.data.event_types,
+        secret: seal(secret, "webhook_secret", id),
+      },
+    }),
+    db.auditEvent.create({
+      data: endpointAuditRow("webhook_endpoint.created", partnerId, { id, url: parsed.data.url }, by),
+    }),
+  ]);
   return { ...toResource(row), secret };
 }
 
@@ -68,19 +96,25 @@ export async function listWebhookEndpoints(
 }
 
 /**
- * Disables the endpoint (nothing more is sent to it, it is no longer listed); the row stays so the
- * deliveries made to it keep their endpoint.
+ * Disables the endpoint (nothing more is sent to it, it is no longer listed), with its audit event,
+ * in one transaction; the row stays so the deliveries made to it keep their endpoint.
  */
 export async function deleteWebhookEndpoint(
   partnerId: string,
   endpointId: string,
+  by: AuditActor,
 ): Promise<{ id: string; deleted: true }> {
   if (!hasIdShape("we", endpointId)) throw notFound();
-  const { count } = await db.webhookEndpoint.updateMany({
-    where: { id: endpointId, partnerId, disabledAt: null },
-    data: { disabledAt: new Date() },
+  await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ url: string }[]>`
+      UPDATE "WebhookEndpoint" SET "disabledAt" = clock_timestamp()
+      WHERE "id" = ${endpointId} AND "partnerId" = ${partnerId} AND "disabledAt" IS NULL
+      RETURNING "url"`;
+    if (rows.length === 0) throw notFound();
+    await tx.auditEvent.create({
+      data: endpointAuditRow("webhook_endpoint.deleted", partnerId, { id: endpointId, url: rows[0].url }, by),
+    });
   });
-  if (count === 0) throw notFound();
   return { id: endpointId, deleted: true };
 }
 
@@ -95,19 +129,26 @@ export const ROTATION_OVERLAP_HOURS = 24;
 export async function rotateWebhookEndpointSecret(
   partnerId: string,
   endpointId: string,
+  by: AuditActor,
 ): Promise<{ id: string; secret: string; previous_secret_expires_at: string }> {
   if (!hasIdShape("we", endpointId)) throw notFound();
   const secret = newSigningSecret();
-  // One statement: the old secret (still sealed, bound to this endpoint) moves aside as it is.
-  const rows = await db.$queryRaw<{ previousSecretExpiresAt: Date }[]>`
-    UPDATE "WebhookEndpoint"
-    SET "previousSecret" = "secret",
-        "previousSecretExpiresAt" = clock_timestamp() + make_interval(hours => ${ROTATION_OVERLAP_HOURS}::int),
-        "secret" = ${seal(secret, "webhook_secret", endpointId)}
-    WHERE "id" = ${endpointId} AND "partnerId" = ${partnerId} AND "disabledAt" IS NULL
-    RETURNING "previousSecretExpiresAt"`;
-  if (rows.length === 0) throw notFound();
-  return { id: endpointId, secret, previous_secret_expires_at: toApiTimestamp(rows[0].previousSecretExpiresAt) };
+  const expiresAt = await db.$transaction(async (tx) => {
+    // One statement: the old secret (still sealed, bound to this endpoint) moves aside as it is.
+    const rows = await tx.$queryRaw<{ previousSecretExpiresAt: Date; url: string }[]>`
+      UPDATE "WebhookEndpoint"
+      SET "previousSecret" = "secret",
+          "previousSecretExpiresAt" = clock_timestamp() + make_interval(hours => ${ROTATION_OVERLAP_HOURS}::int),
+          "secret" = ${seal(secret, "webhook_secret", endpointId)}
+      WHERE "id" = ${endpointId} AND "partnerId" = ${partnerId} AND "disabledAt" IS NULL
+      RETURNING "previousSecretExpiresAt", "url"`;
+    if (rows.length === 0) throw notFound();
+    await tx.auditEvent.create({
+      data: endpointAuditRow("webhook_endpoint.secret_rotated", partnerId, { id: endpointId, url: rows[0].url }, by),
+    });
+    return rows[0].previousSecretExpiresAt;
+  });
+  return { id: endpointId, secret, previous_secret_expires_at: toApiTimestamp(expiresAt) };
 }
 
 /** The signing secret of an endpoint, for the delivery worker. */

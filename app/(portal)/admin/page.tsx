@@ -39,6 +39,10 @@ const EVENT_LABELS: Record<SecurityAction, string> = {
   "partner.rate_limit_changed": "API rate limit changed",
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
+  "webhook_endpoint.created": "Webhook endpoint created",
+  "webhook_endpoint.secret_rotated": "Webhook secret rotated",
+  "webhook_endpoint.deleted": "Webhook endpoint deleted",
+  "webhook_endpoint.test_sent": "Webhook test event sent",
 };
 
 /** What else an event says, in one line: the account or key it was about, a role change, a reason. */

@@ -4,6 +4,7 @@ import { customerResourceJson } from "@/lib/customers/customer-resource";
 import type { IdempotencyClaim } from "@/lib/idempotency/idempotency-keys";
 import { parseJson, requireJson, type ApiResponse } from "../http";
 import { answerIdempotently } from "../idempotent-request";
+import { apiKeyAuditActor } from "../api-key-actor";
 import type { PartnerApiContext } from "../partner-api";
 
 async function create(context: PartnerApiContext, body: Buffer, claim?: IdempotencyClaim): Promise<ApiResponse> {
@@ -11,7 +12,7 @@ async function create(context: PartnerApiContext, body: Buffer, claim?: Idempote
     parseJson(body),
     {
       partnerId: context.partner.partnerId,
-      actor: { type: "api_key", id: context.partner.apiKeyId, label: `API key ${context.partner.publicKey}` },
+      actor: apiKeyAuditActor(context.partner),
     },
     { idempotency: claim },
   );

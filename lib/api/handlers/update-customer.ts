@@ -3,6 +3,7 @@ import { customerResourceJson } from "@/lib/customers/customer-resource";
 import { updateCustomer } from "@/lib/customers/update-customer";
 import { parseJson, requireJson, type ApiResponse } from "../http";
 import { answerIdempotently } from "../idempotent-request";
+import { apiKeyAuditActor } from "../api-key-actor";
 import type { PartnerApiContext } from "../partner-api";
 
 /** POST /api/customers/{customer_id}/update: replace whole sections of a pending customer. */
@@ -12,7 +13,7 @@ export async function updateCustomerHandler(context: PartnerApiContext): Promise
     const { customer } = await updateCustomer(
       {
         partnerId: context.partner.partnerId,
-        actor: { type: "api_key", id: context.partner.apiKeyId, label: `API key ${context.partner.publicKey}` },
+        actor: apiKeyAuditActor(context.partner),
       },
       context.params.customerId,
       parseJson(body),

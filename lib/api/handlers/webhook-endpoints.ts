@@ -6,13 +6,17 @@ import {
   rotateWebhookEndpointSecret,
 } from "@/lib/webhooks/endpoints";
 import { MAX_JSON_BODY_BYTES, jsonResponse, parseJson, readBody, requireJson, type ApiResponse } from "../http";
+import { apiKeyAuditActor } from "../api-key-actor";
 import type { PartnerApiContext } from "../partner-api";
 
 /** POST /api/webhook_endpoints */
 export async function createWebhookEndpointHandler(context: PartnerApiContext): Promise<ApiResponse> {
   requireJson(context.request);
   const body = await readBody(context.request, MAX_JSON_BODY_BYTES);
-  return jsonResponse(200, await createWebhookEndpoint(context.partner.partnerId, parseJson(body)));
+  return jsonResponse(
+    200,
+    await createWebhookEndpoint(context.partner.partnerId, parseJson(body), apiKeyAuditActor(context.partner)),
+  );
 }
 
 /** GET /api/webhook_endpoints */
@@ -22,10 +26,18 @@ export async function listWebhookEndpointsHandler(context: PartnerApiContext): P
 
 /** DELETE /api/webhook_endpoints/{endpoint_id} */
 export async function deleteWebhookEndpointHandler(context: PartnerApiContext): Promise<ApiResponse> {
-  return jsonResponse(200, await deleteWebhookEndpoint(context.partner.partnerId, context.params.endpointId));
+  const { partner, params } = context;
+  return jsonResponse(
+    200,
+    await deleteWebhookEndpoint(partner.partnerId, params.endpointId, apiKeyAuditActor(partner)),
+  );
 }
 
 /** POST /api/webhook_endpoints/{endpoint_id}/rotate_secret */
 export async function rotateWebhookEndpointSecretHandler(context: PartnerApiContext): Promise<ApiResponse> {
-  return jsonResponse(200, await rotateWebhookEndpointSecret(context.partner.partnerId, context.params.endpointId));
+  const { partner, params } = context;
+  return jsonResponse(
+    200,
+    await rotateWebhookEndpointSecret(partner.partnerId, params.endpointId, apiKeyAuditActor(partner)),
+  );
 }

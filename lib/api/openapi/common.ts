@@ -126,10 +126,38 @@ export const jsonBodyErrors = {
   ...JSON_BODY_ERRORS,
 } satisfies Record<number, ErrorStatus>;
 
+/** A path with one operation answers any other method so. */
+export const methodNotAllowed = {
+  405: { description: "Method not allowed (the `Allow` header names the one allowed)", codes: ["method_not_allowed"] },
+} satisfies Record<number, ErrorStatus>;
+
+/** What an `Idempotency-Key` header adds to an operation's refusals (see IDEMPOTENCY). */
+const IDEMPOTENCY_ERRORS = {
+  400: { description: "or a malformed Idempotency-Key", codes: ["invalid_idempotency_key"] },
+  409: {
+    description: "or the Idempotency-Key is in use, or it changed while the request ran (retry it)",
+    codes: ["idempotency_key_in_use", "conflict"],
+  },
+  422: { description: "Idempotency-Key reused with a different body", codes: ["idempotency_key_reused"] },
+  429: { description: "or too many requests with an Idempotency-Key under way at once", codes: ["rate_limited"] },
+} satisfies Record<number, ErrorStatus>;
+
+/** An operation's refusals, with those of its `Idempotency-Key` header joined to them status by status. */
+export function withIdempotencyErrors(statuses: Record<number, ErrorStatus>): Record<number, ErrorStatus> {
+  const merged: Record<number, ErrorStatus> = { ...statuses };
+  for (const [status, added] of Object.entries(IDEMPOTENCY_ERRORS)) {
+    const own = merged[Number(status)];
+    merged[Number(status)] = own
+      ? { description: `${own.description}; ${added.description}`, codes: [...own.codes, ...added.codes] }
+      : added;
+  }
+  return merged;
+}
+
 /** What both Create Customer and its dry run refuse, with the same status and body. */
 export const customerRequestErrors = {
   ...jsonBodyErrors,
-  405: { description: "Method not allowed (the `Allow` header names the one allowed)", codes: ["method_not_allowed"] },
+  ...methodNotAllowed,
   409: {
     description: "Duplicate `partner_customer_id` (naming the existing `customer_id`)",
     codes: ["duplicate_partner_customer_id"],

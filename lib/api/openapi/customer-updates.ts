@@ -2,7 +2,15 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { customerResourceSchema } from "@/lib/customers/resource-schema";
 import { updateCustomerRequestSchema } from "@/lib/customers/update-schema";
-import { errorResponses, IDEMPOTENCY, RATE_LIMITED, security, VALIDATION_RULES } from "./common";
+import {
+  errorResponses,
+  IDEMPOTENCY,
+  jsonBodyErrors,
+  methodNotAllowed,
+  security,
+  VALIDATION_RULES,
+  withIdempotencyErrors,
+} from "./common";
 
 export function registerCustomerUpdatePaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
@@ -31,17 +39,22 @@ ${IDEMPOTENCY}`,
         description: "The updated customer",
         content: { "application/json": { schema: customerResourceSchema } },
       },
-      ...errorResponses({
-        400: "Malformed JSON (`invalid_json`), an invalid `Idempotency-Key` (`invalid_idempotency_key`), or invalid fields (`validation_error`, with `details` naming each field by its full path; `not_updatable` for `partner_customer_id`, `file_not_found` for a file id not uploaded with your key)",
-        401: "Missing, wrong or revoked credentials (`unauthorized`; the answer never says which)",
-        404: "No such customer, unknown or another partner's (`not_found`)",
-        405: "Method not allowed (`method_not_allowed`)",
-        409: "The customer is not pending (`customer_not_pending`: it was approved, rejected or suspended), or the Idempotency-Key is in use (`idempotency_key_in_use`)",
-        413: "Body over 1 MB (`payload_too_large`)",
-        415: "Content-Type is not application/json (`unsupported_media_type`)",
-        422: "Idempotency-Key reused with a different body (`idempotency_key_reused`)",
-        429: `${RATE_LIMITED}; or too many requests with an Idempotency-Key under way at once`,
-      }),
+      ...errorResponses(
+        withIdempotencyErrors({
+          ...jsonBodyErrors,
+          400: {
+            description:
+              "Malformed JSON, or invalid fields (with `details` naming each field by its full path; `not_updatable` for `partner_customer_id`, `file_not_found` for a file id not uploaded with your key)",
+            codes: ["invalid_json", "validation_error"],
+          },
+          404: { description: "No such customer (unknown, or another partner's)", codes: ["not_found"] },
+          ...methodNotAllowed,
+          409: {
+            description: "The customer is not pending (it was approved, rejected or suspended)",
+            codes: ["customer_not_pending"],
+          },
+        }),
+      ),
     },
   });
 }

@@ -7,10 +7,10 @@ import {
   customerRequestErrors,
   errorResponses,
   IDEMPOTENCY,
-  RATE_LIMITED,
   security,
   VALIDATION_RULES,
   validationResultSchema,
+  withIdempotencyErrors,
 } from "./common";
 
 export function registerCustomerPaths(registry: OpenAPIRegistry): void {
@@ -30,23 +30,7 @@ export function registerCustomerPaths(registry: OpenAPIRegistry): void {
     },
     responses: {
       200: { description: "Operation Successful", content: { "application/json": { schema: customerResourceSchema } } },
-      ...errorResponses({
-        ...customerRequestErrors,
-        400: {
-          description: "Malformed JSON, invalid fields (with `details`), or a malformed Idempotency-Key",
-          codes: ["invalid_json", "validation_error", "invalid_idempotency_key"],
-        },
-        409: {
-          description:
-            "Duplicate `partner_customer_id` (naming the existing `customer_id`); the Idempotency-Key is in use; or it changed while the request ran (retry it)",
-          codes: ["duplicate_partner_customer_id", "idempotency_key_in_use", "conflict"],
-        },
-        422: { description: "Idempotency-Key reused with a different body", codes: ["idempotency_key_reused"] },
-        429: {
-          description: `${RATE_LIMITED}; or too many requests with an Idempotency-Key under way at once`,
-          codes: ["rate_limited"],
-        },
-      }),
+      ...errorResponses(withIdempotencyErrors(customerRequestErrors)),
     },
   });
 

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { createOnboardingLinkSchema, onboardingLinkResourceSchema } from "@/lib/onboarding-links/schema";
-import { authErrors, errorResponses, security } from "./common";
+import { errorResponses, jsonBodyErrors, methodNotAllowed, security } from "./common";
 
 export function registerOnboardingLinkPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
@@ -26,11 +26,18 @@ export function registerOnboardingLinkPaths(registry: OpenAPIRegistry): void {
         content: { "application/json": { schema: onboardingLinkResourceSchema } },
       },
       ...errorResponses({
-        400: "Malformed JSON (`invalid_json`) or invalid fields (`validation_error`, with `details`: `invalid_url`, `unknown_field`, `file_not_found`, …)",
-        ...authErrors,
-        409: "A customer with this `partner_customer_id` already exists (`duplicate_partner_customer_id`, naming its `customer_id`)",
-        413: "Body over 1 MB (`payload_too_large`)",
-        415: "Content-Type is not application/json (`unsupported_media_type`)",
+        ...jsonBodyErrors,
+        400: {
+          description:
+            "Malformed JSON, or invalid fields (with `details`: `invalid_url`, `unknown_field`, `file_not_found`, …)",
+          codes: ["invalid_json", "validation_error"],
+        },
+        ...methodNotAllowed,
+        409: {
+          description:
+            "The `partner_customer_id` is in use by a customer with nothing due (the answer names its `customer_id`)",
+          codes: ["duplicate_partner_customer_id"],
+        },
       }),
     },
   });

@@ -8,12 +8,18 @@ import {
   rotatedWebhookSecretSchema,
   webhookEndpointListSchema,
 } from "@/lib/webhooks/endpoint-schema";
-import { eventResourceSchema } from "@/lib/events/resource-schema";
 import { TEST_EVENT_TYPE } from "@/lib/webhooks/test-event";
-import { authErrors, errorResponses, security } from "./common";
+import { authErrors, type ErrorStatus, errorResponses, jsonBodyErrors, methodNotAllowed, security } from "./common";
 
-/** How deliveries work, said once in the create operation (and in the README). */
-const DELIVERY = `**Deliveries.** Each event of a subscribed type is POSTed to \`url\` as JSON, exactly the event resource of \`GET /api/events\` (\`{"id":"evt_…","type":…,"created_at":…,"data":{"customer":…}}\`), with the headers \`AxisFI-Signature\`, \`AxisFI-Event-Id\` and \`AxisFI-Delivery-Attempt\`. Any 2xx answer within 10 seconds counts as delivered; anything else (another status, a timeout, a connection error) is retried after 1 min, 5 min, 30 min, 2 h, 5 h, then every 10 h, for 3 days, after which the endpoint is shown as failing in the portal until a delivery succeeds again. Delivery is at least once (deduplicate on the event \`id\`), and a customer's events arrive in the order they happened: a later event about a customer waits while an earlier one is retried. Redirects are not followed. The host name is resolved at every delivery and nothing is sent if it resolves to a private, loopback or otherwise reserved address. A test event sent from the portal has type \`${TEST_EVENT_TYPE}\` and \`"data": {}\`, is not listed by \`GET /api/events\` and is not retried.`;
+/** What an operation on one endpoint (`/api/webhook_endpoints/{endpoint_id}…`) refuses. */
+const endpointErrors = {
+  ...authErrors,
+  404: { description: "No such endpoint (unknown, deleted, or another partner's)", codes: ["not_found"] },
+  ...methodNotAllowed,
+} satisfies Record<number, ErrorStatus>;
+
+/** How deliveries work, said in the create operation and in each event webhook (and in the README). */
+export const DELIVERY = `**Deliveries.** Each event of a subscribed type is POSTed to \`url\` as JSON, exactly the event resource of \`GET /api/events\` (\`{"id":"evt_…","type":…,"created_at":…,"data":{"customer":…}}\`), with the headers \`AxisFI-Signature\`, \`AxisFI-Event-Id\` and \`AxisFI-Delivery-Attempt\`. Any 2xx answer within 10 seconds counts as delivered; anything else (another status, a timeout, a connection error) is retried after 1 min, 5 min, 30 min, 2 h, 5 h, then every 10 h, for 3 days, after which the endpoint is shown as failing in the portal until a delivery succeeds again. Delivery is at least once (deduplicate on the event \`id\`), and a customer's events arrive in the order they happened: a later event about a customer waits while an earlier one is retried. Redirects are not followed. The host name is resolved at every delivery and nothing is sent if it resolves to a private, loopback or otherwise reserved address. A test event sent from the portal has type \`${TEST_EVENT_TYPE}\` and \`"data": {}\`, is not listed by \`GET /api/events\` and is not retried.`;
 
 export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
@@ -33,11 +39,11 @@ export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
         content: { "application/json": { schema: createdWebhookEndpointSchema } },
       },
       ...errorResponses({
-        400: "Malformed JSON (`invalid_json`) or invalid fields (`validation_error`, with `details`: `invalid_url`, `required`, …)",
-        401: "`unauthorized`: missing, wrong or revoked credentials (the answer never says which)",
-        413: "`payload_too_large`: body over 1 MB",
-        415: "`unsupported_media_type`: Content-Type is not application/json",
-        429: authErrors[429],
+        ...jsonBodyErrors,
+        400: {
+          description: "Malformed JSON, or invalid fields (with `details`: `invalid_url`, `required`, …)",
+          codes: ["invalid_json", "validation_error"],
+        },
       }),
     },
   });
@@ -55,10 +61,7 @@ export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
         description: "Your webhook endpoints",
         content: { "application/json": { schema: webhookEndpointListSchema } },
       },
-      ...errorResponses({
-        401: "`unauthorized`: missing, wrong or revoked credentials (the answer never says which)",
-        429: authErrors[429],
-      }),
+      ...errorResponses(authErrors),
     },
   });
 
@@ -75,38 +78,7 @@ export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
     },
     responses: {
       200: { description: "Deleted", content: { "application/json": { schema: deletedWebhookEndpointSchema } } },
-      ...errorResponses({
-        401: "`unauthorized`: missing, wrong or revoked credentials (the answer never says which)",
-        404: "`not_found`: no such endpoint (unknown, deleted, or another partner's)",
-        429: authErrors[429],
-      }),
-    },
-  });
-
-  // OpenAPI 3.1 `webhooks`: what AxisFI sends to a registered endpoint.
-  registry.registerWebhook({
-    method: "post",
-    path: "event",
-    operationId: "receiveEvent",
-    tags: ["Webhooks"],
-    summary: "An event, POSTed to your endpoint",
-    description: `Sent to each of your endpoints subscribed to the event's type. ${DELIVERY}`,
-    request: {
-      headers: z.object({
-        "AxisFI-Signature": z.string().meta({
-          description:
-            '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the endpoint\'s secret; two `v1=` values for 24 hours after a rotation',
-          example: "t=1699334716,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd",
-        }),
-        "AxisFI-Event-Id": z.string().meta({ description: "The event's `id`: deduplicate on it" }),
-        "AxisFI-Delivery-Attempt": z
-          .string()
-          .meta({ description: "1 for the first attempt, 2 for the first retry, …" }),
-      }),
-      body: { required: true, content: { "application/json": { schema: eventResourceSchema } } },
-    },
-    responses: {
-      200: { description: "Any 2xx: delivered. Anything else, or no answer within 10 s: retried." },
+      ...errorResponses(endpointErrors),
     },
   });
 
@@ -127,11 +99,7 @@ export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
         description: "The new secret (shown only here) and until when the previous one still signs",
         content: { "application/json": { schema: rotatedWebhookSecretSchema } },
       },
-      ...errorResponses({
-        401: "`unauthorized`: missing, wrong or revoked credentials (the answer never says which)",
-        404: "`not_found`: no such endpoint (unknown, deleted, or another partner's)",
-        429: authErrors[429],
-      }),
+      ...errorResponses(endpointErrors),
     },
   });
 }

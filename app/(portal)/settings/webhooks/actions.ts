@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { userAuditActor, type AuditActor } from "@/lib/audit/audit-events";
 import { requirePermission } from "@/lib/auth/current-user";
 import { fieldErrorsFromZod, validationError } from "@/lib/errors";
 import { formResult, type FormFailure } from "@/lib/forms/form-result";
@@ -15,11 +16,14 @@ const PAGE = "/settings/webhooks";
 export type WebhookSecretResult = { ok: true; endpointId: string; secret: string } | FormFailure;
 export type WebhookActionResult = { ok: true } | FormFailure;
 
-/** The signed-in partner admin's own partner: endpoints are never managed for a partner the client names. */
-async function ownPartnerId(): Promise<string> {
+/**
+ * The signed-in partner admin's own partner (endpoints are never managed for a partner the client
+ * names), and the admin as the audit trail names them.
+ */
+async function ownPartner(): Promise<{ partnerId: string; by: AuditActor }> {
   const user = await requirePermission("webhooks:manage");
   if (!user.partnerId) redirect("/not-allowed");
-  return user.partnerId;
+  return { partnerId: user.partnerId, by: userAuditActor(user) };
 }
 
 const endpointForm = z.object({ endpointId: z.string().trim().min(1).max(64) });
@@ -32,34 +36,38 @@ function read<T>(schema: z.ZodType<T>, formData: FormData, message: string): T {
 }
 
 export async function createWebhookEndpointAction(formData: FormData): Promise<WebhookSecretResult> {
-  const partnerId = await ownPartnerId();
+  const { partnerId, by } = await ownPartner();
   return formResult(async () => {
     // The same checks and answer as POST /api/webhook_endpoints.
-    const endpoint = await createWebhookEndpoint(partnerId, {
-      url: String(formData.get("url") ?? "").trim(),
-      event_types: formData.getAll("event_types").map(String),
-    });
+    const endpoint = await createWebhookEndpoint(
+      partnerId,
+      {
+        url: String(formData.get("url") ?? "").trim(),
+        event_types: formData.getAll("event_types").map(String),
+      },
+      by,
+    );
     revalidatePath(PAGE);
     return { endpointId: endpoint.id, secret: endpoint.secret };
   });
 }
 
 export async function rotateWebhookSecretAction(formData: FormData): Promise<WebhookSecretResult> {
-  const partnerId = await ownPartnerId();
+  const { partnerId, by } = await ownPartner();
   return formResult(async () => {
     const { endpointId } = read(endpointForm, formData, "Choose an endpoint.");
-    const rotated = await rotateWebhookEndpointSecret(partnerId, endpointId);
+    const rotated = await rotateWebhookEndpointSecret(partnerId, endpointId, by);
     revalidatePath(PAGE);
     return { endpointId, secret: rotated.secret };
   });
 }
 
 export async function deleteWebhookEndpointAction(formData: FormData): Promise<WebhookActionResult> {
-  const partnerId = await ownPartnerId();
+  const { partnerId, by } = await ownPartner();
   return formResult(async () => {
     const { endpointId } = read(endpointForm, formData, "Choose an endpoint.");
     try {
-      await deleteWebhookEndpoint(partnerId, endpointId);
+      await deleteWebhookEndpoint(partnerId, endpointId, by);
     } finally {
       revalidatePath(PAGE);
     }
@@ -68,17 +76,17 @@ export async function deleteWebhookEndpointAction(formData: FormData): Promise<W
 }
 
 export async function sendTestEventAction(formData: FormData): Promise<WebhookActionResult> {
-  const partnerId = await ownPartnerId();
+  const { partnerId, by } = await ownPartner();
   return formResult(async () => {
     const { endpointId } = read(endpointForm, formData, "Choose an endpoint.");
-    await sendTestEvent(partnerId, endpointId);
+    await sendTestEvent(partnerId, endpointId, by);
     revalidatePath(PAGE);
     return {};
   });
 }
 
 export async function resendDeliveryAction(formData: FormData): Promise<WebhookActionResult> {
-  const partnerId = await ownPartnerId();
+  const { partnerId } = await ownPartner();
   return formResult(async () => {
     const { deliveryId } = read(deliveryForm, formData, "Choose a delivery.");
     await resendDelivery(partnerId, deliveryId);

@@ -1,0 +1,7 @@
+import "server-only";
+import type { AuditActor } from "@/lib/audit/audit-events";
+
+/** The partner's API key that sent a request, as the audit trail names the actor of what it changes. */
+export function apiKeyAuditActor(key: { apiKeyId: string; publicKey: string }): AuditActor {
+  return { type: "api_key", id: key.apiKeyId, label: `API key ${key.publicKey}` };
+}
