@@ -34,7 +34,7 @@ export interface paths {
      *
      *     Send an `Idempotency-Key` header (1–255 visible ASCII characters, scoped to your partner account) to retry safely.
      *     For 24 hours, the same key with the same body replays the first response, status and body, errors included, with `Idempotent-Replayed: true`.
-     *     The same key with a different body answers 422 `idempotency_key_reused`; while the first request is still running, 409 `idempotency_key_in_use`.
+     *     The same key with a different request (another body, or another endpoint or customer) answers 422 `idempotency_key_reused`; while the first request is still running, 409 `idempotency_key_in_use`.
      *     With more than 1,000 of your keys under way at once, a new one answers 429 `rate_limited`: retry shortly.
      */
     post: operations["createCustomer"];
@@ -153,7 +153,7 @@ export interface paths {
      *
      *     Send an `Idempotency-Key` header (1–255 visible ASCII characters, scoped to your partner account) to retry safely.
      *     For 24 hours, the same key with the same body replays the first response, status and body, errors included, with `Idempotent-Replayed: true`.
-     *     The same key with a different body answers 422 `idempotency_key_reused`; while the first request is still running, 409 `idempotency_key_in_use`.
+     *     The same key with a different request (another body, or another endpoint or customer) answers 422 `idempotency_key_reused`; while the first request is still running, 409 `idempotency_key_in_use`.
      *     With more than 1,000 of your keys under way at once, a new one answers 429 `rate_limited`: retry shortly.
      */
     post: operations["updateCustomer"];
@@ -285,6 +285,8 @@ export interface paths {
      *     The link is **single use** and stops working 10 minutes after it is made if not opened; once opened, the business has 24 hours to finish the form in that browser.
      *
      *     On submit the customer is created as with `POST /api/customers/create` (with this `partner_customer_id`, which the business cannot change) and the business is sent (303) to `return_url`, with nothing appended; an expired or used link sends it to `refresh_url`, where you make a new link.
+     *
+     *     **For an existing customer with information requested:** with the `partner_customer_id` of one of your customers that is `pending` with `requirements.currently_due` not empty, the link is made for that customer. The business sees only the wizard steps with a field due, prefilled with the customer's current data (ID numbers masked) and the reviewer's note on each flagged field. Each saved step replaces that section as with `POST /api/customers/{customer_id}/update` (you get `customer.updated`; a requirement clears when its field's value changes). Once nothing is due any more, or when the business chooses Done, it is sent (303) to `return_url`. `prefill` is not accepted on such a link. A section may keep the documents it holds now; new ones are uploaded on the page.
      *
      *     `prefill` may hold any sections of the create body (each valid on its own; unknown fields refused); its file ids must come from `POST /api/files/upload` with your key.
      *
@@ -2877,7 +2879,7 @@ export interface operations {
           };
         };
       };
-      /** @description Idempotency-Key reused with a different body. Error code: `idempotency_key_reused` */
+      /** @description Idempotency-Key reused with a different request (body, endpoint or customer). Error code: `idempotency_key_reused` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3342,7 +3344,7 @@ export interface operations {
           };
         };
       };
-      /** @description Idempotency-Key reused with a different body. Error code: `idempotency_key_reused` */
+      /** @description Idempotency-Key reused with a different request (body, endpoint or customer). Error code: `idempotency_key_reused` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3962,7 +3964,7 @@ export interface operations {
           "application/json": components["schemas"]["OnboardingLink"];
         };
       };
-      /** @description Malformed JSON, or invalid fields (with `details`: `invalid_url`, `unknown_field`, `file_not_found`, …). Error codes: `invalid_json`, `validation_error` */
+      /** @description Malformed JSON, or invalid fields (with `details`: `invalid_url`, `unknown_field`, `file_not_found`, `not_allowed` for a `prefill` on a link for an existing customer, …). Error codes: `invalid_json`, `validation_error` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4004,7 +4006,7 @@ export interface operations {
           };
         };
       };
-      /** @description The `partner_customer_id` is in use by a customer with nothing due (the answer names its `customer_id`). Error code: `duplicate_partner_customer_id` */
+      /** @description A customer with this `partner_customer_id` already exists and has nothing for the business to fix (naming its `customer_id`; detail code `nothing_due` when it is pending with no information requested, `not_pending` when it is no longer pending). Error code: `duplicate_partner_customer_id` */
       409: {
         headers: {
           [name: string]: unknown;

@@ -50,7 +50,7 @@ Validation rules (every failing field is reported at once, with its full path, i
 export const IDEMPOTENCY = `
 Send an \`Idempotency-Key\` header (1–255 visible ASCII characters, scoped to your partner account) to retry safely.
 For 24 hours, the same key with the same body replays the first response, status and body, errors included, with \`Idempotent-Replayed: true\`.
-The same key with a different body answers 422 \`idempotency_key_reused\`; while the first request is still running, 409 \`idempotency_key_in_use\`.
+The same key with a different request (another body, or another endpoint or customer) answers 422 \`idempotency_key_reused\`; while the first request is still running, 409 \`idempotency_key_in_use\`.
 With more than 1,000 of your keys under way at once, a new one answers 429 \`rate_limited\`: retry shortly.
 `;
 
@@ -138,7 +138,10 @@ const IDEMPOTENCY_ERRORS = {
     description: "or the Idempotency-Key is in use, or it changed while the request ran (retry it)",
     codes: ["idempotency_key_in_use", "conflict"],
   },
-  422: { description: "Idempotency-Key reused with a different body", codes: ["idempotency_key_reused"] },
+  422: {
+    description: "Idempotency-Key reused with a different request (body, endpoint or customer)",
+    codes: ["idempotency_key_reused"],
+  },
   429: { description: "or too many requests with an Idempotency-Key under way at once", codes: ["rate_limited"] },
 } satisfies Record<number, ErrorStatus>;
 
