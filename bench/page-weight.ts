@@ -1,15 +1,20 @@
 /**
- * The JavaScript a browser loads for the wizard's first step (and, for comparison, the sign-in
- * page): every script the page requests, raw and gzip-compressed, measured in Debian's Chromium
- * against the built app on its own port and database.
+ * The JavaScript a browser loads for each wizard step (and, for comparison, the sign-in page):
+ * every script the page requests on a cold load (an empty cache), raw and gzip-compressed,
+ * measured in Debian's Chromium against the built app on its own port and database. The steps are
+ * filled in on the way, so that every step (the review too) shows as it does to a person.
+ * tests/page-weight.test.ts holds each step to the budget with the same figures, computed from the
+ * build's manifests.
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { CHROMIUM_LAUNCH_OPTIONS } from "@/e2e/chromium";
+import { pick } from "@/e2e/helpers";
+import { WIZARD_STEPS, type WizardStep } from "@/lib/onboarding/wizard-steps";
 
 const root = path.resolve(import.meta.dirname, "..");
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "axisfi-weight-"));
@@ -44,6 +49,48 @@ async function scriptWeight(page: Page, url: string): Promise<{ raw: number; gzi
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** Fills in a step as a person would and saves it, so that the next steps and the review open. */
+async function completeStep(page: Page, step: WizardStep): Promise<void> {
+  const label = (text: string) => page.getByLabel(text, { exact: true });
+  if (step === "company") {
+    await label("Business name (English)").fill("Gemini Trading Limited");
+    await label("Registration number").fill("91310000MA1FL4TQ2X");
+    await pick(page, "Country of registration", "United States", /^United States of America/);
+    await label("Your reference for this customer").fill(`bench-${Date.now()}`.padEnd(24, "0"));
+  } else if (step === "address") {
+    await label("Address line").fill("1 Market Street");
+    await label("City").fill("San Francisco");
+    await pick(page, "Country", "united states", /^United States of America/);
+  } else if (step === "usage") {
+    await pick(page, "Main operating country", "US", /^United States of America/);
+    await pick(page, "Revenue currency", "USD", /US Dollar/);
+    await label("Estimated monthly revenue").fill("25000.50");
+  } else if (step === "contact") {
+    await label("Contact email").fill("finance@gemini.example");
+    await label("Contact phone").fill("+14155552671");
+  } else if (step === "representatives") {
+    await label("First name (English), representative 1").fill("Wei");
+    await label("Last name (English), representative 1").fill("Zhang");
+    await label("Date of birth, representative 1").fill("1985-11-07");
+    await pick(page, "Nationality, representative 1", "CN", /China/);
+    await label("ID number, representative 1").fill("E12345678");
+    await pick(page, "ID issuing country, representative 1", "CN", /China/);
+  } else return;
+  const next = WIZARD_STEPS[WIZARD_STEPS.findIndex((candidate) => candidate.slug === step) + 1].slug;
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.waitForURL(new RegExp(`/${next}$`));
+}
+
+/** A step's first load in a fresh context (an empty cache), signed in as `page` is. */
+async function coldWeight(browser: Browser, page: Page, url: string) {
+  const fresh = await browser.newContext({ storageState: await page.context().storageState() });
+  try {
+    return await scriptWeight(await fresh.newPage(), url);
+  } finally {
+    await fresh.close();
+  }
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")))
     execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
@@ -74,17 +121,18 @@ async function main(): Promise<void> {
     await page.goto(`${BASE}/onboarding`);
     await page.getByRole("button", { name: "Start a new onboarding" }).click();
     await page.waitForURL(/\/company$/);
-    const wizardUrl = page.url();
-    // A fresh page, so the wizard's first load is measured with an empty cache.
-    const fresh = await browser.newContext({ storageState: await page.context().storageState() });
-    const wizardWeight = await scriptWeight(await fresh.newPage(), wizardUrl);
-    console.log("First-load JavaScript (all scripts the page requests):");
-    console.log(
-      `  sign-in page          ${kb(signInWeight.raw)} raw, ${kb(signInWeight.gzip)} gzip, ${signInWeight.files} files`,
-    );
-    console.log(
-      `  wizard, company step  ${kb(wizardWeight.raw)} raw, ${kb(wizardWeight.gzip)} gzip, ${wizardWeight.files} files`,
-    );
+    const base = page.url().replace(/\/company$/, "");
+    const rows: [string, Awaited<ReturnType<typeof scriptWeight>>][] = [["sign-in page", signInWeight]];
+    for (const step of WIZARD_STEPS) {
+      rows.push([`wizard: ${step.slug}`, await coldWeight(browser, page, `${base}/${step.slug}`)]);
+      await page.goto(`${base}/${step.slug}`);
+      await completeStep(page, step.slug);
+    }
+    console.log("First-load JavaScript (every script the page requests, cold cache):");
+    console.log(`  ${"page".padEnd(26)}${"raw".padStart(11)}${"gzip".padStart(11)}  files`);
+    for (const [name, weight] of rows) {
+      console.log(`  ${name.padEnd(26)}${kb(weight.raw).padStart(11)}${kb(weight.gzip).padStart(11)}  ${weight.files}`);
+    }
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid, "SIGTERM");

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { FileDrop } from "@/components/ui/file-drop";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatBytes } from "@/lib/files/format";
-import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES, type FileResource } from "@/lib/files/resource-schema";
+import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES } from "@/lib/files/file-types";
+import type { FileResource } from "@/lib/files/resource-schema";
 import { useFileRoute } from "./wizard-routes";
 
 /** What the form knows of an uploaded document. */

@@ -1,23 +1,27 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type Resolver,
+  type UseFormReturn,
+} from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button, buttonClassName } from "@/components/ui/button";
 import type { FieldError } from "@/lib/errors";
 import type { FormFailure } from "@/lib/forms/form-failure";
-import { STEP_SCHEMAS, stepAfter, stepBefore, type FormStep } from "@/lib/onboarding/steps";
+import { stepAfter, stepBefore, type FormStep } from "@/lib/onboarding/wizard-steps";
 import type { DraftOnPage } from "./draft-actions";
+import { pendingErrorsKey } from "./pending-errors";
 import { useWizardRoutes } from "./wizard-routes";
 
-/** Where the review step leaves the server's field errors for the step that shows them. */
-export function pendingErrorsKey(draftId: string): string {
-  return `axisfi:onboarding:${draftId}:errors`;
-}
+export { pendingErrorsKey };
 
 function applyFieldErrors<T extends FieldValues>(form: UseFormReturn<T>, errors: FieldError[]): void {
   for (const error of errors) form.setError(error.field as Path<T>, { type: "server", message: error.message });
@@ -49,6 +53,34 @@ export interface StepFormOptions {
    * They mark the field until the form is submitted, and never block a save.
    */
   fieldNotes?: FieldError[];
+}
+
+let validation: Promise<typeof import("./step-validation")> | null = null;
+
+/** The validation code (Zod and the section schemas), fetched once, on first use. */
+function loadValidation(): Promise<typeof import("./step-validation")> {
+  validation ??= import("./step-validation").catch((error: unknown) => {
+    validation = null; // a later attempt may succeed
+    throw error;
+  });
+  return validation;
+}
+
+/**
+ * The step's schema as a resolver, loaded when the form first validates (the form starts loading
+ * it when it gets focus). Should the code not load, the browser skips its check for this attempt:
+ * the server validates every save with the same schema and its errors land on the fields.
+ */
+function lazyStepResolver<T extends FieldValues>(step: FormStep): Resolver<T> {
+  return async (values, context, options) => {
+    let resolver: Resolver<FieldValues>;
+    try {
+      resolver = (await loadValidation()).stepResolver(step);
+    } catch {
+      return { values, errors: {} };
+    }
+    return (await resolver(values, context, options as never)) as never;
+  };
 }
 
 /** Refusals that mean the page shows an older draft than the one stored: reloading it helps. */
@@ -86,8 +118,7 @@ export function StepForm<T extends FieldValues>({
   const formElement = useRef<HTMLFormElement>(null);
   const hydrated = useHydrated();
   const form = useForm<T>({
-    // The resolver's input and output types differ (the schema normalises); the form holds input.
-    resolver: zodResolver(STEP_SCHEMAS[step]) as never,
+    resolver: lazyStepResolver<T>(step),
     defaultValues,
     // Validating on blur would move the layout under a pointer on its way to "Save and continue".
     mode: "onSubmit",
@@ -149,6 +180,7 @@ export function StepForm<T extends FieldValues>({
       ref={formElement}
       method="post"
       noValidate
+      onFocus={() => void loadValidation().catch(() => undefined)}
       onSubmit={(event) => void form.handleSubmit(onValid, onInvalid)(event)}
       className="space-y-6"
     >

@@ -6,9 +6,9 @@ import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { FieldError } from "@/lib/errors";
-import { WIZARD_STEPS, stepOfField } from "@/lib/onboarding/steps";
+import { WIZARD_STEPS, stepOfField } from "@/lib/onboarding/wizard-steps";
 import type { SubmitDraftAction } from "./draft-actions";
-import { pendingErrorsKey } from "./step-form";
+import { pendingErrorsKey } from "./pending-errors";
 import { useWizardRoutes } from "./wizard-routes";
 
 export function SubmitDraft({

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
-import { FORM_STEPS, WIZARD_STEPS, type FormStep, type WizardStep } from "@/lib/onboarding/steps";
+import { FORM_STEPS, WIZARD_STEPS, type FormStep, type WizardStep } from "@/lib/onboarding/wizard-steps";
 
 function stateLabel(isCurrent: boolean, done: boolean): string {
   if (isCurrent) return done ? " (current step, complete)" : " (current step)";

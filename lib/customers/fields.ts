@@ -1,11 +1,10 @@
 /**
- * Field-level building blocks of the customer schemas. Browser-safe: zod and the ISO and phone
- * libraries only, so the wizard, the API and the OpenAPI generator read the same rules.
+ * Field-level building blocks of the customer schemas. Browser-safe: zod, the ISO code lists and
+ * the phone library only, so the wizard, the API and the OpenAPI generator read the same rules.
  */
 import { z } from "zod";
-import countries from "i18n-iso-countries";
-import currencyCodes from "currency-codes";
 import { isValidPhoneNumber } from "libphonenumber-js/min";
+import { ISO_COUNTRY_CODES, ISO_CURRENCY_CODES } from "./code-lists";
 import { hasIdShape } from "@/lib/ids";
 
 export const NAME_MAX = 255;
@@ -106,8 +105,10 @@ export function latinName() {
   );
 }
 
+const COUNTRY_CODES: ReadonlySet<string> = new Set(ISO_COUNTRY_CODES);
+
 export function isCountryCode(value: string): boolean {
-  return /^[A-Z]{2}$/.test(value) && countries.isValid(value);
+  return /^[A-Z]{2}$/.test(value) && COUNTRY_CODES.has(value);
 }
 
 export function countryCode() {
@@ -129,7 +130,7 @@ const NON_CURRENCIES = new Set([
   ...["XAU", "XAG", "XPT", "XPD", "XDR", "XSU", "XUA", "XBA", "XBB", "XBC", "XBD", "XTS", "XXX"],
   ...["BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW"],
 ]);
-const CURRENCY_CODES = new Set(currencyCodes.codes().filter((code) => !NON_CURRENCIES.has(code)));
+const CURRENCY_CODES: ReadonlySet<string> = new Set(ISO_CURRENCY_CODES.filter((code) => !NON_CURRENCIES.has(code)));
 
 export function isCurrencyCode(value: string): boolean {
   return CURRENCY_CODES.has(value);

@@ -5,8 +5,6 @@
  * from the same objects.
  */
 import { z } from "zod";
-import countries from "i18n-iso-countries";
-import currencyCodes from "currency-codes";
 import phoneMetadata from "libphonenumber-js/min/metadata";
 import {
   DESCRIPTION_MAX,
@@ -29,6 +27,8 @@ import {
   websiteUrl,
   withCode,
 } from "./fields";
+import { ISO_COUNTRY_CODES, ISO_CURRENCY_CODES } from "./code-lists";
+import { MAX_BUSINESS_PERSONS, MAX_DOCUMENTS } from "./limits";
 import { INDUSTRY_CATEGORIES, INDUSTRY_CATEGORY_CODES } from "./industry-categories";
 
 /**
@@ -36,8 +36,8 @@ import { INDUSTRY_CATEGORIES, INDUSTRY_CATEGORY_CODES } from "./industry-categor
  * piped check is invisible to the generator): the same lists and rules the checks of fields.ts
  * apply. Declarations only: nothing here changes what is accepted.
  */
-const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).filter(isCountryCode).sort();
-const CURRENCY_CODES = currencyCodes.codes().filter(isCurrencyCode).sort();
+const COUNTRY_CODES = ISO_COUNTRY_CODES.filter(isCountryCode).sort();
+const CURRENCY_CODES = ISO_CURRENCY_CODES.filter(isCurrencyCode).sort();
 /** Per calling code, the national number patterns of its countries: what a valid phone number is. */
 const PHONE_NUMBER = (() => {
   const byCallingCode = new Map<string, Set<string>>();
@@ -88,8 +88,7 @@ const declared = {
   fileId: { pattern: "^file_[0-9a-f]{32}$", minLength: 37, maxLength: 37 },
 };
 
-export const MAX_DOCUMENTS = 20;
-export const MAX_BUSINESS_PERSONS = 20;
+export { MAX_BUSINESS_PERSONS, MAX_DOCUMENTS };
 export const PARTNER_CUSTOMER_ID_MIN = 20;
 export const PARTNER_CUSTOMER_ID_MAX = 64;
 

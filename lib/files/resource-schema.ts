@@ -1,9 +1,8 @@
 /** The file resource POST /api/files/upload answers with. Browser-safe: the wizard's uploader reads it. */
 import { z } from "zod";
+import { ALLOWED_FILE_TYPES } from "./file-types";
 
-export const ALLOWED_FILE_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
-export type AllowedFileType = (typeof ALLOWED_FILE_TYPES)[number];
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export { ALLOWED_FILE_TYPES, MAX_FILE_BYTES, type AllowedFileType } from "./file-types";
 
 export const fileResourceSchema = z
   .object({

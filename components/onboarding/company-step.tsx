@@ -1,0 +1,131 @@
+"use client";
+
+import { Controller } from "react-hook-form";
+import type { PickerOption } from "@/lib/customers/picker-option";
+import { MAX_DOCUMENTS } from "@/lib/customers/limits";
+import { DocumentUpload } from "./document-upload";
+import { PickerField, TextField, errorOf, fieldId } from "./form-fields";
+import { StepForm } from "./step-form";
+import { Section, useKnownFiles, type KnownFiles, type StepProps, type StepValues } from "./step-parts";
+import { useWizardRoutes } from "./wizard-routes";
+
+export function CompanyStep({
+  draft,
+  defaultValues,
+  options,
+  countries,
+  files,
+}: StepProps<"company"> & { countries: PickerOption[]; files: KnownFiles }) {
+  const { remember, describe } = useKnownFiles(files);
+  // On a hosted onboarding link the reference is the partner's, fixed by the link.
+  const { partnerCustomerIdFixed } = useWizardRoutes(draft.id);
+  return (
+    <StepForm<StepValues<"company">> draft={draft} step="company" defaultValues={defaultValues} options={options}>
+      {(form) => (
+        <>
+          <Section title="Business details">
+            <TextField
+              form={form}
+              name="business_details.business_name_english"
+              label="Business name (English)"
+              required
+            />
+            <TextField
+              form={form}
+              name="business_details.business_name"
+              label="Business name (local language)"
+              hint="As registered, in any script."
+            />
+            <TextField
+              form={form}
+              name="business_details.business_identifier_number"
+              label="Registration number"
+              required
+            />
+            <PickerField
+              form={form}
+              name="business_details.business_identifier_country_code"
+              label="Country of registration"
+              options={countries}
+              placeholder="Search countries"
+              required
+            />
+            <TextField
+              form={form}
+              name="business_details.business_identifier_start_date"
+              label="Registered on"
+              type="date"
+            />
+            <TextField
+              form={form}
+              name="business_details.business_identifier_expiry_date"
+              label="Registration expires on"
+              type="date"
+            />
+            <TextField
+              form={form}
+              name="business_details.website"
+              label="Website"
+              type="url"
+              inputMode="url"
+              hint="Starting with https://"
+            />
+            {partnerCustomerIdFixed ? null : (
+              <TextField
+                form={form}
+                name="partner_customer_id"
+                label="Your reference for this customer"
+                hint="20–64 characters, unique among your customers (the partner_customer_id)."
+                required
+              />
+            )}
+          </Section>
+          <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <legend className="px-1 text-sm font-semibold text-slate-900">Registration documents</legend>
+            <p className="mb-3 text-sm text-slate-600">
+              Certificate of incorporation, business licence or extract from the register. PDF, JPEG or PNG, up to 10 MB
+              each.
+            </p>
+            <Controller
+              control={form.control}
+              name="business_details.business_identifier_document_list"
+              render={({ field }) => {
+                const ids = Array.isArray(field.value) ? (field.value as string[]) : [];
+                const error = errorOf(form, "business_details.business_identifier_document_list");
+                return (
+                  <div className="space-y-3">
+                    {ids.map((fileId, index) => (
+                      <DocumentUpload
+                        key={fileId}
+                        id={`${fieldId(field.name)}-${index}`}
+                        label={`Registration document ${index + 1}`}
+                        document={describe(fileId)}
+                        onUploaded={(document) => {
+                          remember(document);
+                          field.onChange(ids.map((id) => (id === fileId ? document.fileId : id)));
+                        }}
+                        onRemove={() => field.onChange(ids.filter((id) => id !== fileId))}
+                      />
+                    ))}
+                    {ids.length < MAX_DOCUMENTS ? (
+                      <DocumentUpload
+                        id={fieldId(field.name)}
+                        label="Add a registration document"
+                        document={null}
+                        error={error}
+                        onUploaded={(document) => {
+                          remember(document);
+                          field.onChange([...ids, document.fileId]);
+                        }}
+                      />
+                    ) : null}
+                  </div>
+                );
+              }}
+            />
+          </fieldset>
+        </>
+      )}
+    </StepForm>
+  );
+}

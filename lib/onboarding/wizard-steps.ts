@@ -1,0 +1,50 @@
+/**
+ * The wizard's steps: their order, titles and which step shows a field. No schemas here, so the
+ * browser's wizard pages (progress, navigation, the review step) load none of the validation code;
+ * each step's schema is in ./steps (STEP_SCHEMAS), loaded by a form only when it validates.
+ */
+export type FormStep = "company" | "address" | "usage" | "contact" | "representatives";
+export type WizardStep = FormStep | "review";
+
+export const WIZARD_STEPS: readonly { slug: WizardStep; title: string; description: string }[] = [
+  { slug: "company", title: "Company", description: "Business details and registration documents" },
+  { slug: "address", title: "Registration address", description: "Where the business is registered" },
+  { slug: "usage", title: "Account usage", description: "What the business sells and expects to process" },
+  { slug: "contact", title: "Primary contact", description: "Who AxisFI can reach" },
+  {
+    slug: "representatives",
+    title: "Legal representatives",
+    description: "People who represent the business, with ID",
+  },
+  { slug: "review", title: "Review and submit", description: "Check everything, then submit" },
+];
+
+export const FORM_STEPS = WIZARD_STEPS.map((step) => step.slug).filter((slug): slug is FormStep => slug !== "review");
+
+export function isWizardStep(value: string): value is WizardStep {
+  return WIZARD_STEPS.some((step) => step.slug === value);
+}
+
+export function stepAfter(step: WizardStep): WizardStep {
+  const index = WIZARD_STEPS.findIndex((candidate) => candidate.slug === step);
+  return WIZARD_STEPS[Math.min(index + 1, WIZARD_STEPS.length - 1)].slug;
+}
+
+export function stepBefore(step: WizardStep): WizardStep | null {
+  const index = WIZARD_STEPS.findIndex((candidate) => candidate.slug === step);
+  return index > 0 ? WIZARD_STEPS[index - 1].slug : null;
+}
+
+const STEP_OF_SECTION: Record<string, FormStep> = {
+  partner_customer_id: "company",
+  business_details: "company",
+  registration_address: "address",
+  account_usage: "usage",
+  primary_contact: "contact",
+  business_person_list: "representatives",
+};
+
+/** The step that shows a field, from its API path (`business_person_list.0.basic_info.birth_date`). */
+export function stepOfField(field: string): FormStep {
+  return STEP_OF_SECTION[field.split(".")[0]] ?? "company";
+}
