@@ -51,8 +51,19 @@ describe("isPublicAddress", () => {
     for (const address of ["::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:10.0.0.1", "64:ff9b::a00:1", "2002:a00:1::1"]) {
       expect(isPublicAddress(address), address).toBe(false);
     }
+    // SIIT-translated and local-use NAT64 forms too (found in review: they passed as public).
+    for (const address of ["::ffff:0:7f00:1", "::ffff:0:a9fe:a9fe", "64:ff9b:1::7f00:1", "64:ff9b:1:2::a00:1"]) {
+      expect(isPublicAddress(address), address).toBe(false);
+    }
+    expect(isPublicAddress("::ffff:0:808:808")).toBe(true);
     expect(isPublicAddress("::ffff:8.8.8.8")).toBe(true);
     expect(isPublicAddress("64:ff9b::808:808")).toBe(true);
+  });
+
+  it("refuses IPv6 addresses outside global unicast (2000::/3), which the Internet does not route", () => {
+    for (const address of ["4000::1", "5f00::1", "1::1", "e000::1", "::2"]) {
+      expect(isPublicAddress(address), address).toBe(false);
+    }
   });
 
   it("refuses what is not an address", () => {

@@ -4,7 +4,10 @@ import net from "node:net";
  * Which addresses a webhook may be sent to: public unicast addresses only. Refused are the ranges
  * of RFC 6890 and its successors that are not globally reachable (loopback, private, link-local,
  * shared/CGNAT, benchmarking, documentation, multicast, reserved, unspecified, unique local), and
- * IPv6 forms that embed an IPv4 address (mapped, NAT64, 6to4) when that address is refused.
+ * IPv6 forms that embed an IPv4 address (mapped, SIIT-translated, NAT64 incl. the local-use
+ * 64:ff9b:1::/48, 6to4) when that address is refused. Beyond those, an IPv6 address must be global
+ * unicast (2000::/3): nothing else is routed on the public Internet, and a translator on the
+ * network could turn another prefix into a private IPv4 destination.
  */
 const refused = new net.BlockList();
 for (const [network, prefix] of [
@@ -40,13 +43,20 @@ for (const [network, prefix] of [
   refused.addSubnet(network, prefix, "ipv6");
 }
 
-/** The IPv4 address an IPv6 address carries (::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::/96, 2002::/16), if any. */
+/**
+ * The IPv4 address an IPv6 address carries (::ffff:a.b.c.d, ::a.b.c.d, ::ffff:0:a.b.c.d,
+ * 64:ff9b::/96, 64:ff9b:1::/48, 2002::/16), if any.
+ */
 function embeddedIpv4(address: string): string | null {
   const groups = expandIpv6(address);
   if (!groups) return null;
   const fromGroups = (high: number, low: number) => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
   const zeros = (count: number) => groups.slice(0, count).every((group) => group === 0);
   if (zeros(5) && (groups[5] === 0xffff || groups[5] === 0)) return fromGroups(groups[6], groups[7]);
+  // SIIT (RFC 6052/7915): ::ffff:0:a.b.c.d.
+  if (zeros(4) && groups[4] === 0xffff && groups[5] === 0) return fromGroups(groups[6], groups[7]);
+  // Local-use NAT64 (RFC 8215): 64:ff9b:1::/48, the IPv4 address in the last 32 bits.
+  if (groups[0] === 0x64 && groups[1] === 0xff9b && groups[2] === 1) return fromGroups(groups[6], groups[7]);
   if (groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((group) => group === 0)) {
     return fromGroups(groups[6], groups[7]);
   }
@@ -82,5 +92,7 @@ export function isPublicAddress(address: string): boolean {
   if (family !== 6) return false;
   const v4 = embeddedIpv4(address);
   if (v4 !== null) return isPublicAddress(v4);
+  const groups = expandIpv6(address);
+  if (!groups || (groups[0] & 0xe000) !== 0x2000) return false;
   return !refused.check(address, "ipv6");
 }
