@@ -110,9 +110,18 @@ export async function postWebhook(
       request.once("response", (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
+        let enough = false;
         response.on("data", (chunk: Buffer) => {
-          if (size < MAX_READ_BYTES) chunks.push(chunk);
+          if (enough) return;
+          chunks.push(chunk);
           size += chunk.length;
+          if (size >= MAX_READ_BYTES) {
+            // The status and the excerpt are in: the rest of a long (or endless) body is not read,
+            // so a receiver cannot hold a delivery slot for the whole timeout by streaming.
+            enough = true;
+            resolve({ statusCode: response.statusCode ?? 0, body: Buffer.concat(chunks) });
+            response.destroy();
+          }
         });
         response.once("error", reject);
         response.once("end", () => resolve({ statusCode: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
