@@ -21,6 +21,7 @@ export type ErrorCode =
   | "unsupported_file_type"
   | "invalid_transition"
   | "customer_not_pending"
+  | "endpoint_limit_reached"
   | "conflict"
   | "draft_not_open"
   | "rate_limited"

@@ -53,6 +53,52 @@ async function refusedFields(headers: Record<string, string>, body: unknown): Pr
 }
 
 describe("webhook endpoints", () => {
+  it("replays a keyed create or rotation with the same secret instead of changing anything again", async () => {
+    const partner = await newPartner();
+    const headers = authHeaders(partner);
+    const keyed = { ...headers, "Idempotency-Key": "create-endpoint-once" };
+    const body = { url: URL_OK, event_types: ["customer.created"] };
+    const first = await create(keyed, body);
+    const again = await create(keyed, body);
+    expect(again.status).toBe(200);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    const created: Endpoint = await first.json();
+    expect(await again.json()).toEqual(created);
+    expect(await list(headers)).toHaveLength(1);
+
+    const rotate = () =>
+      fetch(`${api.baseUrl}/api/webhook_endpoints/${created.id}/rotate_secret`, {
+        method: "POST",
+        headers: { ...headers, "Idempotency-Key": "rotate-once" },
+      });
+    const rotated = await (await rotate()).json();
+    const retried = await rotate();
+    expect(retried.headers.get("idempotent-replayed")).toBe("true");
+    expect(await retried.json()).toEqual(rotated);
+    // The secret the answer gave is the one that signs, and the first one still signs beside it.
+    const stored = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: created.id } });
+    expect(openSigningSecret(stored)).toBe(rotated.secret);
+    expect(unseal(stored.previousSecret!, "webhook_secret", created.id)).toBe(created.secret);
+    const changes = await db.auditEvent.findMany({
+      where: { partnerId: partner.partnerId, action: { startsWith: "webhook_endpoint." } },
+    });
+    expect(changes.map((event) => event.action).sort()).toEqual([
+      "webhook_endpoint.created",
+      "webhook_endpoint.secret_rotated",
+    ]);
+  });
+
+  it("keeps at most 16 endpoints in use per partner; deleting one makes room", async () => {
+    const headers = authHeaders(await newPartner());
+    const made = await Promise.all(Array.from({ length: 16 }, (_, index) => createOk(headers, `${URL_OK}/${index}`)));
+    const over = await create(headers, { url: `${URL_OK}/17`, event_types: ["customer.created"] });
+    expect(over.status).toBe(409);
+    expect((await over.json()).error.code).toBe("endpoint_limit_reached");
+    expect(await list(headers)).toHaveLength(16);
+    expect((await remove(headers, made[0].id)).status).toBe(200);
+    await createOk(headers, `${URL_OK}/17`);
+  });
+
   it("shows the signing secret once, on create, and never in the list", async () => {
     const headers = authHeaders(await newPartner());
     const response = await create(headers, {

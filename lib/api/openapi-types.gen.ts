@@ -218,7 +218,7 @@ export interface paths {
     put?: never;
     /**
      * Create a webhook endpoint
-     * @description Where to send events of the given types. `url` is https, at most 2048 characters, without credentials and not a private or loopback address. The answer holds the signing `secret` (`whsec_…`): it is shown this once, so keep it. Each delivery carries a signature `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` made with it; refuse deliveries whose signature does not match or whose `t` is more than 5 minutes away. During a secret rotation the header carries two `v1=` values; accept the delivery if either matches.
+     * @description Where to send events of the given types. `url` is https, at most 2048 characters, without credentials and not a private or loopback address. At most 16 endpoints are in use at once (409 `endpoint_limit_reached`). The answer holds the signing `secret` (`whsec_…`): it is shown this once, so keep it, and send an `Idempotency-Key` so that a retry after a lost answer gets the same endpoint and secret. Each delivery carries a signature `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` made with it; refuse deliveries whose signature does not match or whose `t` is more than 5 minutes away. During a secret rotation the header carries two `v1=` values; accept the delivery if either matches.
      *
      *     **Deliveries.** Each event of a subscribed type is POSTed to `url` as JSON, exactly the event resource of `GET /api/events` (`{"id":"evt_…","type":…,"created_at":…,"data":{"customer":…}}`), with the headers `AxisFI-Signature`, `AxisFI-Event-Id` and `AxisFI-Delivery-Attempt`. Any 2xx answer within 10 seconds counts as delivered; anything else (another status, a timeout, a connection error) is retried after 1 min, 5 min, 30 min, 2 h, 5 h, then every 10 h, for 3 days, after which the endpoint is shown as failing in the portal until a delivery succeeds again. Delivery is at least once (deduplicate on the event `id`), and a customer's events arrive in the order they happened: a later event about a customer waits while an earlier one is retried. Redirects are not followed. The host name is resolved at every delivery and nothing is sent if it resolves to a private, loopback or otherwise reserved address. A test event sent from the portal has type `endpoint.test` and `"data": {}`, is not listed by `GET /api/events` and is not retried.
      */
@@ -260,7 +260,7 @@ export interface paths {
     put?: never;
     /**
      * Rotate a webhook endpoint's signing secret
-     * @description Gives the endpoint a new signing secret, shown only in this answer. For 24 hours (until `previous_secret_expires_at`) every delivery is signed with both the new and the previous secret (two `v1=` values in `AxisFI-Signature`), so your receiver can switch to the new secret without refusing anything. Rotating again within those 24 hours drops the oldest secret at once. No body is needed.
+     * @description Gives the endpoint a new signing secret, shown only in this answer. For 24 hours (until `previous_secret_expires_at`) every delivery is signed with both the new and the previous secret (two `v1=` values in `AxisFI-Signature`), so your receiver can switch to the new secret without refusing anything. Rotating again within those 24 hours drops the oldest secret at once. No body is needed. Send an `Idempotency-Key`: a retry after a lost answer then gets the same new secret instead of rotating again.
      */
     post: operations["rotateWebhookEndpointSecret"];
     delete?: never;
@@ -3653,7 +3653,10 @@ export interface operations {
   createWebhookEndpoint: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: for 24 hours the same key replays the first answer, with the same secret, instead of making another change (another request with the key answers 422 `idempotency_key_reused`) */
+        "Idempotency-Key"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3672,7 +3675,7 @@ export interface operations {
           "application/json": components["schemas"]["CreatedWebhookEndpoint"];
         };
       };
-      /** @description Malformed JSON, or invalid fields (with `details`: `invalid_url`, `required`, …). Error codes: `invalid_json`, `validation_error` */
+      /** @description Malformed JSON, or invalid fields (with `details`: `invalid_url`, `required`, …); or a malformed Idempotency-Key. Error codes: `invalid_json`, `validation_error`, `invalid_idempotency_key` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3681,7 +3684,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"] & {
             error?: {
               /** @enum {string} */
-              code?: "invalid_json" | "validation_error";
+              code?: "invalid_json" | "validation_error" | "invalid_idempotency_key";
             };
           };
         };
@@ -3696,6 +3699,20 @@ export interface operations {
             error?: {
               /** @enum {string} */
               code?: "unauthorized";
+            };
+          };
+        };
+      };
+      /** @description 16 endpoints are in use already: delete one first; or the Idempotency-Key is in use, or it changed while the request ran (retry it). Error codes: `endpoint_limit_reached`, `idempotency_key_in_use`, `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "endpoint_limit_reached" | "idempotency_key_in_use" | "conflict";
             };
           };
         };
@@ -3728,7 +3745,21 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
+      /** @description Idempotency-Key reused with a different request (body, endpoint or customer). Error code: `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "idempotency_key_reused";
+            };
+          };
+        };
+      };
+      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; or too many requests with an Idempotency-Key under way at once. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -3853,7 +3884,10 @@ export interface operations {
   rotateWebhookEndpointSecret: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: for 24 hours the same key replays the first answer, with the same secret, instead of making another change (another request with the key answers 422 `idempotency_key_reused`) */
+        "Idempotency-Key"?: string;
+      };
       path: {
         endpoint_id: string;
       };
@@ -3868,6 +3902,20 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["RotatedWebhookSecret"];
+        };
+      };
+      /** @description or a malformed Idempotency-Key. Error code: `invalid_idempotency_key` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "invalid_idempotency_key";
+            };
+          };
         };
       };
       /** @description Missing, wrong or revoked credentials (the answer never says which). Error code: `unauthorized` */
@@ -3912,7 +3960,35 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
+      /** @description or the Idempotency-Key is in use, or it changed while the request ran (retry it). Error codes: `idempotency_key_in_use`, `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "idempotency_key_in_use" | "conflict";
+            };
+          };
+        };
+      };
+      /** @description Idempotency-Key reused with a different request (body, endpoint or customer). Error code: `idempotency_key_reused` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] & {
+            error?: {
+              /** @enum {string} */
+              code?: "idempotency_key_reused";
+            };
+          };
+        };
+      };
+      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; or too many requests with an Idempotency-Key under way at once. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;

@@ -119,3 +119,6 @@ export const rotatedWebhookSecretSchema = z
     }),
   })
   .meta({ id: "RotatedWebhookSecret" });
+
+/** Endpoints in use per partner, as Stripe allows: enough for every real integration, and a bound on fan-out. */
+export const MAX_ENDPOINTS_PER_PARTNER = 16;

@@ -3,11 +3,17 @@ import crypto from "node:crypto";
 import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
 import { seal, unseal } from "@/lib/crypto/personal-data";
 import { toApiTimestamp } from "@/lib/customers/fields";
-import { db } from "@/lib/db";
+import { IdempotencyRaceLost } from "@/lib/customers/create-customer";
+import { db, isUniqueViolation, type Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, fieldErrorsFromZod, validationError } from "@/lib/errors";
 import { hasIdShape, newId } from "@/lib/ids";
-import { createWebhookEndpointSchema, type WebhookEndpointResource } from "./endpoint-schema";
+import { findStoredResponse, storedResponseRow, type IdempotencyClaim } from "@/lib/idempotency/idempotency-keys";
+import {
+  createWebhookEndpointSchema,
+  MAX_ENDPOINTS_PER_PARTNER,
+  type WebhookEndpointResource,
+} from "./endpoint-schema";
 
 /** `whsec_` and 32 random bytes, base64url. */
 function newSigningSecret(): string {
@@ -54,20 +60,54 @@ function endpointAuditRow(
 }
 
 /**
+ * A change whose answer holds a secret shown only once: with an Idempotency-Key, the answer is
+ * stored (sealed, like every stored response) in the change's own transaction, so a retry after a
+ * lost answer gets the same secret instead of making another change.
+ */
+async function answeredOnce<T>(
+  idempotency: IdempotencyClaim | undefined,
+  change: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const answer = await change(tx);
+      if (idempotency)
+        await tx.idempotencyKey.create({ data: storedResponseRow(idempotency, 200, JSON.stringify(answer)) });
+      return answer;
+    });
+  } catch (error) {
+    if (idempotency && isUniqueViolation(error) && (await findStoredResponse(idempotency)))
+      throw new IdempotencyRaceLost();
+    throw error;
+  }
+}
+
+/**
  * Registers an endpoint, with its audit event, in one transaction; the answer is the only place
- * its signing secret is ever shown.
+ * its signing secret is ever shown. At most MAX_ENDPOINTS_PER_PARTNER in use: the partner's row is
+ * locked while they are counted, so two creates at once cannot both take the last place.
  */
 export async function createWebhookEndpoint(
   partnerId: string,
   input: unknown,
   by: AuditActor,
+  options: { idempotency?: IdempotencyClaim } = {},
 ): Promise<WebhookEndpointResource & { secret: string }> {
   const parsed = createWebhookEndpointSchema({ allowLoopback: env.WEBHOOKS_ALLOW_PRIVATE }).safeParse(input);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
   const id = newId("we");
   const secret = newSigningSecret();
-  const [row] = await db.$transaction([
-    db.webhookEndpoint.create({
+  return answeredOnce(options.idempotency, async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "Partner" WHERE "id" = ${partnerId} FOR UPDATE`;
+    const inUse = await tx.webhookEndpoint.count({ where: { partnerId, disabledAt: null } });
+    if (inUse >= MAX_ENDPOINTS_PER_PARTNER) {
+      throw new AppError(
+        "endpoint_limit_reached",
+        409,
+        `At most ${MAX_ENDPOINTS_PER_PARTNER} webhook endpoints can be in use. Delete one you no longer need first.`,
+      );
+    }
+    const row = await tx.webhookEndpoint.create({
       data: {
         id,
         partnerId,
@@ -75,12 +115,12 @@ export async function createWebhookEndpoint(
         eventTypes: parsed.data.event_types,
         secret: seal(secret, "webhook_secret", id),
       },
-    }),
-    db.auditEvent.create({
+    });
+    await tx.auditEvent.create({
       data: endpointAuditRow("webhook_endpoint.created", partnerId, { id, url: parsed.data.url }, by),
-    }),
-  ]);
-  return { ...toResource(row), secret };
+    });
+    return { ...toResource(row), secret };
+  });
 }
 
 /** The partner's endpoints in use, newest first; never their secrets. */
@@ -130,10 +170,11 @@ export async function rotateWebhookEndpointSecret(
   partnerId: string,
   endpointId: string,
   by: AuditActor,
+  options: { idempotency?: IdempotencyClaim } = {},
 ): Promise<{ id: string; secret: string; previous_secret_expires_at: string }> {
   if (!hasIdShape("we", endpointId)) throw notFound();
   const secret = newSigningSecret();
-  const expiresAt = await db.$transaction(async (tx) => {
+  return answeredOnce(options.idempotency, async (tx) => {
     // One statement: the old secret (still sealed, bound to this endpoint) moves aside as it is.
     const rows = await tx.$queryRaw<{ previousSecretExpiresAt: Date; url: string }[]>`
       UPDATE "WebhookEndpoint"
@@ -146,9 +187,12 @@ export async function rotateWebhookEndpointSecret(
     await tx.auditEvent.create({
       data: endpointAuditRow("webhook_endpoint.secret_rotated", partnerId, { id: endpointId, url: rows[0].url }, by),
     });
-    return rows[0].previousSecretExpiresAt;
+    return {
+      id: endpointId,
+      secret,
+      previous_secret_expires_at: toApiTimestamp(rows[0].previousSecretExpiresAt),
+    };
   });
-  return { id: endpointId, secret, previous_secret_expires_at: toApiTimestamp(expiresAt) };
 }
 
 /** The signing secret of an endpoint, for the delivery worker. */

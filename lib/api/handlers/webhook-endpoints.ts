@@ -5,17 +5,21 @@ import {
   listWebhookEndpoints,
   rotateWebhookEndpointSecret,
 } from "@/lib/webhooks/endpoints";
-import { MAX_JSON_BODY_BYTES, jsonResponse, parseJson, readBody, requireJson, type ApiResponse } from "../http";
+import { jsonResponse, parseJson, requireJson, type ApiResponse } from "../http";
+import { answerIdempotently } from "../idempotent-request";
 import { apiKeyAuditActor } from "../api-key-actor";
 import type { PartnerApiContext } from "../partner-api";
 
 /** POST /api/webhook_endpoints */
 export async function createWebhookEndpointHandler(context: PartnerApiContext): Promise<ApiResponse> {
   requireJson(context.request);
-  const body = await readBody(context.request, MAX_JSON_BODY_BYTES);
-  return jsonResponse(
-    200,
-    await createWebhookEndpoint(context.partner.partnerId, parseJson(body), apiKeyAuditActor(context.partner)),
+  return answerIdempotently(context, async (body, claim) =>
+    jsonResponse(
+      200,
+      await createWebhookEndpoint(context.partner.partnerId, parseJson(body), apiKeyAuditActor(context.partner), {
+        idempotency: claim,
+      }),
+    ),
   );
 }
 
@@ -36,8 +40,13 @@ export async function deleteWebhookEndpointHandler(context: PartnerApiContext): 
 /** POST /api/webhook_endpoints/{endpoint_id}/rotate_secret */
 export async function rotateWebhookEndpointSecretHandler(context: PartnerApiContext): Promise<ApiResponse> {
   const { partner, params } = context;
-  return jsonResponse(
-    200,
-    await rotateWebhookEndpointSecret(partner.partnerId, params.endpointId, apiKeyAuditActor(partner)),
+  // A lost answer would lose the new secret: with an Idempotency-Key, a retry gets the same one.
+  return answerIdempotently(context, async (_body, claim) =>
+    jsonResponse(
+      200,
+      await rotateWebhookEndpointSecret(partner.partnerId, params.endpointId, apiKeyAuditActor(partner), {
+        idempotency: claim,
+      }),
+    ),
   );
 }

@@ -4,12 +4,29 @@ import {
   createWebhookEndpointSchema,
   createdWebhookEndpointSchema,
   deletedWebhookEndpointSchema,
+  MAX_ENDPOINTS_PER_PARTNER,
   MAX_WEBHOOK_URL_LENGTH,
   rotatedWebhookSecretSchema,
   webhookEndpointListSchema,
 } from "@/lib/webhooks/endpoint-schema";
 import { TEST_EVENT_TYPE } from "@/lib/webhooks/test-event";
-import { authErrors, type ErrorStatus, errorResponses, jsonBodyErrors, methodNotAllowed, security } from "./common";
+import {
+  authErrors,
+  type ErrorStatus,
+  errorResponses,
+  jsonBodyErrors,
+  methodNotAllowed,
+  security,
+  withIdempotencyErrors,
+} from "./common";
+
+/** The Idempotency-Key header of the operations whose answer shows a secret once. */
+const idempotencyHeader = z.object({
+  "Idempotency-Key": z.string().max(255).optional().meta({
+    description:
+      "Makes a retry safe: for 24 hours the same key replays the first answer, with the same secret, instead of making another change (another request with the key answers 422 `idempotency_key_reused`)",
+  }),
+});
 
 /** What an operation on one endpoint (`/api/webhook_endpoints/{endpoint_id}…`) refuses. */
 const endpointErrors = {
@@ -28,9 +45,10 @@ export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
     operationId: "createWebhookEndpoint",
     tags: ["Webhooks"],
     summary: "Create a webhook endpoint",
-    description: `Where to send events of the given types. \`url\` is https, at most ${MAX_WEBHOOK_URL_LENGTH} characters, without credentials and not a private or loopback address. The answer holds the signing \`secret\` (\`whsec_…\`): it is shown this once, so keep it. Each delivery carries a signature \`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">\` made with it; refuse deliveries whose signature does not match or whose \`t\` is more than 5 minutes away. During a secret rotation the header carries two \`v1=\` values; accept the delivery if either matches.\n\n${DELIVERY}`,
+    description: `Where to send events of the given types. \`url\` is https, at most ${MAX_WEBHOOK_URL_LENGTH} characters, without credentials and not a private or loopback address. At most ${MAX_ENDPOINTS_PER_PARTNER} endpoints are in use at once (409 \`endpoint_limit_reached\`). The answer holds the signing \`secret\` (\`whsec_…\`): it is shown this once, so keep it, and send an \`Idempotency-Key\` so that a retry after a lost answer gets the same endpoint and secret. Each delivery carries a signature \`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">\` made with it; refuse deliveries whose signature does not match or whose \`t\` is more than 5 minutes away. During a secret rotation the header carries two \`v1=\` values; accept the delivery if either matches.\n\n${DELIVERY}`,
     security,
     request: {
+      headers: idempotencyHeader,
       body: { required: true, content: { "application/json": { schema: createWebhookEndpointSchema() } } },
     },
     responses: {
@@ -38,13 +56,19 @@ export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
         description: "The endpoint, with its signing secret (shown only here)",
         content: { "application/json": { schema: createdWebhookEndpointSchema } },
       },
-      ...errorResponses({
-        ...jsonBodyErrors,
-        400: {
-          description: "Malformed JSON, or invalid fields (with `details`: `invalid_url`, `required`, …)",
-          codes: ["invalid_json", "validation_error"],
-        },
-      }),
+      ...errorResponses(
+        withIdempotencyErrors({
+          ...jsonBodyErrors,
+          400: {
+            description: "Malformed JSON, or invalid fields (with `details`: `invalid_url`, `required`, …)",
+            codes: ["invalid_json", "validation_error"],
+          },
+          409: {
+            description: `${MAX_ENDPOINTS_PER_PARTNER} endpoints are in use already: delete one first`,
+            codes: ["endpoint_limit_reached"],
+          },
+        }),
+      ),
     },
   });
 
@@ -89,17 +113,18 @@ export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
     tags: ["Webhooks"],
     summary: "Rotate a webhook endpoint's signing secret",
     description:
-      "Gives the endpoint a new signing secret, shown only in this answer. For 24 hours (until `previous_secret_expires_at`) every delivery is signed with both the new and the previous secret (two `v1=` values in `AxisFI-Signature`), so your receiver can switch to the new secret without refusing anything. Rotating again within those 24 hours drops the oldest secret at once. No body is needed.",
+      "Gives the endpoint a new signing secret, shown only in this answer. For 24 hours (until `previous_secret_expires_at`) every delivery is signed with both the new and the previous secret (two `v1=` values in `AxisFI-Signature`), so your receiver can switch to the new secret without refusing anything. Rotating again within those 24 hours drops the oldest secret at once. No body is needed. Send an `Idempotency-Key`: a retry after a lost answer then gets the same new secret instead of rotating again.",
     security,
     request: {
       params: z.object({ endpoint_id: z.string().meta({ example: "we_0f8fad5bd9cb469fa1d0c6a1a1a1a1a1" }) }),
+      headers: idempotencyHeader,
     },
     responses: {
       200: {
         description: "The new secret (shown only here) and until when the previous one still signs",
         content: { "application/json": { schema: rotatedWebhookSecretSchema } },
       },
-      ...errorResponses(endpointErrors),
+      ...errorResponses(withIdempotencyErrors(endpointErrors)),
     },
   });
 }
