@@ -39,6 +39,11 @@ const RECONNECT_MS = 1000;
 export interface DeliveryWorkerOptions {
   /** Deliveries in flight at once in this process. */
   concurrency: number;
+  /**
+   * The most of them one partner's endpoints may hold. Half by default: a partner whose endpoints
+   * hang for the whole 10 s timeout (or stream endlessly) slows its own deliveries, never everyone's.
+   */
+  partnerConcurrency: number;
   schedule: RetrySchedule;
   leaseMs: number;
   allowPrivate: boolean;
@@ -48,6 +53,7 @@ export interface DeliveryWorkerOptions {
 function defaultOptions(): DeliveryWorkerOptions {
   return {
     concurrency: 32,
+    partnerConcurrency: 16,
     schedule: { delaysMs: env.WEBHOOK_RETRY_DELAYS_MS, retryForMs: env.WEBHOOK_RETRY_FOR_MS },
     leaseMs: env.WEBHOOK_LEASE_MS,
     allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE,
@@ -57,6 +63,7 @@ function defaultOptions(): DeliveryWorkerOptions {
 
 interface ClaimedRow {
   id: string;
+  partnerId: string;
   eventId: string;
   eventType: string;
   endpointId: string;
@@ -72,18 +79,34 @@ interface ClaimedRow {
   eventCreatedAt: Date | null;
 }
 
-// The earliest undelivered delivery of its (endpoint, customer), due, not held by a live lease.
+// The earliest undelivered delivery of its (endpoint, customer), due, not held by a live lease, and
+// no more per partner than the room it has left in this process ($4 partner ids with $5 slots left;
+// $6 for a partner with none in flight): the candidates are ranked per partner before the lock.
 // SKIP LOCKED: rows another process is claiming right now are left to it; the re-check of the row
 // PostgreSQL makes before locking it sees a lease that process has committed meanwhile.
 const CLAIM_SQL = `
-WITH due AS (
-  SELECT d."id", d."endpointId", d."eventId" FROM "WebhookDelivery" d
+WITH room AS (
+  SELECT * FROM unnest($4::text[], $5::int[]) AS r("partnerId", "slots")
+), candidate AS (
+  SELECT d."id", d."nextAttemptAt", e."partnerId" FROM "WebhookDelivery" d
+  JOIN "WebhookEndpoint" e ON e."id" = d."endpointId"
   WHERE d."status" = 'pending' AND d."nextAttemptAt" <= now()
     AND (d."leaseExpiresAt" IS NULL OR d."leaseExpiresAt" <= now())
     AND NOT EXISTS (
       SELECT 1 FROM "WebhookDelivery" earlier
       WHERE earlier."endpointId" = d."endpointId" AND earlier."customerId" = d."customerId"
         AND earlier."status" = 'pending' AND earlier."id" < d."id")
+    AND e."partnerId" NOT IN (SELECT "partnerId" FROM room WHERE "slots" <= 0)
+  ORDER BY d."nextAttemptAt", d."id"
+  LIMIT $1 * 4
+), ranked AS (
+  SELECT c."id", coalesce(room."slots", $6) AS "slots",
+    row_number() OVER (PARTITION BY c."partnerId" ORDER BY c."nextAttemptAt", c."id") AS "place"
+  FROM candidate c LEFT JOIN room ON room."partnerId" = c."partnerId"
+), due AS (
+  SELECT d."id", d."endpointId", d."eventId" FROM "WebhookDelivery" d
+  WHERE d."id" IN (SELECT "id" FROM ranked WHERE "place" <= "slots")
+    AND d."status" = 'pending' AND (d."leaseExpiresAt" IS NULL OR d."leaseExpiresAt" <= now())
   ORDER BY d."nextAttemptAt", d."id"
   LIMIT $1
   FOR UPDATE OF d SKIP LOCKED
@@ -94,8 +117,8 @@ SET "leaseExpiresAt" = clock_timestamp() + make_interval(secs => $2::double prec
     "firstAttemptAt" = coalesce(d."firstAttemptAt", clock_timestamp()), "lastAttemptAt" = clock_timestamp()
 FROM due JOIN "WebhookEndpoint" e ON e."id" = due."endpointId" LEFT JOIN "Event" ev ON ev."id" = due."eventId"
 WHERE d."id" = due."id"
-RETURNING d."id", d."eventId", d."eventType", d."endpointId", d."attempts", d."firstAttemptAt", d."createdAt",
-  e."url", e."secret", e."previousSecret", e."previousSecretExpiresAt", e."disabledAt",
+RETURNING d."id", e."partnerId", d."eventId", d."eventType", d."endpointId", d."attempts", d."firstAttemptAt",
+  d."createdAt", e."url", e."secret", e."previousSecret", e."previousSecretExpiresAt", e."disabledAt",
   ev."data" AS "eventData", ev."createdAt" AS "eventCreatedAt"`;
 
 // The outcome, the attempt's log line and the endpoint's failing mark, if the lease is still ours.
@@ -155,14 +178,25 @@ export interface DeliveryWorker {
 export function startDeliveryWorker(overrides: Partial<DeliveryWorkerOptions> = {}): DeliveryWorker {
   const options = { ...defaultOptions(), ...overrides };
   let inFlight = 0;
+  /** Deliveries in flight in this process, per partner. */
+  const inFlightByPartner = new Map<string, number>();
   let pumping = false;
   let again = false;
   let stopped = false;
   const idle = new Set<() => void>();
   let listener: pg.Client | undefined;
 
-  const claim = (limit: number, token: string) =>
-    rawQuery<ClaimedRow>("webhook_claim", CLAIM_SQL, [limit, options.leaseMs, token]);
+  const claim = (limit: number, token: string) => {
+    const busy = [...inFlightByPartner];
+    return rawQuery<ClaimedRow>("webhook_claim", CLAIM_SQL, [
+      limit,
+      options.leaseMs,
+      token,
+      busy.map(([partnerId]) => partnerId),
+      busy.map(([, count]) => options.partnerConcurrency - count),
+      options.partnerConcurrency,
+    ]);
+  };
 
   async function record(row: ClaimedRow, token: string, result: SendResult): Promise<void> {
     const now = new Date();
@@ -232,12 +266,16 @@ export function startDeliveryWorker(overrides: Partial<DeliveryWorkerOptions> = 
         const claimed = await claim(room, token);
         for (const row of claimed) {
           inFlight += 1;
+          inFlightByPartner.set(row.partnerId, (inFlightByPartner.get(row.partnerId) ?? 0) + 1);
           void deliver(row, token)
             .catch((error: unknown) =>
               logEvent("error", "webhook_delivery_error", { delivery_id: row.id, ...describeError(error) }),
             )
             .finally(() => {
               inFlight -= 1;
+              const left = (inFlightByPartner.get(row.partnerId) ?? 1) - 1;
+              if (left > 0) inFlightByPartner.set(row.partnerId, left);
+              else inFlightByPartner.delete(row.partnerId);
               if (inFlight === 0) for (const resolve of idle) resolve();
               wake();
             });
