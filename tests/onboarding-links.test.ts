@@ -283,6 +283,29 @@ describe("a link session reaches nothing else", () => {
     expect((await get(`/onboard/files/${ownFileId}`)).status).toBe(401);
   });
 
+  it("takes no more than its 60 documents, even from uploads sent at once", async () => {
+    const link = await newLink();
+    const session = await open(link.url);
+    const { id } = await linkRow(link.partnerCustomerId);
+    const earlier = Array.from({ length: 58 }, (_, index) => `file_${String(index).padStart(32, "0")}`);
+    await db.onboardingLink.update({ where: { id }, data: { fileIds: earlier } });
+    const send = () => {
+      const form = new FormData();
+      form.append("file", new Blob([new Uint8Array(SAMPLE_FILES.pdf)], { type: "application/pdf" }), "licence.pdf");
+      return fetch(`${server.baseUrl}/onboard/files`, {
+        method: "POST",
+        body: form,
+        headers: { Cookie: session.cookie },
+      });
+    };
+    const statuses = (await Promise.all(Array.from({ length: 5 }, send))).map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(2);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(3);
+    const { fileIds } = await db.onboardingLink.findUniqueOrThrow({ where: { id } });
+    expect(fileIds).toHaveLength(60);
+    expect(fileIds.every((fileId) => fileId.startsWith("file_"))).toBe(true);
+  });
+
   it("is no staff session: the portal, the portal's files and the partner API refuse it", async () => {
     for (const path of ["/customers", "/onboarding", `/onboarding/${otherDraftId}/company`, "/settings/api-keys"]) {
       const response = await get(path, cookie);

@@ -39,6 +39,9 @@ export interface LinkCreator {
 /** The most documents one link may upload: enough for any form, not a free file store. */
 export const MAX_LINK_UPLOADS = 60;
 
+/** An upload's place in a link's fileIds while its bytes are stored: never a file id's shape. */
+const RESERVED_PLACE = "uploading:";
+
 /** 256 random bits, base64url: the token in the URL, and the session cookie's secret. */
 function newSecret(): string {
   return crypto.randomBytes(32).toString("base64url");
@@ -389,11 +392,26 @@ export async function uploadLinkFile(
   body: Readable,
 ): Promise<FileResource> {
   const active = requireActive(session);
-  if (active.fileIds.length >= MAX_LINK_UPLOADS) {
+  // The place is taken before the bytes are stored, in one conditional statement: uploads sent at
+  // once cannot all see room left and store more than the limit (found in review).
+  const place = `${RESERVED_PLACE}${crypto.randomUUID()}`;
+  const reserved = await db.$executeRaw`
+    UPDATE "OnboardingLink" SET "fileIds" = array_append("fileIds", ${place})
+    WHERE "id" = ${active.linkId} AND cardinality("fileIds") < ${MAX_LINK_UPLOADS}`;
+  if (reserved === 0) {
     throw new AppError("validation_error", 400, `At most ${MAX_LINK_UPLOADS} documents can be uploaded here.`);
   }
-  const file = await uploadFile(active.partnerId, contentType, body);
-  await db.onboardingLink.update({ where: { id: active.linkId }, data: { fileIds: { push: file.file_id } } });
+  let file: FileResource;
+  try {
+    file = await uploadFile(active.partnerId, contentType, body);
+  } catch (error) {
+    await db.$executeRaw`
+      UPDATE "OnboardingLink" SET "fileIds" = array_remove("fileIds", ${place}) WHERE "id" = ${active.linkId}`;
+    throw error;
+  }
+  await db.$executeRaw`
+    UPDATE "OnboardingLink" SET "fileIds" = array_replace("fileIds", ${place}, ${file.file_id})
+    WHERE "id" = ${active.linkId}`;
   return file;
 }
 
