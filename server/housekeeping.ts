@@ -3,12 +3,13 @@ import { activeDemoCredentials } from "@/lib/demo/demo-data";
 import { env } from "@/lib/env";
 import { purgeExpiredClaims, purgeExpiredResponses } from "@/lib/idempotency/idempotency-keys";
 import { describeError, logEvent } from "@/lib/log";
+import { purgeStaleLinkData } from "@/lib/onboarding-links/links";
 import { purgeOldDeliveries } from "@/lib/webhooks/deliveries";
 
 /**
  * Purges expired idempotent responses, Idempotency-Key claims left by processes that died,
- * sign-in failure counts and webhook deliveries finished over 30 days ago now and then, once for
- * all app processes.
+ * sign-in failure counts, webhook deliveries finished over 30 days ago and the form data of
+ * onboarding links past their use now and then, once for all app processes.
  */
 export function startHousekeeping(everyMs: number): void {
   const purge = () =>
@@ -24,6 +25,9 @@ export function startHousekeeping(everyMs: number): void {
       ),
       purgeOldDeliveries().catch((error: unknown) =>
         logEvent("warn", "webhook_delivery_purge_failed", describeError(error)),
+      ),
+      purgeStaleLinkData().catch((error: unknown) =>
+        logEvent("warn", "onboarding_link_purge_failed", describeError(error)),
       ),
     ]);
   void purge();

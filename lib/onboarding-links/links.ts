@@ -191,11 +191,12 @@ export async function openOnboardingLink(token: string, now = new Date()): Promi
     const rows = await tx.$queryRaw<
       { id: string; partnerId: string; partnerCustomerId: string; prefill: string | null; customerId: string | null }[]
     >`
-      UPDATE "OnboardingLink"
+      UPDATE "OnboardingLink" link
          SET "openedAt" = ${now}, "sessionHash" = ${hashLinkSecret("session", sessionSecret)},
-             "sessionExpiresAt" = ${sessionExpiresAt}
-       WHERE "tokenHash" = ${tokenHash} AND "openedAt" IS NULL AND "expiresAt" > ${now}
-       RETURNING "id", "partnerId", "partnerCustomerId", "prefill", "customerId"`;
+             "sessionExpiresAt" = ${sessionExpiresAt}, "prefill" = NULL
+        FROM (SELECT "id", "prefill" FROM "OnboardingLink" WHERE "tokenHash" = ${tokenHash} FOR UPDATE) AS before
+       WHERE link."id" = before."id" AND link."openedAt" IS NULL AND link."expiresAt" > ${now}
+       RETURNING link."id", link."partnerId", link."partnerCustomerId", before."prefill", link."customerId"`;
     const link = rows[0];
     if (!link) return null;
     // An update link (its customer set when it was made) has no draft: it edits the customer itself.
@@ -383,6 +384,26 @@ export async function submitLink(
     });
   });
   return { customerId };
+}
+
+/** How long a link's sealed form data outlives the link: a day, then housekeeping removes it. */
+export const LINK_DATA_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Personal data a link no longer needs, removed by the hourly housekeeping: the prefill of a link
+ * that expired unopened (an opened link's prefill moved into its draft when it was opened), and
+ * the draft of a link whose session ended without a submit. The link rows stay, for the audit
+ * trail; the documents uploaded stay the partner's, like any upload.
+ */
+export async function purgeStaleLinkData(now = new Date()): Promise<{ prefills: number; drafts: number }> {
+  const cutoff = new Date(now.getTime() - LINK_DATA_KEPT_MS);
+  const prefills = await db.$executeRaw`
+    UPDATE "OnboardingLink" SET "prefill" = NULL
+    WHERE "prefill" IS NOT NULL AND "openedAt" IS NULL AND "expiresAt" < ${cutoff}`;
+  const drafts = await db.$executeRaw`
+    DELETE FROM "OnboardingDraft" draft USING "OnboardingLink" link
+    WHERE draft."onboardingLinkId" = link."id" AND draft."status" = 'open' AND link."sessionExpiresAt" < ${cutoff}`;
+  return { prefills, drafts };
 }
 
 /** A document uploaded by the business, the partner's like any upload, and this link's to name. */
