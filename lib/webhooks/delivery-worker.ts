@@ -8,7 +8,7 @@ import { rawQuery } from "@/lib/db";
 import { env } from "@/lib/env";
 import { describeError, logEvent } from "@/lib/log";
 import { nextAttemptAt, type RetrySchedule } from "./retry-schedule";
-import { postWebhook, type SendResult } from "./send";
+import { postWebhook, REQUEST_TIMEOUT_MS, type SendResult } from "./send";
 import { signPayload } from "./signature";
 import { TEST_EVENT_TYPE } from "./test-event";
 
@@ -49,6 +49,9 @@ export interface DeliveryWorkerOptions {
   allowPrivate: boolean;
   pollMs: number;
 }
+
+/** Time kept between the end of a send and the end of its lease, to record the outcome. */
+const LEASE_MARGIN_MS = 500;
 
 function defaultOptions(): DeliveryWorkerOptions {
   return {
@@ -250,7 +253,11 @@ export function startDeliveryWorker(overrides: Partial<DeliveryWorkerOptions> = 
         "AxisFI-Event-Id": row.eventId,
         "AxisFI-Delivery-Attempt": String(row.attempts),
       },
-      { allowPrivate: options.allowPrivate },
+      // Never longer than the lease: past it another process may claim and send the same attempt.
+      {
+        allowPrivate: options.allowPrivate,
+        timeoutMs: Math.min(REQUEST_TIMEOUT_MS, options.leaseMs - LEASE_MARGIN_MS),
+      },
     );
     await record(row, token, result);
   }

@@ -68,11 +68,11 @@ function excerptOf(body: Buffer): string {
   );
 }
 
-function failureExcerpt(error: unknown): string {
+function failureExcerpt(error: unknown, timeoutMs: number): string {
   if (error instanceof RefusedAddress) return "Not sent: the host resolves to a private or reserved address.";
   const name = (error as { name?: string }).name;
   if (name === "TimeoutError" || name === "AbortError") {
-    return `No answer within ${REQUEST_TIMEOUT_MS / 1000} s.`;
+    return `No answer within ${timeoutMs / 1000} s.`;
   }
   const code = (error as { code?: unknown }).code;
   return `No answer: ${typeof code === "string" ? code : "connection failed"}.`;
@@ -87,7 +87,7 @@ export async function postWebhook(
   url: string,
   body: string,
   headers: Record<string, string>,
-  { allowPrivate }: { allowPrivate: boolean },
+  { allowPrivate, timeoutMs = REQUEST_TIMEOUT_MS }: { allowPrivate: boolean; timeoutMs?: number },
 ): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
@@ -104,7 +104,7 @@ export async function postWebhook(
         method: "POST",
         agent: secure ? pool.https : pool.http,
         headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) },
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       request.once("error", reject);
       request.once("response", (response) => {
@@ -134,6 +134,6 @@ export async function postWebhook(
     });
     return { statusCode: answer.statusCode, durationMs: elapsed(), excerpt: excerptOf(answer.body) };
   } catch (error) {
-    return { statusCode: null, durationMs: elapsed(), excerpt: failureExcerpt(error) };
+    return { statusCode: null, durationMs: elapsed(), excerpt: failureExcerpt(error, timeoutMs) };
   }
 }
