@@ -30,20 +30,20 @@ function applyFieldErrors<T extends FieldValues>(form: UseFormReturn<T>, errors:
   for (const error of errors) form.setError(error.field as Path<T>, { type: "server", message: error.message });
 }
 
-/** The form's field errors as a list in form order: `{ path: "business_details.website", message }`. */
-function errorList(errors: unknown, prefix = ""): { path: string; message: string }[] {
+/** The paths of the form's fields in error, in form order: `business_details.website`, … */
+function errorPaths(errors: unknown, prefix = ""): string[] {
   if (!errors || typeof errors !== "object") return [];
-  const found: { path: string; message: string }[] = [];
+  const found: string[] = [];
   const node = errors as Record<string, unknown>;
   if (typeof node.message === "string" && typeof node.type === "string" && prefix) {
-    found.push({ path: prefix, message: node.message });
+    found.push(prefix);
     // A leaf holds its DOM element in `ref`: nothing more to walk, unless it is a list with errors of its own.
     if (!Array.isArray(errors)) return found;
   }
   for (const [key, value] of Object.entries(node)) {
     if (key === "ref" || key === "message" || key === "type" || key === "types") continue;
     const path = key === "root" ? prefix : prefix ? `${prefix}.${key}` : key;
-    found.push(...errorList(value, path));
+    for (const inner of errorPaths(value, path)) if (!found.includes(inner)) found.push(inner);
   }
   return found;
 }
@@ -202,7 +202,7 @@ export function StepForm<T extends FieldValues>({
   };
 
   const errorCount = Object.keys(form.formState.errors).length;
-  const fieldErrors = errorList(form.formState.errors as FieldErrors);
+  const fieldErrors = errorPaths(form.formState.errors as FieldErrors);
   const summary =
     message ?? (errorCount > 0 && form.formState.submitCount > 0 ? "Some fields need your attention." : null);
   const previous = stepBefore(step);
@@ -235,7 +235,7 @@ export function StepForm<T extends FieldValues>({
           {fieldErrors.length > 0 ? (
             <ul className="mt-2 list-disc space-y-1 pl-5">
               {/* Named, not repeated: each message is shown on its field, where the link leads. */}
-              {fieldErrors.map(({ path }) => (
+              {fieldErrors.map((path) => (
                 <li key={path}>
                   <a
                     href={`#${fieldId(path)}`}
