@@ -80,7 +80,8 @@ export function CompanyStep({
               />
             )}
           </Section>
-          <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          {/* min-w-0: a fieldset is at least as wide as its content, and a long file name must not widen the page. */}
+          <fieldset className="min-w-0 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
             <legend className="px-1 text-sm font-semibold text-slate-900">Registration documents</legend>
             <p className="mb-3 text-sm text-slate-600">
               Certificate of incorporation, business licence or extract from the register. PDF, JPEG or PNG, up to 10 MB

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FileDrop } from "@/components/ui/file-drop";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -20,13 +20,28 @@ export interface UploadedDocument {
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 const ACCEPTED_EXTENSIONS = /\.(pdf|jpe?g|png)$/i;
 
+/** The refusal of a file that is not a document we take, naming it. */
+function notADocument(fileName: string): string {
+  return `${fileName} is not a PDF, JPEG or PNG.`;
+}
+
 /** The same rules as the server, checked first so a wrong file never travels. */
 export function checkBeforeUpload(file: File): string | null {
   const typeOk = (ALLOWED_FILE_TYPES as readonly string[]).includes(file.type) || ACCEPTED_EXTENSIONS.test(file.name);
-  if (!typeOk) return "Only PDF, JPEG and PNG files are accepted.";
-  if (file.size > MAX_FILE_BYTES) return "The file is larger than 10 MB.";
-  if (file.size === 0) return "The file is empty.";
+  if (!typeOk) return notADocument(file.name);
+  if (file.size > MAX_FILE_BYTES) return `${file.name} is larger than 10 MB.`;
+  if (file.size === 0) return `${file.name} is empty.`;
   return null;
+}
+
+/**
+ * "Registration document 1" → "registration document 1" inside a sentence; a label that starts
+ * with an acronym ("ID document front") keeps its capitals.
+ */
+export function inSentence(label: string): string {
+  const firstWord = label.split(/\s/, 1)[0];
+  if (firstWord.length > 1 && firstWord === firstWord.toUpperCase()) return label;
+  return `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
 
 function upload(url: string, file: File, onProgress: (percent: number) => void): Promise<FileResource> {
@@ -38,11 +53,12 @@ function upload(url: string, file: File, onProgress: (percent: number) => void):
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };
     request.onload = () => {
-      const body = request.response as (FileResource & { error?: { message: string } }) | null;
+      const body = request.response as (FileResource & { error?: { code?: string; message: string } }) | null;
       if (request.status === 200 && body) resolve(body);
-      else reject(new Error(body?.error?.message ?? "The upload failed. Try again."));
+      else if (body?.error?.code === "unsupported_file_type") reject(new Error(notADocument(file.name)));
+      else reject(new Error(`${file.name}: ${body?.error?.message ?? "the upload failed. Try again."}`));
     };
-    request.onerror = () => reject(new Error("The upload failed: check your connection and try again."));
+    request.onerror = () => reject(new Error(`${file.name} was not uploaded: check your connection and try again.`));
     const form = new FormData();
     form.append("file", file);
     request.send(form);
@@ -95,13 +111,24 @@ export function DocumentUpload({
   const fileRoute = useFileRoute();
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [uploaded, setUploaded] = useState<string | null>(null);
+  // Set by an upload; once the slot shows its file (and its control is enabled again), focus
+  // returns to the slot's control, where the person was.
+  const refocus = useRef(false);
   const shownError = problem ?? error;
   const errorId = `${id}-upload-error`;
+
+  useEffect(() => {
+    if (!refocus.current || progress !== null) return;
+    refocus.current = false;
+    window.document.getElementById(id)?.focus();
+  }, [progress, id]);
 
   async function onFiles(files: FileList | File[]) {
     const file = Array.from(files)[0];
     if (!file) return;
     const refusal = checkBeforeUpload(file);
+    setUploaded(null);
     if (refusal) {
       setProblem(refusal);
       return;
@@ -116,41 +143,58 @@ export function DocumentUpload({
         contentType: stored.content_type,
         size: stored.size,
       });
+      setUploaded("Upload complete.");
     } catch (failure) {
-      setProblem(failure instanceof Error ? failure.message : "The upload failed.");
+      setProblem(failure instanceof Error ? failure.message : `${file.name} was not uploaded.`);
     } finally {
+      refocus.current = true;
       setProgress(null);
     }
   }
 
+  const control = {
+    id,
+    accept: ACCEPT,
+    onFiles,
+    disabled: progress !== null,
+    describedBy: shownError ? errorId : undefined,
+    invalid: Boolean(shownError),
+  };
   return (
-    <div className="space-y-2">
+    <div className="min-w-0 space-y-2">
       {document ? (
-        <div className="flex items-center gap-3 rounded-md border border-slate-200 bg-white p-3">
+        // One zone per slot: a slot holding a file is a card that takes a replacement.
+        <FileDrop
+          {...control}
+          variant="compact"
+          label={
+            <>
+              Replace<span className="sr-only"> {inSentence(label)}</span>
+            </>
+          }
+          after={
+            onRemove ? (
+              <Button variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove ${document.fileName}`}>
+                Remove
+              </Button>
+            ) : null
+          }
+        >
           <Preview document={document} />
-          <div className="min-w-0 flex-1">
+          <div className="min-w-0 flex-1 basis-32">
             <p className="text-xs font-medium text-slate-500">{label}</p>
             <p className="truncate text-sm font-medium text-slate-900">{document.fileName}</p>
             <p className="text-xs text-slate-500">{formatBytes(document.size)}</p>
           </div>
-          {onRemove ? (
-            <Button variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove ${document.fileName}`}>
-              Remove
-            </Button>
-          ) : null}
-        </div>
-      ) : null}
-      <FileDrop
-        id={id}
-        label={document ? `Replace ${label.charAt(0).toLowerCase()}${label.slice(1)}` : label}
-        accept={ACCEPT}
-        onFiles={onFiles}
-        disabled={progress !== null}
-        describedBy={shownError ? errorId : undefined}
-        invalid={Boolean(shownError)}
-      />
+        </FileDrop>
+      ) : (
+        <FileDrop {...control} label={label} />
+      )}
       {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
-      {progress !== null ? <ProgressBar value={progress} label={`Uploading ${label}`} /> : null}
+      {progress !== null ? <ProgressBar value={progress} label={`Uploading ${inSentence(label)}`} /> : null}
+      <p role="status" className="sr-only">
+        {uploaded}
+      </p>
       {shownError ? (
         <p id={errorId} role="alert" className="text-sm text-red-700">
           {shownError}

@@ -3,6 +3,7 @@
 import { Controller, useFieldArray } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import type { PickerOption } from "@/lib/customers/picker-option";
+import { PERSON_FIELD_LABELS } from "@/lib/customers/field-labels";
 import { MAX_BUSINESS_PERSONS } from "@/lib/customers/limits";
 import { DocumentUpload } from "./document-upload";
 import { EMPTY_PERSON } from "./empty-person";
@@ -52,55 +53,57 @@ function People({
         const base = `business_person_list.${index}` as const;
         const number = index + 1;
         return (
-          <section
+          // The group's legend says whose fields these are, so each field's label stays short.
+          // min-w-0: a fieldset is at least as wide as its content; a long file name must not widen the page.
+          <fieldset
             key={person.id}
-            aria-labelledby={`person-${index}-title`}
-            className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+            className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
           >
-            <div className="flex items-center justify-between gap-3">
-              <h2 id={`person-${index}-title`} className="text-base font-semibold">
-                Legal representative {number}
-              </h2>
-              {people.fields.length > 1 ? (
+            {/* First child of the fieldset, so that it names the group; floated to sit inside the card. */}
+            <legend className="float-left w-full">
+              <h2 className="text-base font-semibold">Legal representative {number}</h2>
+            </legend>
+            {people.fields.length > 1 ? (
+              <div className="clear-both flex justify-end">
                 <Button variant="ghost" size="sm" onClick={() => people.remove(index)}>
                   Remove representative {number}
                 </Button>
-              ) : null}
-            </div>
-            <div className="grid gap-4 sm:grid-cols-2">
+              </div>
+            ) : null}
+            <div className="clear-both grid gap-4 sm:grid-cols-2">
               <TextField
                 form={form}
                 name={`${base}.basic_info.first_name_english`}
-                label={`First name (English), representative ${number}`}
+                label={PERSON_FIELD_LABELS["basic_info.first_name_english"]}
                 required
               />
               <TextField
                 form={form}
                 name={`${base}.basic_info.last_name_english`}
-                label={`Last name (English), representative ${number}`}
+                label={PERSON_FIELD_LABELS["basic_info.last_name_english"]}
                 required
               />
               <TextField
                 form={form}
                 name={`${base}.basic_info.first_name`}
-                label={`First name (local), representative ${number}`}
+                label={PERSON_FIELD_LABELS["basic_info.first_name"]}
               />
               <TextField
                 form={form}
                 name={`${base}.basic_info.last_name`}
-                label={`Last name (local), representative ${number}`}
+                label={PERSON_FIELD_LABELS["basic_info.last_name"]}
               />
               <TextField
                 form={form}
                 name={`${base}.basic_info.birth_date`}
-                label={`Date of birth, representative ${number}`}
+                label={PERSON_FIELD_LABELS["basic_info.birth_date"]}
                 type="date"
                 required
               />
               <PickerField
                 form={form}
                 name={`${base}.basic_info.nationality`}
-                label={`Nationality, representative ${number}`}
+                label={PERSON_FIELD_LABELS["basic_info.nationality"]}
                 options={countries}
                 placeholder="Search countries"
                 required
@@ -111,28 +114,28 @@ function People({
               <TextField
                 form={form}
                 name={`${base}.residential_address.residential_address_line1`}
-                label={`Home address, representative ${number}`}
+                label={PERSON_FIELD_LABELS["residential_address.residential_address_line1"]}
                 className="sm:col-span-2"
               />
               <TextField
                 form={form}
                 name={`${base}.residential_address.residential_address_city`}
-                label={`City, representative ${number}`}
+                label={PERSON_FIELD_LABELS["residential_address.residential_address_city"]}
               />
               <TextField
                 form={form}
                 name={`${base}.residential_address.residential_address_state`}
-                label={`State or region, representative ${number}`}
+                label={PERSON_FIELD_LABELS["residential_address.residential_address_state"]}
               />
               <TextField
                 form={form}
                 name={`${base}.residential_address.residential_address_postcode`}
-                label={`Postcode, representative ${number}`}
+                label={PERSON_FIELD_LABELS["residential_address.residential_address_postcode"]}
               />
               <PickerField
                 form={form}
                 name={`${base}.residential_address.residential_address_country_code`}
-                label={`Country of residence, representative ${number}`}
+                label={PERSON_FIELD_LABELS["residential_address.residential_address_country_code"]}
                 options={countries}
                 placeholder="Search countries"
               />
@@ -142,13 +145,13 @@ function People({
               <TextField
                 form={form}
                 name={`${base}.identification.id_number`}
-                label={`ID number, representative ${number}`}
+                label={PERSON_FIELD_LABELS["identification.id_number"]}
                 required
               />
               <PickerField
                 form={form}
                 name={`${base}.identification.id_issuing_country_code`}
-                label={`ID issuing country, representative ${number}`}
+                label={PERSON_FIELD_LABELS["identification.id_issuing_country_code"]}
                 options={countries}
                 placeholder="Search countries"
                 required
@@ -156,13 +159,13 @@ function People({
               <TextField
                 form={form}
                 name={`${base}.identification.id_issue_date`}
-                label={`ID issued on, representative ${number}`}
+                label={PERSON_FIELD_LABELS["identification.id_issue_date"]}
                 type="date"
               />
               <TextField
                 form={form}
                 name={`${base}.identification.id_expiration_date`}
-                label={`ID expires on, representative ${number}`}
+                label={PERSON_FIELD_LABELS["identification.id_expiration_date"]}
                 type="date"
               />
               {(["front", "back"] as const).map((side) => (
@@ -175,7 +178,7 @@ function People({
                     return (
                       <DocumentUpload
                         id={fieldId(field.name)}
-                        label={`ID document ${side}, representative ${number}`}
+                        label={PERSON_FIELD_LABELS[`identification.id_document_${side}_file_id`]}
                         document={fileId ? describe(fileId) : null}
                         error={errorOf(form, field.name)}
                         onUploaded={(document) => {
@@ -189,7 +192,7 @@ function People({
                 />
               ))}
             </div>
-          </section>
+          </fieldset>
         );
       })}
       {people.fields.length < MAX_BUSINESS_PERSONS ? (

@@ -1,8 +1,19 @@
 import Link from "next/link";
+import { countryName, industryName } from "@/lib/customers/display-names";
+import { FIELD_LABELS, PERSON_FIELD_LABELS } from "@/lib/customers/field-labels";
 import { maskIdNumber } from "@/lib/customers/mask";
+import { personName } from "@/lib/customers/person-name";
+import { formatDate } from "@/lib/format-date";
+import { formatMoney } from "@/lib/format-money";
 import type { DraftData } from "@/lib/onboarding/drafts";
 import type { FileSummary } from "@/lib/files/file-queries";
 import type { FormStep } from "@/lib/onboarding/steps";
+import { slug } from "@/lib/slug";
+
+/**
+ * The review step: a server component, so the names of countries and categories it shows weigh
+ * nothing in the browser.
+ */
 
 type Row = [label: string, value: unknown];
 
@@ -11,10 +22,37 @@ function show(value: unknown): string {
   return String(value);
 }
 
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+function country(value: unknown): string | undefined {
+  const code = text(value);
+  return code && countryName(code);
+}
+
+function date(value: unknown): string | undefined {
+  const given = text(value);
+  return given && formatDate(given);
+}
+
+function money(amount: unknown, currency: unknown): string | undefined {
+  const code = text(currency);
+  if (typeof amount !== "number" || !Number.isFinite(amount)) return undefined;
+  return code ? formatMoney(amount, code) : formatMoney(amount, "");
+}
+
 function section(data: DraftData, key: string): Record<string, unknown> {
   const value = data[key];
   return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
 }
+
+function part(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+}
+
+const label = (path: string) => FIELD_LABELS[path] ?? path;
+const personLabel = (path: string) => PERSON_FIELD_LABELS[path] ?? path;
 
 function ReviewSection({
   title,
@@ -29,13 +67,11 @@ function ReviewSection({
   rows: Row[];
   basePath?: string;
 }) {
+  const headingId = `review-${slug(title)}`;
   return (
-    <section
-      aria-labelledby={`review-${step}-${title}`}
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex items-center justify-between gap-3">
-        <h2 id={`review-${step}-${title}`} className="text-base font-semibold">
+        <h2 id={headingId} className="text-base font-semibold">
           {title}
         </h2>
         <Link
@@ -46,9 +82,9 @@ function ReviewSection({
         </Link>
       </div>
       <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt className="text-slate-500">{label}</dt>
+        {rows.map(([rowLabel, value]) => (
+          <div key={rowLabel} className="min-w-0">
+            <dt className="text-slate-500">{rowLabel}</dt>
             <dd className="break-words font-medium text-slate-900">{show(value)}</dd>
           </div>
         ))}
@@ -74,9 +110,7 @@ export function DraftReview({
   const address = section(data, "registration_address");
   const usage = section(data, "account_usage");
   const contact = section(data, "primary_contact");
-  const people = Array.isArray(data.business_person_list)
-    ? (data.business_person_list as Record<string, Record<string, unknown>>[])
-    : [];
+  const people = Array.isArray(data.business_person_list) ? (data.business_person_list as unknown[]) : [];
   const fileName = (id: unknown) =>
     typeof id === "string" && id ? (files[id]?.fileName ?? "Uploaded document") : undefined;
   const documents = Array.isArray(business.business_identifier_document_list)
@@ -90,15 +124,18 @@ export function DraftReview({
         draftId={draftId}
         basePath={basePath}
         rows={[
-          ["Business name (English)", business.business_name_english],
-          ["Business name (local language)", business.business_name],
-          ["Registration number", business.business_identifier_number],
-          ["Country of registration", business.business_identifier_country_code],
-          ["Registered on", business.business_identifier_start_date],
-          ["Registration expires on", business.business_identifier_expiry_date],
-          ["Website", business.website],
-          ["Your reference", data.partner_customer_id],
-          ["Registration documents", documents.map(fileName).join(", ")],
+          [label("business_details.business_name_english"), business.business_name_english],
+          [label("business_details.business_name"), business.business_name],
+          [label("business_details.business_identifier_number"), business.business_identifier_number],
+          [
+            label("business_details.business_identifier_country_code"),
+            country(business.business_identifier_country_code),
+          ],
+          [label("business_details.business_identifier_start_date"), date(business.business_identifier_start_date)],
+          [label("business_details.business_identifier_expiry_date"), date(business.business_identifier_expiry_date)],
+          [label("business_details.website"), business.website],
+          [label("partner_customer_id"), data.partner_customer_id],
+          [label("business_details.business_identifier_document_list"), documents.map(fileName).join(", ")],
         ]}
       />
       <ReviewSection
@@ -107,11 +144,14 @@ export function DraftReview({
         draftId={draftId}
         basePath={basePath}
         rows={[
-          ["Address line", address.registration_address_line1],
-          ["City", address.registration_address_city],
-          ["State, province or region", address.registration_address_state],
-          ["Postcode", address.registration_address_postcode],
-          ["Country", address.registration_address_country_code],
+          [label("registration_address.registration_address_line1"), address.registration_address_line1],
+          [label("registration_address.registration_address_city"), address.registration_address_city],
+          [label("registration_address.registration_address_state"), address.registration_address_state],
+          [label("registration_address.registration_address_postcode"), address.registration_address_postcode],
+          [
+            label("registration_address.registration_address_country_code"),
+            country(address.registration_address_country_code),
+          ],
         ]}
       />
       <ReviewSection
@@ -120,12 +160,15 @@ export function DraftReview({
         draftId={draftId}
         basePath={basePath}
         rows={[
-          ["Main operating country", usage.operating_country],
-          ["Industry category", usage.industry_category_code],
-          ["Goods or services sold", usage.goods_service_description],
+          [label("account_usage.operating_country"), country(usage.operating_country)],
           [
-            "Estimated monthly revenue",
-            `${show(usage.estimated_monthly_revenue_amount)} ${show(usage.estimated_monthly_revenue_currency)}`,
+            label("account_usage.industry_category_code"),
+            text(usage.industry_category_code) && industryName(text(usage.industry_category_code)!),
+          ],
+          [label("account_usage.goods_service_description"), usage.goods_service_description],
+          [
+            label("account_usage.estimated_monthly_revenue_amount"),
+            money(usage.estimated_monthly_revenue_amount, usage.estimated_monthly_revenue_currency),
           ],
         ]}
       />
@@ -135,43 +178,49 @@ export function DraftReview({
         draftId={draftId}
         basePath={basePath}
         rows={[
-          ["Contact email", contact.contact_email],
-          ["Contact phone", contact.contact_phone],
+          [label("primary_contact.contact_email"), contact.contact_email],
+          [label("primary_contact.contact_phone"), contact.contact_phone],
         ]}
       />
-      {people.map((person, index) => (
-        <ReviewSection
-          key={index}
-          title={`Legal representative ${index + 1}`}
-          step="representatives"
-          draftId={draftId}
-          basePath={basePath}
-          rows={[
-            [
-              "Name (English)",
-              `${show(person.basic_info?.first_name_english)} ${show(person.basic_info?.last_name_english)}`,
-            ],
-            ["Name (local)", [person.basic_info?.first_name, person.basic_info?.last_name].filter(Boolean).join(" ")],
-            ["Date of birth", person.basic_info?.birth_date],
-            ["Nationality", person.basic_info?.nationality],
-            [
-              "Residential address",
+      {people.map((entry, index) => {
+        const person = part(entry);
+        const basic = part(person.basic_info);
+        const home = part(person.residential_address);
+        const id = part(person.identification);
+        return (
+          <ReviewSection
+            key={index}
+            title={`Legal representative ${index + 1}`}
+            step="representatives"
+            draftId={draftId}
+            basePath={basePath}
+            rows={[
+              ["Name (English)", personName(basic.first_name_english, basic.last_name_english)],
+              ["Name (local)", personName(basic.first_name, basic.last_name)],
+              [personLabel("basic_info.birth_date"), date(basic.birth_date)],
+              [personLabel("basic_info.nationality"), country(basic.nationality)],
               [
-                person.residential_address?.residential_address_line1,
-                person.residential_address?.residential_address_city,
-                person.residential_address?.residential_address_postcode,
-                person.residential_address?.residential_address_country_code,
-              ]
-                .filter(Boolean)
-                .join(", "),
-            ],
-            ["ID number", maskIdNumber(person.identification?.id_number)],
-            ["ID issuing country", person.identification?.id_issuing_country_code],
-            ["ID document front", fileName(person.identification?.id_document_front_file_id)],
-            ["ID document back", fileName(person.identification?.id_document_back_file_id)],
-          ]}
-        />
-      ))}
+                "Residential address",
+                [
+                  text(home.residential_address_line1),
+                  text(home.residential_address_city),
+                  text(home.residential_address_state),
+                  text(home.residential_address_postcode),
+                  country(home.residential_address_country_code),
+                ]
+                  .filter(Boolean)
+                  .join(", "),
+              ],
+              [personLabel("identification.id_number"), maskIdNumber(id.id_number)],
+              [personLabel("identification.id_issuing_country_code"), country(id.id_issuing_country_code)],
+              [personLabel("identification.id_issue_date"), date(id.id_issue_date)],
+              [personLabel("identification.id_expiration_date"), date(id.id_expiration_date)],
+              [personLabel("identification.id_document_front_file_id"), fileName(id.id_document_front_file_id)],
+              [personLabel("identification.id_document_back_file_id"), fileName(id.id_document_back_file_id)],
+            ]}
+          />
+        );
+      })}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, useTransition, type ReactNode } from "reac
 import {
   useForm,
   type DefaultValues,
+  type FieldErrors,
   type FieldValues,
   type Path,
   type Resolver,
@@ -14,10 +15,12 @@ import {
 import { Alert } from "@/components/ui/alert";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button, buttonClassName } from "@/components/ui/button";
+import { fieldLabel } from "@/lib/customers/field-labels";
 import type { FieldError } from "@/lib/errors";
 import type { FormFailure } from "@/lib/forms/form-failure";
 import { stepAfter, stepBefore, type FormStep } from "@/lib/onboarding/wizard-steps";
 import type { DraftOnPage } from "./draft-actions";
+import { fieldId } from "./form-fields";
 import { pendingErrorsKey } from "./pending-errors";
 import { useWizardRoutes } from "./wizard-routes";
 
@@ -25,6 +28,33 @@ export { pendingErrorsKey };
 
 function applyFieldErrors<T extends FieldValues>(form: UseFormReturn<T>, errors: FieldError[]): void {
   for (const error of errors) form.setError(error.field as Path<T>, { type: "server", message: error.message });
+}
+
+/** The paths of the form's fields in error, in form order: `business_details.website`, … */
+function errorPaths(errors: unknown, prefix = ""): string[] {
+  if (!errors || typeof errors !== "object") return [];
+  const found: string[] = [];
+  const node = errors as Record<string, unknown>;
+  if (typeof node.message === "string" && typeof node.type === "string" && prefix) {
+    found.push(prefix);
+    // A leaf holds its DOM element in `ref`: nothing more to walk, unless it is a list with errors of its own.
+    if (!Array.isArray(errors)) return found;
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "ref" || key === "message" || key === "type" || key === "types") continue;
+    const path = key === "root" ? prefix : prefix ? `${prefix}.${key}` : key;
+    for (const inner of errorPaths(value, path)) if (!found.includes(inner)) found.push(inner);
+  }
+  return found;
+}
+
+/** Moves focus to a field from the error banner's link (the browser alone would only scroll). */
+function focusField(event: React.MouseEvent<HTMLAnchorElement>, id: string): void {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: "center" });
 }
 
 /** Focus the first invalid control in reading order, once React has marked it. */
@@ -172,6 +202,7 @@ export function StepForm<T extends FieldValues>({
   };
 
   const errorCount = Object.keys(form.formState.errors).length;
+  const fieldErrors = errorPaths(form.formState.errors as FieldErrors);
   const summary =
     message ?? (errorCount > 0 && form.formState.submitCount > 0 ? "Some fields need your attention." : null);
   const previous = stepBefore(step);
@@ -200,7 +231,23 @@ export function StepForm<T extends FieldValues>({
         </Alert>
       ) : summary ? (
         <Alert tone="error" title="Check this step">
-          {summary}
+          <p>{summary}</p>
+          {fieldErrors.length > 0 ? (
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              {/* Named, not repeated: each message is shown on its field, where the link leads. */}
+              {fieldErrors.map((path) => (
+                <li key={path}>
+                  <a
+                    href={`#${fieldId(path)}`}
+                    onClick={(event) => focusField(event, fieldId(path))}
+                    className="font-medium underline underline-offset-2 hover:no-underline"
+                  >
+                    {fieldLabel(path)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </Alert>
       ) : null}
       {children(form)}

@@ -21,6 +21,16 @@ export type FileDropProps = {
   describedBy?: string;
   invalid?: boolean;
   className?: string;
+  /**
+   * "zone" (default): a large dashed zone whose label opens the picker. "compact": a card showing
+   * `children` (what the slot holds), where files can still be dropped, with the label as a small
+   * button; for a slot that already holds a file, so a slot never shows two zones.
+   */
+  variant?: "zone" | "compact";
+  /** The compact card's content, before its button. */
+  children?: ReactNode;
+  /** The compact card's content after its button (e.g. a Remove button). */
+  after?: ReactNode;
 };
 
 /**
@@ -37,6 +47,9 @@ export function FileDrop({
   describedBy,
   invalid,
   className,
+  variant = "zone",
+  children,
+  after,
 }: FileDropProps) {
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave also fire when crossing child elements; counting them tells when the pointer really left.
@@ -74,14 +87,60 @@ export function FileDrop({
     event.target.value = "";
   }
 
+  const input = (
+    <input
+      id={id}
+      type="file"
+      accept={accept}
+      multiple={multiple}
+      disabled={disabled}
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+      onChange={handleChange}
+      className="sr-only"
+    />
+  );
+  const dropHandlers = {
+    onDragEnter: handleDragEnter,
+    onDragOver: handleDragOver,
+    onDragLeave: handleDragLeave,
+    onDrop: handleDrop,
+  };
+
+  if (variant === "compact") {
+    return (
+      <div
+        {...dropHandlers}
+        className={cn(
+          "relative flex min-w-0 flex-wrap items-center gap-3 rounded-md border p-3 transition-colors",
+          "has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-blue-600 has-[input:focus-visible]:ring-offset-2",
+          dragging ? "border-blue-600 bg-blue-50" : invalid ? "border-red-600 bg-white" : "border-slate-200 bg-white",
+          className,
+        )}
+      >
+        {input}
+        {children}
+        <div className="flex shrink-0 items-center gap-2">
+          <label
+            htmlFor={id}
+            className={cn(
+              buttonClassName("secondary", "sm"),
+              disabled ? "cursor-not-allowed opacity-70" : "cursor-pointer",
+            )}
+          >
+            {label}
+          </label>
+          {after}
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div
-      onDragEnter={handleDragEnter}
-      onDragOver={handleDragOver}
-      onDragLeave={handleDragLeave}
-      onDrop={handleDrop}
+      {...dropHandlers}
       className={cn(
-        "relative flex flex-col items-center gap-2 rounded-md border-2 border-dashed px-4 py-6 text-center transition-colors",
+        "relative flex min-w-0 flex-col items-center gap-2 rounded-md border-2 border-dashed px-4 py-6 text-center transition-colors",
         "has-[input:focus-visible]:ring-2 has-[input:focus-visible]:ring-blue-600 has-[input:focus-visible]:ring-offset-2",
         disabled
           ? "cursor-not-allowed border-slate-200 bg-slate-50 opacity-70"
@@ -93,17 +152,7 @@ export function FileDrop({
         className,
       )}
     >
-      <input
-        id={id}
-        type="file"
-        accept={accept}
-        multiple={multiple}
-        disabled={disabled}
-        aria-describedby={describedBy}
-        aria-invalid={invalid || undefined}
-        onChange={handleChange}
-        className="sr-only"
-      />
+      {input}
       <UploadIcon className={cn("size-7", dragging ? "text-blue-700" : "text-slate-500")} />
       {/* The label's ::after covers the zone, so a click anywhere in it opens the file picker. */}
       <label

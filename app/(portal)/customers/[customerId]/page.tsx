@@ -10,9 +10,12 @@ import { StatusBadge } from "@/components/ui/badge";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getCustomerForStaff } from "@/lib/customers/customer-review";
-import { INDUSTRY_CATEGORIES } from "@/lib/customers/industry-categories";
-import { formatDateTime } from "@/lib/format-date";
+import { countryName, industryName } from "@/lib/customers/display-names";
+import { personName } from "@/lib/customers/person-name";
+import { formatDate, formatDateTime } from "@/lib/format-date";
+import { formatMoney } from "@/lib/format-money";
 import { forPage } from "@/lib/pages/page-error";
+import { slug } from "@/lib/slug";
 import { requestInformationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -24,7 +27,7 @@ function show(value: React.ReactNode): React.ReactNode {
 }
 
 function Section({ title, rows, children }: { title: string; rows: Row[]; children?: React.ReactNode }) {
-  const id = `section-${title.toLowerCase().replaceAll(/[^a-z0-9]+/g, "-")}`;
+  const id = `section-${slug(title)}`;
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id={id} className="text-base font-semibold">
@@ -42,6 +45,9 @@ function Section({ title, rows, children }: { title: string; rows: Row[]; childr
     </section>
   );
 }
+
+const date = (value: string | null | undefined) => (value ? formatDate(value) : null);
+const country = (code: string | null | undefined) => (code ? countryName(code) : null);
 
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
   const { customerId } = await params;
@@ -79,9 +85,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               ["Business name (English)", business.business_name_english],
               ["Business name (local language)", business.business_name],
               ["Registration number", business.business_identifier_number],
-              ["Country of registration", business.business_identifier_country_code],
-              ["Registered on", business.business_identifier_start_date?.slice(0, 10)],
-              ["Registration expires on", business.business_identifier_expiry_date?.slice(0, 10)],
+              ["Country of registration", countryName(business.business_identifier_country_code)],
+              ["Registered on", date(business.business_identifier_start_date)],
+              ["Registration expires on", date(business.business_identifier_expiry_date)],
               ["Website", business.website],
             ]}
           >
@@ -95,23 +101,23 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               ["City", address.registration_address_city],
               ["State, province or region", address.registration_address_state],
               ["Postcode", address.registration_address_postcode],
-              ["Country", address.registration_address_country_code],
+              ["Country", countryName(address.registration_address_country_code)],
             ]}
           />
           <Section
             title="Account usage"
             rows={[
-              ["Main operating country", usage.operating_country],
+              ["Main operating country", country(usage.operating_country)],
               [
                 "Industry category",
                 usage.industry_category_code
-                  ? `${INDUSTRY_CATEGORIES.find((category) => category.code === usage.industry_category_code)?.name ?? "Unlisted"} (${usage.industry_category_code})`
+                  ? `${industryName(usage.industry_category_code)} (${usage.industry_category_code})`
                   : null,
               ],
               ["Goods or services sold", usage.goods_service_description],
               [
                 "Estimated monthly revenue",
-                `${usage.estimated_monthly_revenue_amount.toLocaleString("en-US", { minimumFractionDigits: 2 })} ${usage.estimated_monthly_revenue_currency}`,
+                formatMoney(usage.estimated_monthly_revenue_amount, usage.estimated_monthly_revenue_currency),
               ],
             ]}
           />
@@ -127,10 +133,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               key={position}
               title={`Legal representative ${position + 1}`}
               rows={[
-                ["Name (English)", `${person.basic_info.first_name_english} ${person.basic_info.last_name_english}`],
-                ["Name (local)", [person.basic_info.first_name, person.basic_info.last_name].filter(Boolean).join(" ")],
-                ["Date of birth", person.basic_info.birth_date.slice(0, 10)],
-                ["Nationality", person.basic_info.nationality],
+                [
+                  "Name (English)",
+                  personName(person.basic_info.first_name_english, person.basic_info.last_name_english),
+                ],
+                ["Name (local)", personName(person.basic_info.first_name, person.basic_info.last_name)],
+                ["Date of birth", date(person.basic_info.birth_date)],
+                ["Nationality", countryName(person.basic_info.nationality)],
                 [
                   "Residential address",
                   [
@@ -138,7 +147,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                     person.residential_address.residential_address_city,
                     person.residential_address.residential_address_state,
                     person.residential_address.residential_address_postcode,
-                    person.residential_address.residential_address_country_code,
+                    country(person.residential_address.residential_address_country_code),
                   ]
                     .filter(Boolean)
                     .join(", "),
@@ -153,9 +162,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                     canReveal={view.canRevealIdNumbers}
                   />,
                 ],
-                ["ID issuing country", person.identification.id_issuing_country_code],
-                ["ID issued on", person.identification.id_issue_date?.slice(0, 10)],
-                ["ID expires on", person.identification.id_expiration_date?.slice(0, 10)],
+                ["ID issuing country", countryName(person.identification.id_issuing_country_code)],
+                ["ID issued on", date(person.identification.id_issue_date)],
+                ["ID expires on", date(person.identification.id_expiration_date)],
               ]}
             >
               <h3 className="mt-4 text-sm font-semibold">ID documents</h3>

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { formatMoney } from "./format-money";
+import { formatDate } from "./format-date";
+import { countryName, industryName } from "./customers/display-names";
+
+describe("formatMoney", () => {
+  it("writes the currency code, then the amount grouped with the currency's decimals", () => {
+    expect(formatMoney(185000, "SGD")).toBe("SGD 185,000.00");
+    expect(formatMoney(99.9, "USD")).toBe("USD 99.90");
+    expect(formatMoney(5000, "JPY")).toBe("JPY 5,000");
+  });
+
+  it("still shows an amount whose currency code is unknown", () => {
+    expect(formatMoney(12.5, "")).toBe("12.50");
+  });
+});
+
+describe("formatDate", () => {
+  it("reads a date or a UTC date-time as the calendar date it names", () => {
+    expect(formatDate("1985-11-07")).toBe("7 Nov 1985");
+    expect(formatDate("2030-03-01T00:00:00Z")).toBe("1 Mar 2030");
+  });
+
+  it("shows text that is no date as given", () => {
+    expect(formatDate("soon")).toBe("soon");
+  });
+});
+
+describe("display names", () => {
+  it("names countries and industry categories, and leaves an unknown code as it is", () => {
+    expect(countryName("SG")).toBe("Singapore");
+    expect(countryName("CN")).toBe("China");
+    expect(countryName("not a code")).toBe("not a code");
+    expect(industryName("5045")).toBe("Computers and software");
+    expect(industryName("0000")).toBe("0000");
+  });
+});
