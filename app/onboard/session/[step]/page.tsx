@@ -15,6 +15,7 @@ import { SubmitDraft } from "@/components/onboarding/submit-draft";
 import { WizardProgress } from "@/components/onboarding/wizard-progress";
 import { WizardRoutesProvider, type WizardRoutes } from "@/components/onboarding/wizard-routes";
 import { linkSessionOfRequest } from "@/lib/auth/link-session";
+import { defaultPhoneCountry, phoneCountryOptions } from "@/lib/customers/phone-countries";
 import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
 import { fileSummaries } from "@/lib/files/file-queries";
 import { linkDraft } from "@/lib/onboarding-links/links";
@@ -103,7 +104,12 @@ export default async function LinkStepPage({ params }: { params: Params }) {
               industries={industryOptions()}
             />
           ) : step === "contact" ? (
-            <ContactStep draft={onPage} defaultValues={{ primary_contact: data.primary_contact }} />
+            <ContactStep
+              draft={onPage}
+              defaultValues={{ primary_contact: data.primary_contact }}
+              phoneCountries={phoneCountryOptions()}
+              defaultPhoneCountry={defaultPhoneCountry(draft.data)}
+            />
           ) : step === "representatives" ? (
             <RepresentativesStep
               draft={onPage}

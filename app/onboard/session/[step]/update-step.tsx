@@ -5,6 +5,7 @@ import { WizardRoutesProvider, type WizardRoutes } from "@/components/onboarding
 import { Alert } from "@/components/ui/alert";
 import { formValues } from "@/lib/customers/customer-fixes";
 import { fieldLabel } from "@/lib/customers/fields";
+import { defaultPhoneCountry, phoneCountryOptions } from "@/lib/customers/phone-countries";
 import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
 import { linkCustomerToFix, type LinkSession } from "@/lib/onboarding-links/links";
 import { WIZARD_STEPS, stepOfField, type WizardStep } from "@/lib/onboarding/steps";
@@ -107,6 +108,8 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
               draft={onPage}
               options={options}
               defaultValues={{ primary_contact: values("primary_contact") }}
+              phoneCountries={phoneCountryOptions()}
+              defaultPhoneCountry={defaultPhoneCountry({ registration_address: values("registration_address") })}
             />
           ) : (
             <RepresentativesStep

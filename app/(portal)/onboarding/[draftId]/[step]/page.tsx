@@ -14,6 +14,7 @@ import {
 import { SubmitDraft } from "@/components/onboarding/submit-draft";
 import { WizardProgress } from "@/components/onboarding/wizard-progress";
 import { requirePermission } from "@/lib/auth/current-user";
+import { defaultPhoneCountry, phoneCountryOptions } from "@/lib/customers/phone-countries";
 import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
 import { fileSummaries } from "@/lib/files/file-queries";
 import { draftFileIds, getDraft } from "@/lib/onboarding/drafts";
@@ -83,7 +84,12 @@ export default async function OnboardingStepPage({ params }: { params: Params })
             industries={industryOptions()}
           />
         ) : step === "contact" ? (
-          <ContactStep draft={onPage} defaultValues={{ primary_contact: data.primary_contact }} />
+          <ContactStep
+            draft={onPage}
+            defaultValues={{ primary_contact: data.primary_contact }}
+            phoneCountries={phoneCountryOptions()}
+            defaultPhoneCountry={defaultPhoneCountry(draft.data)}
+          />
         ) : step === "representatives" ? (
           <RepresentativesStep
             draft={onPage}

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { requirePermission } from "@/lib/auth/current-user";
 import { formValues, getCustomerToFix } from "@/lib/customers/customer-fixes";
 import { fieldLabel } from "@/lib/customers/fields";
+import { defaultPhoneCountry, phoneCountryOptions } from "@/lib/customers/phone-countries";
 import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
 import { FORM_STEPS, WIZARD_STEPS, stepOfField, type FormStep } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
@@ -129,6 +130,8 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
             draft={onPage}
             options={options}
             defaultValues={{ primary_contact: values("primary_contact") }}
+            phoneCountries={phoneCountryOptions()}
+            defaultPhoneCountry={defaultPhoneCountry({ registration_address: values("registration_address") })}
           />
         ) : (
           <RepresentativesStep
