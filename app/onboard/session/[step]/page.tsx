@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Fragment } from "react";
 import { notFound, redirect } from "next/navigation";
 import { DraftFreshness } from "@/components/onboarding/draft-freshness";
 import { DraftReview } from "@/components/onboarding/review";
@@ -12,6 +11,7 @@ import {
   UsageStep,
 } from "@/components/onboarding/steps";
 import { SubmitDraft } from "@/components/onboarding/submit-draft";
+import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { WizardProgress } from "@/components/onboarding/wizard-progress";
 import { WizardRoutesProvider, type WizardRoutes } from "@/components/onboarding/wizard-routes";
 import { linkSessionOfRequest } from "@/lib/auth/link-session";
@@ -20,7 +20,7 @@ import { countryOptions, currencyOptions, industryOptions } from "@/lib/customer
 import { fileSummaries } from "@/lib/files/file-queries";
 import { linkDraft } from "@/lib/onboarding-links/links";
 import { draftFileIds } from "@/lib/onboarding/drafts";
-import { FORM_STEPS, WIZARD_STEPS, isWizardStep } from "@/lib/onboarding/steps";
+import { FORM_STEPS, WIZARD_STEPS, isWizardStep, stepPosition } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
 import { UpdateLinkStep } from "./update-step";
 import { linkDraftVersionAction, saveLinkStepAction, submitLinkAction } from "../actions";
@@ -39,7 +39,9 @@ const ROUTES: WizardRoutes = {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { step } = await params;
-  return { title: WIZARD_STEPS.find((candidate) => candidate.slug === step)?.title ?? "Onboarding" };
+  if (!isWizardStep(step)) return { title: "Onboarding" };
+  const position = stepPosition(step);
+  return { title: `${position.title} (step ${position.number} of ${position.of})` };
 }
 
 /** One step of the business's own wizard: the staff wizard's steps, on the link's draft. */
@@ -78,7 +80,7 @@ export default async function LinkStepPage({ params }: { params: Params }) {
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">{meta.title}</h1>
           <p className="mt-1 text-slate-600">{meta.description}</p>
         </div>
-        <Fragment key={draft.version}>
+        <UnsavedChangesGuard key={draft.version}>
           {step === "company" ? (
             <CompanyStep
               draft={onPage}
@@ -123,7 +125,7 @@ export default async function LinkStepPage({ params }: { params: Params }) {
               <SubmitDraft draftId={draft.id} reviewedVersion={draft.version} submitDraft={submitLinkAction} />
             </div>
           )}
-        </Fragment>
+        </UnsavedChangesGuard>
       </div>
     </WizardRoutesProvider>
   );

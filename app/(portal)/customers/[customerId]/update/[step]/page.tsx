@@ -15,7 +15,11 @@ import { updateCustomerStepAction } from "../../actions";
 
 type Params = Promise<{ customerId: string; step: string }>;
 
-export const metadata: Metadata = { title: "Fix requested information" };
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { step } = await params;
+  const title = WIZARD_STEPS.find((candidate) => candidate.slug === step)?.title;
+  return { title: title ? `Fix requested information: ${title}` : "Fix requested information" };
+}
 
 function isFormStep(value: string): value is FormStep {
   return (FORM_STEPS as readonly string[]).includes(value);
