@@ -94,8 +94,10 @@ test("steps are counted alike everywhere, the step page sums up what is done, an
   const dialog = page.getByRole("dialog", { name: "Discard this draft?" });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(name);
+  await expect(dialog.getByRole("button", { name: "Keep draft" })).toBeFocused();
   await dialog.getByRole("button", { name: "Keep draft" }).click();
   await expect(dialog).toBeHidden();
+  await expect(row.getByRole("button", { name: `Discard draft ${name}` })).toBeFocused();
   await expect(page.getByRole("link", { name })).toBeVisible();
 
   await row.getByRole("button", { name: `Discard draft ${name}` }).click();
@@ -157,4 +159,24 @@ test("hosted and back-office pages have a title of their own, and the portal has
     await page.goto(path);
     await expect(page).toHaveTitle(title);
   }
+});
+
+test("the business's hosted wizard names its step in the title", async ({ page, request, baseURL }) => {
+  const created = await request.post("/api/onboarding_links", {
+    // The demo partner's fixed key pair (README, "Try the API"), seeded in the test server's database.
+    headers: {
+      "X-API-Key": "pk_demo_axisfi_0000000000000000",
+      "X-API-Secret": "sk_demo_axisfi_00000000000000000000000000000000",
+    },
+    data: {
+      partner_customer_id: uniqueReference(),
+      return_url: `${baseURL}/api/health?returned=1`,
+      refresh_url: `${baseURL}/api/health?refresh=1`,
+    },
+  });
+  expect(created.status()).toBe(200);
+  await page.goto(((await created.json()) as { url: string }).url);
+  await expect(page).toHaveURL(/\/onboard\/session\/company$/);
+  // The hosted pages are the business's: the step, without the portal's name.
+  await expect(page).toHaveTitle(/^Company \(step 1 of 6\)/);
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import type { DiscardDraftAction } from "./draft-actions";
 
@@ -16,6 +16,7 @@ export function DiscardDraft({
   discardDraft,
   afterHref = "/onboarding",
   size = "sm",
+  nameInLabel = false,
 }: {
   draftId: string;
   /** How the dialog names the draft: the business's name, or "Unnamed business". */
@@ -23,6 +24,8 @@ export function DiscardDraft({
   discardDraft: DiscardDraftAction;
   afterHref?: string;
   size?: ButtonProps["size"];
+  /** Name the draft in the button's accessible name (where several drafts are listed). */
+  nameInLabel?: boolean;
 }) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -31,6 +34,13 @@ export function DiscardDraft({
   const textId = useId();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // The dialog's content exists only while it is open: no second copy of the draft's name on the page.
+  const [open, setOpen] = useState(false);
+
+  // Opened once its content is rendered, so that the browser moves focus to its first button.
+  useEffect(() => {
+    if (open && dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, [open]);
 
   const close = () => {
     dialog.current?.close();
@@ -62,39 +72,47 @@ export function DiscardDraft({
         size={size}
         className="text-red-700"
         aria-haspopup="dialog"
+        aria-label={nameInLabel ? `Discard draft ${draftName}` : undefined}
         onClick={() => {
           setMessage(null);
-          dialog.current?.showModal();
+          setOpen(true);
         }}
       >
-        Discard draft<span className="sr-only"> {draftName}</span>
+        Discard draft
       </Button>
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
         aria-describedby={textId}
-        onClose={() => opener.current?.focus()}
+        onClose={() => {
+          setOpen(false);
+          opener.current?.focus();
+        }}
         className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
       >
-        <h2 id={titleId} className="text-lg font-semibold">
-          Discard this draft?
-        </h2>
-        <p id={textId} className="mt-2 text-sm text-slate-700">
-          Everything entered for <strong>{draftName}</strong> is deleted. This cannot be undone.
-        </p>
-        {message ? (
-          <p role="alert" className="mt-3 text-sm font-medium text-red-700">
-            {message}
-          </p>
+        {open ? (
+          <>
+            <h2 id={titleId} className="text-lg font-semibold">
+              Discard this draft?
+            </h2>
+            <p id={textId} className="mt-2 text-sm text-slate-700">
+              Everything entered for <strong>{draftName}</strong> is deleted. This cannot be undone.
+            </p>
+            {message ? (
+              <p role="alert" className="mt-3 text-sm font-medium text-red-700">
+                {message}
+              </p>
+            ) : null}
+            <div className="mt-6 flex flex-wrap justify-end gap-3">
+              <Button type="button" variant="secondary" onClick={close}>
+                Keep draft
+              </Button>
+              <Button type="button" variant="danger" pending={pending} onClick={() => void discard()}>
+                Discard draft
+              </Button>
+            </div>
+          </>
         ) : null}
-        <div className="mt-6 flex flex-wrap justify-end gap-3">
-          <Button type="button" variant="secondary" autoFocus onClick={close}>
-            Keep draft
-          </Button>
-          <Button type="button" variant="danger" pending={pending} onClick={() => void discard()}>
-            Discard draft
-          </Button>
-        </div>
       </dialog>
     </>
   );

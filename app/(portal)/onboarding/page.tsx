@@ -54,7 +54,7 @@ export default async function OnboardingPage() {
                       {draft.updatedByName} on {formatDateTime(draft.updatedAt)} UTC
                     </p>
                   </div>
-                  <DiscardDraft draftId={draft.id} draftName={name} discardDraft={discardDraftAction} />
+                  <DiscardDraft draftId={draft.id} draftName={name} discardDraft={discardDraftAction} nameInLabel />
                 </li>
               );
             })}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Fragment } from "react";
 import { notFound, redirect } from "next/navigation";
+import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { AddressStep, CompanyStep, ContactStep, RepresentativesStep, UsageStep } from "@/components/onboarding/steps";
 import { Alert } from "@/components/ui/alert";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -101,7 +101,7 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
         </Alert>
       )}
       {/* Keyed by version: after a save elsewhere, the form starts again from the stored values. */}
-      <Fragment key={version}>
+      <UnsavedChangesGuard key={version}>
         {step === "company" ? (
           <CompanyStep
             draft={onPage}
@@ -146,7 +146,7 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
             files={files}
           />
         )}
-      </Fragment>
+      </UnsavedChangesGuard>
     </div>
   );
 }
