@@ -395,6 +395,23 @@ describe("submitDraft", () => {
     });
   });
 
+  it("keeps a phone as typed in the draft, and gives the customer its E.164 form", async () => {
+    const draftId = await startDraft(team.user);
+    const steps = exampleSteps();
+    const typed = "+1 (415) 555-2671";
+    for (const step of FORM_STEPS) {
+      const values =
+        step === "contact"
+          ? { primary_contact: { ...steps.contact.primary_contact, contact_phone: typed } }
+          : steps[step];
+      await saveStep(team.user, draftId, step, values);
+    }
+    expect((await storedData(draftId)).primary_contact).toMatchObject({ contact_phone: typed });
+    const { customerId } = await submitDraft(team.user, draftId);
+    const customer = await db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { contactPhone: true } });
+    expect(customer.contactPhone).toBe("+14155552671");
+  });
+
   it("refuses further edits once submitted, saying the draft is no longer open", async () => {
     const draftId = await completedDraft(team.user);
     await submitDraft(team.user, draftId);
