@@ -82,8 +82,8 @@ export function DiscardDraft({
       </Button>
       <dialog
         ref={dialog}
-        aria-labelledby={titleId}
-        aria-describedby={textId}
+        aria-labelledby={open ? titleId : undefined}
+        aria-describedby={open ? textId : undefined}
         onClose={() => {
           setOpen(false);
           opener.current?.focus();
