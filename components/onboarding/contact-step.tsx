@@ -1,10 +1,23 @@
 "use client";
 
+import type { PhoneCountry } from "@/lib/customers/phone";
 import { TextField } from "./form-fields";
+import { PhoneField } from "./phone-field";
 import { StepForm } from "./step-form";
 import { Section, type StepProps, type StepValues } from "./step-parts";
 
-export function ContactStep({ draft, defaultValues, options }: StepProps<"contact">) {
+export function ContactStep({
+  draft,
+  defaultValues,
+  options,
+  phoneCountries,
+  defaultPhoneCountry,
+}: StepProps<"contact"> & {
+  /** The phone's country selector, whose calling code completes a national number. */
+  phoneCountries: PhoneCountry[];
+  /** Its first choice (e.g. the registration country). */
+  defaultPhoneCountry?: string;
+}) {
   return (
     <StepForm<StepValues<"contact">> draft={draft} step="contact" defaultValues={defaultValues} options={options}>
       {(form) => (
@@ -17,15 +30,14 @@ export function ContactStep({ draft, defaultValues, options }: StepProps<"contac
             inputMode="email"
             autoComplete="email"
             required
+            className="sm:col-span-2"
           />
-          <TextField
+          <PhoneField
             form={form}
             name="primary_contact.contact_phone"
             label="Contact phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            hint="International format, e.g. +14155550123."
+            countries={phoneCountries}
+            defaultCountry={defaultPhoneCountry}
           />
         </Section>
       )}

@@ -25,3 +25,5 @@ export interface DraftOnPage {
   version: number;
   saveStep: SaveStepAction;
 }
+
+export type DiscardDraftAction = (draftId: string) => Promise<{ ok: true } | FormFailure>;

@@ -24,7 +24,7 @@ export interface paths {
      *     - Required: `business_name_english`, `business_identifier_number`, `business_identifier_country_code`, `registration_address_line1`, `registration_address_city`, `registration_address_country_code`, `operating_country`, `estimated_monthly_revenue_currency`, `estimated_monthly_revenue_amount`, `contact_email`, and 1–20 people each with `first_name_english`, `last_name_english`, `birth_date`, `nationality`, `id_number`, `id_issuing_country_code`.
      *     - `*_english` names are in Latin script (accents allowed); `business_name`, `first_name` and `last_name` accept any script.
      *     - Country codes are ISO 3166-1 alpha-2 (upper case), currencies ISO 4217.
-     *     - `contact_email` is an email address; `contact_phone` an E.164 number that is valid for its country; `website` an http(s) URL.
+     *     - `contact_email` is an email address; `contact_phone` an international number valid for its country, stored and returned in E.164 (a request may write it with spaces, dashes, dots and parentheses, like `+65 6222 3344`; a number without `+` and its country code is refused); `website` an http(s) URL.
      *     - `estimated_monthly_revenue_amount` is a JSON number from 0 to 1,000,000,000,000 with at most 2 decimals.
      *     - Dates are ISO 8601: a date (`2023-11-07`, midnight UTC) or a date-time with `Z` or an offset. Responses give every timestamp in UTC to the second (`2023-11-07T05:31:56Z`).
      *     - `business_identifier_start_date` ≤ `business_identifier_expiry_date`; `id_issue_date` ≤ `id_expiration_date`; `birth_date` in the past (after 1900).
@@ -67,7 +67,7 @@ export interface paths {
      *     - Required: `business_name_english`, `business_identifier_number`, `business_identifier_country_code`, `registration_address_line1`, `registration_address_city`, `registration_address_country_code`, `operating_country`, `estimated_monthly_revenue_currency`, `estimated_monthly_revenue_amount`, `contact_email`, and 1–20 people each with `first_name_english`, `last_name_english`, `birth_date`, `nationality`, `id_number`, `id_issuing_country_code`.
      *     - `*_english` names are in Latin script (accents allowed); `business_name`, `first_name` and `last_name` accept any script.
      *     - Country codes are ISO 3166-1 alpha-2 (upper case), currencies ISO 4217.
-     *     - `contact_email` is an email address; `contact_phone` an E.164 number that is valid for its country; `website` an http(s) URL.
+     *     - `contact_email` is an email address; `contact_phone` an international number valid for its country, stored and returned in E.164 (a request may write it with spaces, dashes, dots and parentheses, like `+65 6222 3344`; a number without `+` and its country code is refused); `website` an http(s) URL.
      *     - `estimated_monthly_revenue_amount` is a JSON number from 0 to 1,000,000,000,000 with at most 2 decimals.
      *     - Dates are ISO 8601: a date (`2023-11-07`, midnight UTC) or a date-time with `Z` or an offset. Responses give every timestamp in UTC to the second (`2023-11-07T05:31:56Z`).
      *     - `business_identifier_start_date` ≤ `business_identifier_expiry_date`; `id_issue_date` ≤ `id_expiration_date`; `birth_date` in the past (after 1900).
@@ -143,7 +143,7 @@ export interface paths {
      *     - Required: `business_name_english`, `business_identifier_number`, `business_identifier_country_code`, `registration_address_line1`, `registration_address_city`, `registration_address_country_code`, `operating_country`, `estimated_monthly_revenue_currency`, `estimated_monthly_revenue_amount`, `contact_email`, and 1–20 people each with `first_name_english`, `last_name_english`, `birth_date`, `nationality`, `id_number`, `id_issuing_country_code`.
      *     - `*_english` names are in Latin script (accents allowed); `business_name`, `first_name` and `last_name` accept any script.
      *     - Country codes are ISO 3166-1 alpha-2 (upper case), currencies ISO 4217.
-     *     - `contact_email` is an email address; `contact_phone` an E.164 number that is valid for its country; `website` an http(s) URL.
+     *     - `contact_email` is an email address; `contact_phone` an international number valid for its country, stored and returned in E.164 (a request may write it with spaces, dashes, dots and parentheses, like `+65 6222 3344`; a number without `+` and its country code is refused); `website` an http(s) URL.
      *     - `estimated_monthly_revenue_amount` is a JSON number from 0 to 1,000,000,000,000 with at most 2 decimals.
      *     - Dates are ISO 8601: a date (`2023-11-07`, midnight UTC) or a date-time with `Z` or an offset. Responses give every timestamp in UTC to the second (`2023-11-07T05:31:56Z`).
      *     - `business_identifier_start_date` ≤ `business_identifier_expiry_date`; `id_issue_date` ≤ `id_expiration_date`; `birth_date` in the past (after 1900).
@@ -1628,7 +1628,7 @@ export interface components {
     /** @description Primary contact section */
     PrimaryContact: {
       /**
-       * @description Phone number in E.164 format (`+`, the country calling code, the national number: 7–15 digits), valid for its country's numbering plan
+       * @description Phone number in E.164 format (`+`, the country calling code, the national number: 7–15 digits), valid for its country's numbering plan. A request may separate the digits with spaces, dashes, dots and parentheses (`+65 6222 3344`, `+1 (415) 555-0100`); the number is stored and returned in E.164. A number without `+` and its country code is refused, having no country.
        * @example +8613800138000
        */
       contact_phone?: string | null;

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { fieldErrorsFromZod } from "@/lib/errors";
 import { exampleCustomerRequest } from "@/tests/fixtures/customer-request";
 import { INDUSTRY_CATEGORIES } from "./industry-categories";
+import { checkPhoneNumber, completePhoneNumber } from "./phone";
 import {
   MAX_BUSINESS_PERSONS,
   MAX_DOCUMENTS,
@@ -351,15 +352,63 @@ describe("primary contact", () => {
     expectValid({ [phonePath]: value });
   });
 
-  it.each(["+1234", "8613800138000", "+1 415 555 2671", "+1-415-555-2671", "+999999999999", "+0123456789", "phone"])(
+  it.each([
+    ["+65 6222 3344", "+6562223344"],
+    ["+65-6222-3344", "+6562223344"],
+    ["+1 (415) 555-0100", "+14155550100"],
+    ["+44 20.7946.0958", "+442079460958"],
+    [" +86 138 0013 8000 ", "+8613800138000"],
+  ])("accepts the phone %s as people write it, as E.164", (value, e164) => {
+    const result = primaryContactSchema.safeParse({ contact_email: "a@example.com", contact_phone: value });
+    expect(result.success && result.data.contact_phone).toBe(e164);
+  });
+
+  it.each([
+    ["62223344", "Enter the number with its country code, like +65 6222 3344."],
+    ["(415) 555-0100", "Enter the number with its country code, like +65 6222 3344."],
+    ["+65 6222 334", "This is not a valid Singapore number."],
+    ["+1 415 555 01", "This is not a valid number for country code +1."],
+    ["+65 6222 3344 ext 5", "Use only digits after the +, with spaces, dashes, dots or parentheses between them."],
+  ])("refuses the phone %s saying what is wrong", (value, message) => {
+    const result = primaryContactSchema.safeParse({ contact_email: "a@example.com", contact_phone: value });
+    expect(result.success ? [] : fieldErrorsFromZod(result.error)).toEqual([
+      { field: "contact_phone", code: "invalid_phone", message },
+    ]);
+  });
+
+  it.each(["+1234", "8613800138000", "+999999999999", "+0123456789", "phone", "+1 415 555 2671 2"])(
     "rejects the phone %s",
     (value) => {
       expectFieldError(phonePath, value, "invalid_phone");
     },
   );
 
-  it("caps the phone at 16 characters", () => {
-    expectFieldError(phonePath, "+1415555267112345", "too_long");
+  it("caps the phone at 32 characters", () => {
+    expectFieldError(phonePath, `+1 415 555 2671${" ".repeat(20)}1`, "too_long");
+  });
+});
+
+describe("completing a national phone number with the country chosen beside it", () => {
+  it.each([
+    ["(415) 555-0100", "US", "1", "+1 415 555 0100"],
+    ["6222 3344", "SG", "65", "+65 6222 3344"],
+    ["020 7946 0958", "GB", "44", "+44 20 7946 0958"],
+    ["+65 6222 3344", "US", "1", "+65 6222 3344"],
+    ["6222 334", "SG", "65", "+65 6222 334"],
+    ["", "SG", "65", ""],
+  ])("%s in %s is %s", (typed, country, callingCode, completed) => {
+    expect(completePhoneNumber(typed, country, callingCode)).toBe(completed);
+  });
+
+  it("gives a number the schema accepts, or one it names the country of", () => {
+    expect(checkPhoneNumber(completePhoneNumber("(415) 555-0100", "US", "1"))).toEqual({
+      ok: true,
+      e164: "+14155550100",
+    });
+    expect(checkPhoneNumber(completePhoneNumber("6222 334", "SG", "65"))).toEqual({
+      ok: false,
+      message: "This is not a valid Singapore number.",
+    });
   });
 });
 

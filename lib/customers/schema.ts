@@ -20,7 +20,6 @@ import {
   optionalDate,
   optionalFileId,
   optionalText,
-  phoneNumber,
   requiredDate,
   requiredText,
   textTypeError,
@@ -30,6 +29,7 @@ import {
 import { ISO_COUNTRY_CODES, ISO_CURRENCY_CODES } from "./code-lists";
 import { MAX_BUSINESS_PERSONS, MAX_DOCUMENTS } from "./limits";
 import { INDUSTRY_CATEGORIES, INDUSTRY_CATEGORY_CODES } from "./industry-categories";
+import { PHONE_INPUT_MAX, checkPhoneNumber } from "./phone";
 
 /**
  * What the OpenAPI document declares of a field beyond what Zod can tell it (a refinement or a
@@ -82,7 +82,8 @@ const declared = {
   phone: {
     pattern: PHONE_NUMBER,
     description:
-      "Phone number in E.164 format (`+`, the country calling code, the national number: 7–15 digits), valid for its country's numbering plan",
+      "Phone number in E.164 format (`+`, the country calling code, the national number: 7–15 digits), valid for its country's numbering plan. A request may separate the digits with spaces, dashes, dots and parentheses (`+65 6222 3344`, `+1 (415) 555-0100`); the number is stored and returned in E.164. A number without `+` and its country code is refused, having no country.",
+    example: "+8613800138000",
   },
   amount: { multipleOf: 0.01 },
   fileId: { pattern: "^file_[0-9a-f]{32}$", minLength: 37, maxLength: 37 },
@@ -185,9 +186,28 @@ export const accountUsageSchema = z
   })
   .meta({ id: "AccountUsage", description: "Business details section: how the account will be used" });
 
+/**
+ * The contact phone: an international number as people write it (separators allowed), valid for
+ * its country, normalised to E.164. The message says what is wrong (no country code, not a valid
+ * number of that country).
+ */
+function contactPhone() {
+  return optionalText(PHONE_INPUT_MAX)
+    .superRefine((value, context) => {
+      if (value == null) return;
+      const check = checkPhoneNumber(value);
+      if (!check.ok) context.addIssue({ code: "custom", message: check.message, params: { code: "invalid_phone" } });
+    })
+    .transform((value) => {
+      if (value == null) return value;
+      const check = checkPhoneNumber(value);
+      return check.ok ? check.e164 : value;
+    });
+}
+
 export const primaryContactSchema = z
   .strictObject({
-    contact_phone: phoneNumber().meta(declared.phone),
+    contact_phone: contactPhone().meta(declared.phone),
     contact_email: email().meta(declared.email),
   })
   .meta({ id: "PrimaryContact", description: "Primary contact section" });

@@ -12,6 +12,7 @@ import { exampleCustomerRequest, exampleWizardSteps } from "@/tests/fixtures/cus
 import { newPartner, newPartnerCustomerId } from "@/tests/helpers/partner-api";
 import {
   currentDraftVersion,
+  discardDraft,
   draftFileIds,
   getDraft,
   LINK_EDITOR_NAME,
@@ -394,6 +395,23 @@ describe("submitDraft", () => {
     });
   });
 
+  it("keeps a phone as typed in the draft, and gives the customer its E.164 form", async () => {
+    const draftId = await startDraft(team.user);
+    const steps = exampleSteps();
+    const typed = "+1 (415) 555-2671";
+    for (const step of FORM_STEPS) {
+      const values =
+        step === "contact"
+          ? { primary_contact: { ...steps.contact.primary_contact, contact_phone: typed } }
+          : steps[step];
+      await saveStep(team.user, draftId, step, values);
+    }
+    expect((await storedData(draftId)).primary_contact).toMatchObject({ contact_phone: typed });
+    const { customerId } = await submitDraft(team.user, draftId);
+    const customer = await db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { contactPhone: true } });
+    expect(customer.contactPhone).toBe("+14155552671");
+  });
+
   it("refuses further edits once submitted, saying the draft is no longer open", async () => {
     const draftId = await completedDraft(team.user);
     await submitDraft(team.user, draftId);
@@ -458,6 +476,32 @@ describe("submitDraft", () => {
     const before = await db.customer.count();
     await expect(submitDraft(team.outsider, draftId)).rejects.toMatchObject(NOT_FOUND);
     expect(await db.customer.count()).toBe(before);
+  });
+});
+
+describe("discardDraft", () => {
+  it("deletes an open draft with its sealed form, so it is neither listed nor opened again", async () => {
+    const draftId = await startDraft(team.user);
+    await saveStep(team.user, draftId, "company", exampleSteps().company);
+    await discardDraft(team.colleague, draftId);
+    expect(await db.onboardingDraft.findUnique({ where: { id: draftId } })).toBeNull();
+    expect((await listOpenDrafts(team.user)).map((draft) => draft.id)).not.toContain(draftId);
+    expect(await refusalOf(getDraft(team.user, draftId))).toMatchObject(NOT_FOUND);
+    expect(await refusalOf(discardDraft(team.user, draftId))).toMatchObject(NOT_FOUND);
+  });
+
+  it("answers another partner's user and a reviewer as if the draft did not exist, and keeps it", async () => {
+    const draftId = await startDraft(team.user);
+    expect(await refusalOf(discardDraft(team.outsider, draftId))).toMatchObject(NOT_FOUND);
+    expect(await refusalOf(discardDraft(team.reviewer, draftId))).toMatchObject(NOT_FOUND);
+    expect(await storedDraft(draftId)).toMatchObject({ status: "open" });
+  });
+
+  it("refuses a submitted draft, keeping which customer it became", async () => {
+    const draftId = await completedDraft(team.user);
+    const { customerId } = await submitDraft(team.user, draftId);
+    expect(await refusalOf(discardDraft(team.user, draftId))).toMatchObject(NOT_OPEN);
+    expect(await storedDraft(draftId)).toMatchObject({ status: "submitted", customerId });
   });
 });
 
@@ -654,6 +698,13 @@ describe("a draft the business fills through an onboarding link", () => {
   async function linkDraftOf(link: Awaited<ReturnType<typeof linkOf>>, partnerCustomerId: string) {
     return db.$transaction((tx) => startLinkDraft(tx, link, { partner_customer_id: partnerCustomerId }));
   }
+
+  it("is not discarded by the partner's staff (it is the business's own form)", async () => {
+    const link = await linkOf(team.partnerId);
+    const draftId = await linkDraftOf(link, newPartnerCustomerId());
+    expect(await refusalOf(discardDraft(team.user, draftId))).toMatchObject(NOT_FOUND);
+    expect(await storedDraft(draftId)).toMatchObject({ status: "open", onboardingLinkId: link.onboardingLinkId });
+  });
 
   it("is reached by its link only: not by the partner's staff, nor by another link", async () => {
     const link = await linkOf(team.partnerId);

@@ -217,6 +217,25 @@ export async function listOpenDrafts(actor: Actor): Promise<Draft[]> {
   return rows.map(toDraft);
 }
 
+/**
+ * Discards an open staff draft: the row goes, and its sealed form with it (nothing of what was
+ * entered is kept). The files it uploaded stay the partner's, as an API upload does: a file id
+ * may be listed by another draft or a customer too, and a file no customer lists is never shown
+ * to anyone but its partner. A draft being submitted, or submitted, is not the actor's to discard.
+ */
+export async function discardDraft(actor: Actor, draftId: string): Promise<void> {
+  const draft = await draftState(actor, draftId);
+  if (draft.status !== "open") throw draftNotOpen(draft.status);
+  // The status in the WHERE clause holds against a submit that froze the draft meanwhile.
+  const { count } = await db.onboardingDraft.deleteMany({
+    where: { id: draft.id, status: "open", customerId: null, onboardingLinkId: null },
+  });
+  if (count === 0) {
+    const now = await db.onboardingDraft.findUnique({ where: { id: draft.id }, select: { status: true } });
+    if (now) throw draftNotOpen(statusOf(now.status));
+  }
+}
+
 function isFormStep(step: unknown): step is FormStep {
   return typeof step === "string" && (FORM_STEPS as readonly string[]).includes(step);
 }

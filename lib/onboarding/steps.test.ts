@@ -7,9 +7,11 @@ import {
   STEP_SCHEMAS,
   WIZARD_STEPS,
   isWizardStep,
+  resumeStep,
   stepAfter,
   stepBefore,
   stepOfField,
+  stepPosition,
   type FormStep,
   type WizardStep,
 } from "./steps";
@@ -291,5 +293,18 @@ describe("step order", () => {
     expect(isWizardStep("submitted")).toBe(false);
     expect(isWizardStep("")).toBe(false);
     expect(isWizardStep("Company")).toBe(false);
+  });
+});
+
+describe("counting the steps", () => {
+  it("counts six steps everywhere, the review the sixth", () => {
+    expect(stepPosition("company")).toEqual({ number: 1, of: 6, title: "Company" });
+    expect(stepPosition("review")).toEqual({ number: 6, of: 6, title: "Review and submit" });
+  });
+
+  it("resumes a draft at its first step not saved, else at the review", () => {
+    expect(resumeStep([])).toBe("company");
+    expect(resumeStep(["company", "usage"])).toBe("address");
+    expect(resumeStep([...FORM_STEPS])).toBe("review");
   });
 });

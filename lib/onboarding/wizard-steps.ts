@@ -48,3 +48,17 @@ const STEP_OF_SECTION: Record<string, FormStep> = {
 export function stepOfField(field: string): FormStep {
   return STEP_OF_SECTION[field.split(".")[0]] ?? "company";
 }
+
+/**
+ * Where a step sits, counted as everywhere in the portal: six steps, the review the sixth
+ * ("Step 6 of 6"), in the progress bar, a step's heading and the drafts list alike.
+ */
+export function stepPosition(step: WizardStep): { number: number; of: number; title: string } {
+  const index = WIZARD_STEPS.findIndex((candidate) => candidate.slug === step);
+  return { number: index + 1, of: WIZARD_STEPS.length, title: WIZARD_STEPS[index].title };
+}
+
+/** The step a draft continues at: its first step not saved yet, else the review. */
+export function resumeStep(completed: readonly FormStep[]): WizardStep {
+  return FORM_STEPS.find((step) => !completed.includes(step)) ?? "review";
+}

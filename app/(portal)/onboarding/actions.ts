@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { formResult } from "@/lib/forms/form-result";
-import { currentDraftVersion, saveDraftStep, startDraft, submitDraft } from "@/lib/onboarding/drafts";
+import { currentDraftVersion, discardDraft, saveDraftStep, startDraft, submitDraft } from "@/lib/onboarding/drafts";
 import type { FormStep } from "@/lib/onboarding/steps";
 
 export async function startDraftAction(): Promise<void> {
@@ -30,4 +30,14 @@ export async function submitDraftAction(draftId: string, reviewedVersion: number
 export async function draftVersionAction(draftId: string) {
   const user = await requirePermission("onboarding:use");
   return formResult(async () => ({ version: await currentDraftVersion(user, draftId) }));
+}
+
+export async function discardDraftAction(draftId: string) {
+  const user = await requirePermission("onboarding:use");
+  const result = await formResult(async () => {
+    await discardDraft(user, draftId);
+    return {};
+  });
+  if (result.ok) revalidatePath("/onboarding");
+  return result;
 }

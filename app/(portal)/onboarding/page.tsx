@@ -3,8 +3,9 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { requirePermission } from "@/lib/auth/current-user";
 import { listOpenDrafts } from "@/lib/onboarding/drafts";
-import { FORM_STEPS, WIZARD_STEPS } from "@/lib/onboarding/steps";
-import { startDraftAction } from "./actions";
+import { resumeStep, stepPosition } from "@/lib/onboarding/wizard-steps";
+import { DiscardDraft } from "@/components/onboarding/discard-draft";
+import { discardDraftAction, startDraftAction } from "./actions";
 import { formatDateTime } from "@/lib/format-date";
 
 export const metadata: Metadata = { title: "Onboarding" };
@@ -35,7 +36,8 @@ export default async function OnboardingPage() {
         ) : (
           <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {drafts.map((draft) => {
-              const next = FORM_STEPS.find((step) => !draft.completedSteps.includes(step)) ?? "review";
+              const next = resumeStep(draft.completedSteps);
+              const position = stepPosition(next);
               const details = draft.data.business_details as { business_name_english?: string } | undefined;
               const name = details?.business_name_english?.trim() || "Unnamed business";
               return (
@@ -48,10 +50,11 @@ export default async function OnboardingPage() {
                       {name}
                     </Link>
                     <p className="text-xs text-slate-500">
-                      {draft.completedSteps.length} of {WIZARD_STEPS.length - 1} steps done · last edited by{" "}
+                      Next: step {position.number} of {position.of}, {position.title} · last edited by{" "}
                       {draft.updatedByName} on {formatDateTime(draft.updatedAt)} UTC
                     </p>
                   </div>
+                  <DiscardDraft draftId={draft.id} draftName={name} discardDraft={discardDraftAction} nameInLabel />
                 </li>
               );
             })}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Fragment } from "react";
 import { notFound, redirect } from "next/navigation";
 import { DraftFreshness } from "@/components/onboarding/draft-freshness";
 import { DraftReview } from "@/components/onboarding/review";
@@ -12,14 +11,16 @@ import {
   UsageStep,
 } from "@/components/onboarding/steps";
 import { SubmitDraft } from "@/components/onboarding/submit-draft";
+import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { WizardProgress } from "@/components/onboarding/wizard-progress";
 import { WizardRoutesProvider, type WizardRoutes } from "@/components/onboarding/wizard-routes";
 import { linkSessionOfRequest } from "@/lib/auth/link-session";
+import { defaultPhoneCountry, phoneCountryOptions } from "@/lib/customers/phone-countries";
 import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
 import { fileSummaries } from "@/lib/files/file-queries";
 import { linkDraft } from "@/lib/onboarding-links/links";
 import { draftFileIds } from "@/lib/onboarding/drafts";
-import { FORM_STEPS, WIZARD_STEPS, isWizardStep } from "@/lib/onboarding/steps";
+import { FORM_STEPS, WIZARD_STEPS, isWizardStep, stepPosition } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
 import { UpdateLinkStep } from "./update-step";
 import { linkDraftVersionAction, saveLinkStepAction, submitLinkAction } from "../actions";
@@ -38,7 +39,9 @@ const ROUTES: WizardRoutes = {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { step } = await params;
-  return { title: WIZARD_STEPS.find((candidate) => candidate.slug === step)?.title ?? "Onboarding" };
+  if (!isWizardStep(step)) return { title: "Onboarding" };
+  const position = stepPosition(step);
+  return { title: `${position.title} (step ${position.number} of ${position.of})` };
 }
 
 /** One step of the business's own wizard: the staff wizard's steps, on the link's draft. */
@@ -77,7 +80,7 @@ export default async function LinkStepPage({ params }: { params: Params }) {
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">{meta.title}</h1>
           <p className="mt-1 text-slate-600">{meta.description}</p>
         </div>
-        <Fragment key={draft.version}>
+        <UnsavedChangesGuard key={draft.version}>
           {step === "company" ? (
             <CompanyStep
               draft={onPage}
@@ -103,7 +106,12 @@ export default async function LinkStepPage({ params }: { params: Params }) {
               industries={industryOptions()}
             />
           ) : step === "contact" ? (
-            <ContactStep draft={onPage} defaultValues={{ primary_contact: data.primary_contact }} />
+            <ContactStep
+              draft={onPage}
+              defaultValues={{ primary_contact: data.primary_contact }}
+              phoneCountries={phoneCountryOptions()}
+              defaultPhoneCountry={defaultPhoneCountry(draft.data)}
+            />
           ) : step === "representatives" ? (
             <RepresentativesStep
               draft={onPage}
@@ -117,7 +125,7 @@ export default async function LinkStepPage({ params }: { params: Params }) {
               <SubmitDraft draftId={draft.id} reviewedVersion={draft.version} submitDraft={submitLinkAction} />
             </div>
           )}
-        </Fragment>
+        </UnsavedChangesGuard>
       </div>
     </WizardRoutesProvider>
   );

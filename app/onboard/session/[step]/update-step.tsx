@@ -1,10 +1,11 @@
-import { Fragment } from "react";
 import { redirect } from "next/navigation";
+import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { AddressStep, CompanyStep, ContactStep, RepresentativesStep, UsageStep } from "@/components/onboarding/steps";
 import { WizardRoutesProvider, type WizardRoutes } from "@/components/onboarding/wizard-routes";
 import { Alert } from "@/components/ui/alert";
 import { formValues } from "@/lib/customers/customer-fixes";
 import { fieldLabel } from "@/lib/customers/fields";
+import { defaultPhoneCountry, phoneCountryOptions } from "@/lib/customers/phone-countries";
 import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
 import { linkCustomerToFix, type LinkSession } from "@/lib/onboarding-links/links";
 import { WIZARD_STEPS, stepOfField, type WizardStep } from "@/lib/onboarding/steps";
@@ -74,7 +75,7 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
           </ul>
         </Alert>
         {/* Keyed by version: after a save elsewhere, the form starts again from the stored values. */}
-        <Fragment key={fix.version}>
+        <UnsavedChangesGuard key={fix.version}>
           {step === "company" ? (
             <CompanyStep
               draft={onPage}
@@ -107,6 +108,8 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
               draft={onPage}
               options={options}
               defaultValues={{ primary_contact: values("primary_contact") }}
+              phoneCountries={phoneCountryOptions()}
+              defaultPhoneCountry={defaultPhoneCountry({ registration_address: values("registration_address") })}
             />
           ) : (
             <RepresentativesStep
@@ -117,7 +120,7 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
               files={fix.files}
             />
           )}
-        </Fragment>
+        </UnsavedChangesGuard>
         <div className="border-t border-slate-200 pt-6 text-sm text-slate-600">
           <p>Finished for now? You can go back to {session.partnerName} without changing anything more.</p>
           <FinishUpdateLink

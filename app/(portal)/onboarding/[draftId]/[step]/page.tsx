@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { Fragment } from "react";
 import { notFound, redirect } from "next/navigation";
+import { DiscardDraft } from "@/components/onboarding/discard-draft";
+import { DoneSummary } from "@/components/onboarding/done-summary";
 import { DraftFreshness } from "@/components/onboarding/draft-freshness";
 import { DraftReview } from "@/components/onboarding/review";
 import {
@@ -12,20 +13,25 @@ import {
   UsageStep,
 } from "@/components/onboarding/steps";
 import { SubmitDraft } from "@/components/onboarding/submit-draft";
+import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { WizardProgress } from "@/components/onboarding/wizard-progress";
 import { requirePermission } from "@/lib/auth/current-user";
+import { defaultPhoneCountry, phoneCountryOptions } from "@/lib/customers/phone-countries";
 import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
 import { fileSummaries } from "@/lib/files/file-queries";
 import { draftFileIds, getDraft } from "@/lib/onboarding/drafts";
-import { FORM_STEPS, WIZARD_STEPS, isWizardStep } from "@/lib/onboarding/steps";
+import { draftSummary } from "@/lib/onboarding/draft-summary";
+import { FORM_STEPS, WIZARD_STEPS, isWizardStep, stepPosition } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
-import { draftVersionAction, saveStepAction, submitDraftAction } from "../../actions";
+import { discardDraftAction, draftVersionAction, saveStepAction, submitDraftAction } from "../../actions";
 
 type Params = Promise<{ draftId: string; step: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { step } = await params;
-  return { title: WIZARD_STEPS.find((candidate) => candidate.slug === step)?.title ?? "Onboarding" };
+  if (!isWizardStep(step)) return { title: "Onboarding" };
+  const position = stepPosition(step);
+  return { title: `${position.title} (step ${position.number} of ${position.of})` };
 }
 
 export default async function OnboardingStepPage({ params }: { params: Params }) {
@@ -39,7 +45,10 @@ export default async function OnboardingStepPage({ params }: { params: Params })
 
   const files = await fileSummaries(draft.partnerId, draftFileIds(draft.data));
   const meta = WIZARD_STEPS.find((candidate) => candidate.slug === step)!;
-  const index = WIZARD_STEPS.indexOf(meta);
+  const position = stepPosition(step);
+  const countryNames = new Map(countryOptions().map((country) => [country.value, country.label]));
+  const summary = draftSummary(draft.data, draft.completedSteps, (code) => countryNames.get(code) ?? code);
+  const draftName = summary.find((item) => item.label === "Company")?.value ?? "Unnamed business";
   // Saved sections as entered; each form's resolver checks them again before anything is saved.
   const data = draft.data as Record<string, never>;
   const businessDetails = (draft.data.business_details ?? {}) as Record<string, never>;
@@ -49,15 +58,19 @@ export default async function OnboardingStepPage({ params }: { params: Params })
     <div className="space-y-8">
       <DraftFreshness draftId={draft.id} version={draft.version} currentVersion={draftVersionAction} />
       <WizardProgress draftId={draft.id} current={step} completed={draft.completedSteps} />
-      <div>
-        <p className="text-sm font-medium text-blue-700">
-          Step {index + 1} of {WIZARD_STEPS.length}
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{meta.title}</h1>
-        <p className="mt-1 text-slate-600">{meta.description}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm font-medium text-blue-700">
+            Step {position.number} of {position.of}
+          </p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{meta.title}</h1>
+          <p className="mt-1 text-slate-600">{meta.description}</p>
+        </div>
+        <DiscardDraft draftId={draft.id} draftName={draftName} discardDraft={discardDraftAction} />
       </div>
+      {step === "review" ? null : <DoneSummary items={summary} basePath={`/onboarding/${draft.id}`} />}
       {/* Keyed by version: a page fetched again after the draft changed starts its form from the stored values. */}
-      <Fragment key={draft.version}>
+      <UnsavedChangesGuard key={draft.version}>
         {step === "company" ? (
           <CompanyStep
             draft={onPage}
@@ -83,7 +96,12 @@ export default async function OnboardingStepPage({ params }: { params: Params })
             industries={industryOptions()}
           />
         ) : step === "contact" ? (
-          <ContactStep draft={onPage} defaultValues={{ primary_contact: data.primary_contact }} />
+          <ContactStep
+            draft={onPage}
+            defaultValues={{ primary_contact: data.primary_contact }}
+            phoneCountries={phoneCountryOptions()}
+            defaultPhoneCountry={defaultPhoneCountry(draft.data)}
+          />
         ) : step === "representatives" ? (
           <RepresentativesStep
             draft={onPage}
@@ -97,7 +115,7 @@ export default async function OnboardingStepPage({ params }: { params: Params })
             <SubmitDraft draftId={draft.id} reviewedVersion={draft.version} submitDraft={submitDraftAction} />
           </div>
         )}
-      </Fragment>
+      </UnsavedChangesGuard>
     </div>
   );
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Fragment } from "react";
 import { notFound, redirect } from "next/navigation";
+import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { AddressStep, CompanyStep, ContactStep, RepresentativesStep, UsageStep } from "@/components/onboarding/steps";
 import { Alert } from "@/components/ui/alert";
 import { requirePermission } from "@/lib/auth/current-user";
 import { formValues, getCustomerToFix } from "@/lib/customers/customer-fixes";
 import { fieldLabel } from "@/lib/customers/fields";
+import { defaultPhoneCountry, phoneCountryOptions } from "@/lib/customers/phone-countries";
 import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
 import { FORM_STEPS, WIZARD_STEPS, stepOfField, type FormStep } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
@@ -14,7 +15,11 @@ import { updateCustomerStepAction } from "../../actions";
 
 type Params = Promise<{ customerId: string; step: string }>;
 
-export const metadata: Metadata = { title: "Fix requested information" };
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { step } = await params;
+  const title = WIZARD_STEPS.find((candidate) => candidate.slug === step)?.title;
+  return { title: title ? `Fix requested information: ${title}` : "Fix requested information" };
+}
 
 function isFormStep(value: string): value is FormStep {
   return (FORM_STEPS as readonly string[]).includes(value);
@@ -96,7 +101,7 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
         </Alert>
       )}
       {/* Keyed by version: after a save elsewhere, the form starts again from the stored values. */}
-      <Fragment key={version}>
+      <UnsavedChangesGuard key={version}>
         {step === "company" ? (
           <CompanyStep
             draft={onPage}
@@ -129,6 +134,8 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
             draft={onPage}
             options={options}
             defaultValues={{ primary_contact: values("primary_contact") }}
+            phoneCountries={phoneCountryOptions()}
+            defaultPhoneCountry={defaultPhoneCountry({ registration_address: values("registration_address") })}
           />
         ) : (
           <RepresentativesStep
@@ -139,7 +146,7 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
             files={files}
           />
         )}
-      </Fragment>
+      </UnsavedChangesGuard>
     </div>
   );
 }

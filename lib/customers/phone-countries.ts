@@ -1,0 +1,35 @@
+import "server-only";
+import { getCountryCallingCode, isSupportedCountry } from "libphonenumber-js/min";
+import type { PhoneCountry } from "./phone";
+import { countryOptions } from "./reference-data";
+
+let list: PhoneCountry[] | undefined;
+
+/**
+ * The countries of the contact step's phone selector (those with a calling code), named as the
+ * country pickers name them; built on the server and handed to the form as data, so the phone
+ * metadata stays out of the page's JavaScript.
+ */
+export function phoneCountryOptions(): PhoneCountry[] {
+  list ??= countryOptions()
+    .filter((country) => isSupportedCountry(country.value))
+    .map((country) => ({
+      value: country.value,
+      label: country.label,
+      callingCode: getCountryCallingCode(country.value as Parameters<typeof getCountryCallingCode>[0]),
+    }));
+  return list;
+}
+
+/**
+ * The phone selector's first choice: the country of the business's registration address, else
+ * of its registration, when the draft has one (a national number is most likely from there).
+ */
+export function defaultPhoneCountry(data: Record<string, unknown>): string | undefined {
+  const address = data.registration_address as { registration_address_country_code?: unknown } | undefined;
+  const business = data.business_details as { business_identifier_country_code?: unknown } | undefined;
+  const known = new Set(phoneCountryOptions().map((country) => country.value));
+  return [address?.registration_address_country_code, business?.business_identifier_country_code].find(
+    (code): code is string => typeof code === "string" && known.has(code),
+  );
+}

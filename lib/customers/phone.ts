@@ -1,0 +1,83 @@
+/**
+ * Phone numbers as people type them. Browser-safe (zod-free, the phone library's small metadata):
+ * the contact phone schema (./schema.ts) checks and normalises with `checkPhoneNumber`, and the
+ * wizard's contact step completes a national number with its country's calling code through
+ * `completePhoneNumber` (loaded with the step's validation code, not with the page).
+ */
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
+
+/** What a typed number may hold besides digits and a leading +: spaces, dashes, dots, parentheses. */
+const SEPARATORS = /[\s\u00A0\u2010-\u2015.()-]/g;
+const E164 = /^\+[1-9]\d{6,14}$/;
+/** Room for an E.164 number written with separators: "+1 (415) 555-0100" and its like. */
+export const PHONE_INPUT_MAX = 32;
+export const PHONE_EXAMPLE = "+65 6222 3344";
+
+export type PhoneCheck = { ok: true; e164: string } | { ok: false; message: string };
+
+let regionNames: Intl.DisplayNames | null = null;
+
+function countryName(code: string): string {
+  regionNames ??= new Intl.DisplayNames(["en"], { type: "region" });
+  return regionNames.of(code) ?? code;
+}
+
+/**
+ * Whether `input` is an international number valid for its country's numbering plan, separators
+ * allowed; if so its E.164 form (`+6562223344`), else a message saying what is wrong.
+ */
+export function checkPhoneNumber(input: string): PhoneCheck {
+  const compact = input.replace(SEPARATORS, "");
+  if (!compact.startsWith("+")) {
+    return {
+      ok: false,
+      message: /^\d+$/.test(compact)
+        ? `Enter the number with its country code, like ${PHONE_EXAMPLE}.`
+        : `Enter a phone number with its country code, like ${PHONE_EXAMPLE}.`,
+    };
+  }
+  if (!/^\+\d+$/.test(compact)) {
+    return {
+      ok: false,
+      message: "Use only digits after the +, with spaces, dashes, dots or parentheses between them.",
+    };
+  }
+  if (!E164.test(compact)) {
+    return {
+      ok: false,
+      message: `A phone number has a country code and 7 to 15 digits in all, like ${PHONE_EXAMPLE}.`,
+    };
+  }
+  const parsed = parsePhoneNumberFromString(compact);
+  if (!parsed) return { ok: false, message: `This number does not start with a country code, like ${PHONE_EXAMPLE}.` };
+  if (parsed.isValid()) return { ok: true, e164: parsed.number };
+  const countries = parsed.getPossibleCountries();
+  const country = parsed.country ?? (countries.length === 1 ? countries[0] : undefined);
+  return {
+    ok: false,
+    message: country
+      ? `This is not a valid ${countryName(country)} number.`
+      : `This is not a valid number for country code +${parsed.countryCallingCode}.`,
+  };
+}
+
+/**
+ * A number as typed, completed for the country chosen beside it: an international number (with
+ * +) stays as typed; a national one gets the country's calling code, written the international
+ * way ("020 7946 0958" in GB becomes "+44 20 7946 0958"). What cannot be read as that country's
+ * number gets the calling code in front, so that the check names the country it is not valid for.
+ */
+export function completePhoneNumber(typed: string, country: string, callingCode: string): string {
+  const value = typed.trim();
+  if (value === "" || value.startsWith("+") || !/\d/.test(value)) return value;
+  const parsed = parsePhoneNumberFromString(value, country as CountryCode);
+  if (parsed?.isValid()) return parsed.formatInternational();
+  return `+${callingCode} ${value}`;
+}
+
+/** A country of the contact step's phone selector, with the calling code that completes a national number. */
+export interface PhoneCountry {
+  value: string;
+  label: string;
+  callingCode: string;
+}
