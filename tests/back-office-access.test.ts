@@ -135,6 +135,18 @@ describe("listCustomersForActor", () => {
     expect(await ids(b.staff)).toEqual([...bIds].reverse());
   });
 
+  it("counts the customers that match, every page's, not only the page shown", async () => {
+    expect((await listCustomersForActor(a.staff, {})).total).toEqual({ count: 4, more: false });
+    expect((await listCustomersForActor(a.staff, { q: `Alder Widgets ${tag}` })).total).toEqual({
+      count: 3,
+      more: false,
+    });
+    expect((await listCustomersForActor(b.staff, { q: `Alder Widgets ${tag}` })).total).toEqual({
+      count: 0,
+      more: false,
+    });
+  });
+
   it("ignores another partner's id in a partner staff's partner filter", async () => {
     expect(await ids(a.staff, { partnerId: b.partnerId })).toEqual([...aIds].reverse());
     expect(await ids(b.staff, { partnerId: a.partnerId, q: `Alder Widgets ${tag}` })).toEqual([]);

@@ -30,7 +30,7 @@ export default async function ApiKeysPage() {
       <div className="mt-6">
         <ApiKeyCreator partnerName={partnerName}>
           <div className="relative overflow-x-auto">
-            <table className="w-full text-left text-sm">
+            <table className="table-cards w-full text-left text-sm">
               <caption className="sr-only">API key pairs of {partnerName}, newest first</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
@@ -61,12 +61,16 @@ export default async function ApiKeysPage() {
                 ) : (
                   keys.map((key) => (
                     <tr key={key.publicKey} className={key.revokedAt ? "text-slate-500" : undefined}>
-                      <td className="px-4 py-3 font-mono text-xs break-all">{key.publicKey}</td>
-                      <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(key.createdAt)}</td>
-                      <td className="px-4 py-3 whitespace-nowrap">
+                      <td data-label="API key" className="px-4 py-3 font-mono text-xs break-all">
+                        {key.publicKey}
+                      </td>
+                      <td data-label="Created (UTC)" className="px-4 py-3 whitespace-nowrap">
+                        {formatDateTime(key.createdAt)}
+                      </td>
+                      <td data-label="Last used (UTC)" className="px-4 py-3 whitespace-nowrap">
                         {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}
                       </td>
-                      <td className="px-4 py-3">
+                      <td data-label="Status" className="px-4 py-3">
                         <ActiveOrStoppedBadge
                           stoppedAt={key.revokedAt}
                           stoppedLabel="Revoked"
