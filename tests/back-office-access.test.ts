@@ -135,7 +135,7 @@ describe("listCustomersForActor", () => {
     expect(await ids(b.staff)).toEqual([...bIds].reverse());
   });
 
-  it("counts the customers that match, every page's, not only the page shown", async () => {
+  it("counts the customers that match when they fit on one page", async () => {
     expect((await listCustomersForActor(a.staff, {})).total).toEqual({ count: 4, more: false });
     expect((await listCustomersForActor(a.staff, { q: `Alder Widgets ${tag}` })).total).toEqual({
       count: 3,
@@ -311,6 +311,13 @@ describe("listCustomersForActor: pages", () => {
       }
     },
   );
+
+  it("says a list longer than a page has more than a page's worth, on every page", async () => {
+    const first = await listCustomersForActor(c.staff, {});
+    expect(first.total).toEqual({ count: CUSTOMER_PAGE_SIZE, more: true });
+    const second = await listCustomersForActor(c.staff, { cursor: first.nextCursor! });
+    expect(second.total).toEqual({ count: CUSTOMER_PAGE_SIZE, more: true });
+  });
 
   it("keeps later pages stable when a customer is added between pages", async () => {
     const first = await listCustomersForActor(c.staff, {});

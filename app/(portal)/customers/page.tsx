@@ -33,7 +33,7 @@ const label = "mb-1 block text-xs font-medium text-slate-600";
 const plural = (count: number, one: string, many: string) =>
   `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 
-/** "12 customers", "More than 1,000 customers", "3 results for “acme”" (every page's, not this page's). */
+/** "12 customers", "3 results for “acme”", "More than 25 customers" (the list counts no further than a page). */
 function resultCount(total: { count: number; more: boolean }, q: string | undefined, filtered: boolean): string {
   const counted = total.more
     ? `More than ${total.count.toLocaleString("en-US")} ${filtered ? "results" : "customers"}`
