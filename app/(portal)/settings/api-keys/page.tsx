@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ApiKeyCreator } from "@/components/settings/api-key-creator";
 import { RevokeApiKey } from "@/components/settings/revoke-api-key";
 import { ActiveOrStoppedBadge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requirePermission } from "@/lib/auth/current-user";
 import { listApiKeys } from "@/lib/partners/api-keys";
 import { formatDateTime } from "@/lib/format-date";
@@ -54,8 +55,11 @@ export default async function ApiKeysPage() {
               <tbody className="divide-y divide-slate-100">
                 {keys.length === 0 ? (
                   <tr>
-                    <td colSpan={5} className="px-4 py-8 text-center text-slate-500">
-                      No key pairs yet. Create one to start using the Partner API.
+                    <td colSpan={5}>
+                      <EmptyState title="No key pairs yet">
+                        Choose &ldquo;Create API key&rdquo; to get a key and its secret for {partnerName}&apos;s
+                        systems, then send both with every Partner API request.
+                      </EmptyState>
                     </td>
                   </tr>
                 ) : (
