@@ -135,6 +135,18 @@ describe("listCustomersForActor", () => {
     expect(await ids(b.staff)).toEqual([...bIds].reverse());
   });
 
+  it("counts the customers that match when they fit on one page", async () => {
+    expect((await listCustomersForActor(a.staff, {})).total).toEqual({ count: 4, more: false });
+    expect((await listCustomersForActor(a.staff, { q: `Alder Widgets ${tag}` })).total).toEqual({
+      count: 3,
+      more: false,
+    });
+    expect((await listCustomersForActor(b.staff, { q: `Alder Widgets ${tag}` })).total).toEqual({
+      count: 0,
+      more: false,
+    });
+  });
+
   it("ignores another partner's id in a partner staff's partner filter", async () => {
     expect(await ids(a.staff, { partnerId: b.partnerId })).toEqual([...aIds].reverse());
     expect(await ids(b.staff, { partnerId: a.partnerId, q: `Alder Widgets ${tag}` })).toEqual([]);
@@ -299,6 +311,13 @@ describe("listCustomersForActor: pages", () => {
       }
     },
   );
+
+  it("says a list longer than a page has more than a page's worth, on every page", async () => {
+    const first = await listCustomersForActor(c.staff, {});
+    expect(first.total).toEqual({ count: CUSTOMER_PAGE_SIZE, more: true });
+    const second = await listCustomersForActor(c.staff, { cursor: first.nextCursor! });
+    expect(second.total).toEqual({ count: CUSTOMER_PAGE_SIZE, more: true });
+  });
 
   it("keeps later pages stable when a customer is added between pages", async () => {
     const first = await listCustomersForActor(c.staff, {});

@@ -104,8 +104,8 @@ function SchemaTable({ schema, schemas }: { schema: Schema; schemas: Record<stri
   if (!resolved || isReference(resolved) || !resolved.properties) return null;
   const required = new Set(resolved.required ?? []);
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
+    <div>
+      <table className="table-cards w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="py-2 pr-4 font-medium">
@@ -122,12 +122,14 @@ function SchemaTable({ schema, schemas }: { schema: Schema; schemas: Record<stri
         <tbody className="divide-y divide-slate-100">
           {Object.entries(resolved.properties).map(([name, property]) => (
             <tr key={name} className="align-top">
-              <td className="py-2 pr-4 font-mono text-xs text-slate-900">
+              <td data-label="Field" className="py-2 pr-4 font-mono text-xs text-slate-900">
                 {name}
                 {required.has(name) ? <span className="ml-1 text-red-700">required</span> : null}
               </td>
-              <td className="py-2 pr-4 font-mono text-xs text-slate-600">{typeLabel(property)}</td>
-              <td className="py-2 text-slate-600">
+              <td data-label="Type" className="py-2 pr-4 font-mono text-xs text-slate-600">
+                {typeLabel(property)}
+              </td>
+              <td data-label="Notes" className="py-2 text-slate-600">
                 {!isReference(property) && property.description ? withCode(property.description) : null}
                 {constraints(property).length > 0 ? (
                   <span className="block text-xs text-slate-500">{constraints(property).join(" · ")}</span>
@@ -276,7 +278,8 @@ export function ApiReference({ document }: { document: OpenAPIObject }) {
     isReference(schema) || !schema.properties ? [] : [{ name, schema }],
   );
   return (
-    <main className="mx-auto max-w-5xl px-6 py-12">
+    // Long field names, URLs and codes wrap anywhere rather than widen a phone's page.
+    <main className="mx-auto max-w-5xl px-4 py-12 [overflow-wrap:anywhere] sm:px-6">
       <header className="border-b border-slate-200 pb-6">
         <p className="text-sm font-medium text-blue-700">Version {document.info.version}</p>
         <h1 className="mt-1 text-3xl font-semibold tracking-tight">{document.info.title}</h1>

@@ -2,14 +2,23 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useRef, useState, type KeyboardEvent } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { cn } from "@/components/ui/cn";
 import type { NavigationItem } from "@/lib/auth/navigation";
+import { BrandMark } from "./brand-mark";
 
 function isCurrent(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
+const MENU_ID = "portal-menu";
+
+/**
+ * The portal's header: brand, main navigation and the signed-in person. Below the `lg` width the
+ * navigation and the person collapse behind a "Menu" button (a disclosure: aria-expanded and
+ * aria-controls; Escape closes it and returns focus to the button; following a link closes it).
+ */
 export function PortalHeader({
   navigation,
   userName,
@@ -22,45 +31,90 @@ export function PortalHeader({
   partnerName: string | null;
 }) {
   const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.key === "Escape" && open) {
+      setOpen(false);
+      menuButton.current?.focus();
+    }
+  }
+
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white" onKeyDown={onKeyDown}>
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2"
       >
         Skip to content
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/" className="text-base font-semibold tracking-tight text-slate-900">
-          AxisFI <span className="font-normal text-slate-500">Onboarding</span>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
+        <Link
+          href="/"
+          className="rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600"
+          onClick={() => setOpen(false)}
+        >
+          <BrandMark />
         </Link>
-        <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
-          <ul className="flex gap-1 text-sm">
-            {navigation.map((item) => (
-              <li key={item.href}>
-                <Link
-                  href={item.href}
-                  aria-current={isCurrent(pathname, item.href) ? "page" : undefined}
-                  className={cn(
-                    "block whitespace-nowrap rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900",
-                    isCurrent(pathname, item.href) && "bg-slate-100 font-medium text-slate-900",
-                  )}
-                >
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <div className="text-right leading-tight">
-            <p className="font-medium text-slate-900">{userName}</p>
-            <p className="text-xs text-slate-500">
-              {roleLabel}
-              {partnerName ? ` · ${partnerName}` : ""}
-            </p>
+        <button
+          ref={menuButton}
+          type="button"
+          aria-expanded={open}
+          aria-controls={MENU_ID}
+          onClick={() => setOpen((value) => !value)}
+          className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 lg:hidden"
+        >
+          <svg
+            viewBox="0 0 24 24"
+            aria-hidden="true"
+            focusable="false"
+            className="size-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={2}
+            strokeLinecap="round"
+          >
+            {open ? <path d="M6 6l12 12M18 6 6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
+          </svg>
+          Menu
+        </button>
+        <div
+          id={MENU_ID}
+          className={cn(
+            "w-full flex-col gap-3 lg:flex lg:w-auto lg:flex-1 lg:flex-row lg:items-center lg:gap-6",
+            open ? "flex" : "hidden",
+          )}
+        >
+          <nav aria-label="Main">
+            <ul className="flex flex-col gap-1 text-sm lg:flex-row">
+              {navigation.map((item) => (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    aria-current={isCurrent(pathname, item.href) ? "page" : undefined}
+                    onClick={() => setOpen(false)}
+                    className={cn(
+                      "block rounded-md px-3 py-2 whitespace-nowrap text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 lg:py-1.5",
+                      isCurrent(pathname, item.href) && "bg-slate-100 font-medium text-slate-900",
+                    )}
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="flex items-center justify-between gap-3 border-t border-slate-200 pt-3 text-sm lg:ml-auto lg:border-0 lg:pt-0">
+            <div className="min-w-0 leading-tight lg:text-right">
+              <p className="font-medium break-words text-slate-900">{userName}</p>
+              <p className="text-xs text-slate-600">
+                {roleLabel}
+                {partnerName ? ` · ${partnerName}` : ""}
+              </p>
+            </div>
+            <SignOutButton />
           </div>
-          <SignOutButton />
         </div>
       </div>
     </header>

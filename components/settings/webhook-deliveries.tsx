@@ -27,11 +27,15 @@ export function WebhookDeliveries({
   resendAction: WebhookAction;
 }) {
   if (deliveries.length === 0) {
-    return <p className="px-4 py-6 text-sm text-slate-500 sm:px-6">No deliveries yet.</p>;
+    return (
+      <p className="px-4 py-6 text-sm text-slate-500 sm:px-6">
+        No deliveries yet. Send a test event to check that the endpoint answers.
+      </p>
+    );
   }
   return (
     <div className="relative overflow-x-auto">
-      <table className="w-full text-left text-sm">
+      <table className="table-cards w-full text-left text-sm">
         <caption className="sr-only">Recent deliveries to {endpointUrl}, newest first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -54,11 +58,11 @@ export function WebhookDeliveries({
             const status = statusOf(delivery);
             return (
               <tr key={delivery.id}>
-                <td className="px-3 py-3">
-                  <div className="font-mono text-xs">{delivery.eventType}</div>
+                <td data-label="Event" className="px-3 py-3">
+                  <div className="font-mono text-xs break-all">{delivery.eventType}</div>
                   <div className="font-mono text-xs break-all text-slate-500">{delivery.eventId}</div>
                 </td>
-                <td className="px-3 py-3">
+                <td data-label="Status" className="px-3 py-3">
                   <Badge tone={status.tone}>{status.label}</Badge>
                   {delivery.status === "pending" && delivery.attempts > 0 ? (
                     <div className="mt-1 text-xs text-slate-500">
@@ -66,7 +70,7 @@ export function WebhookDeliveries({
                     </div>
                   ) : null}
                 </td>
-                <td className="px-3 py-3">
+                <td data-label="Attempts (UTC)" className="px-3 py-3">
                   {delivery.attemptLog.length === 0 ? (
                     <span className="text-xs text-slate-500">None yet</span>
                   ) : (

@@ -30,6 +30,13 @@ export interface CustomerListRow {
 export interface CustomerListPage {
   rows: CustomerListRow[];
   nextCursor: string | null;
+  /**
+   * How many customers match the filters, from the page itself (no COUNT query): exact when they
+   * all fit on this first page; otherwise `more`: more than `count` (one page's worth). Counting
+   * even up to a cap of 1,000 multiplied the name searches' time at 1,000,000 customers
+   * (bench/customer-list.ts: 'Atlas Summit' 10.6 → 205 ms median, the Chinese part 3.9 → 122 ms).
+   */
+  total: { count: number; more: boolean };
 }
 
 export const CUSTOMER_PAGE_SIZE = 25;
@@ -108,5 +115,9 @@ export async function listCustomersForActor(actor: Actor, filters: CustomerListF
       informationDue: row._count.requirements,
     })),
     nextCursor: rows.length > CUSTOMER_PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null,
+    total:
+      after || rows.length > CUSTOMER_PAGE_SIZE
+        ? { count: CUSTOMER_PAGE_SIZE, more: true }
+        : { count: shown.length, more: false },
   };
 }

@@ -80,7 +80,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
 
       <PartnersCard>
         <div className="relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="table-cards w-full text-left text-sm">
             <caption className="sr-only">Partners, by name</caption>
             <thead className={tableHead}>
               <tr>
@@ -102,16 +102,24 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
               {partners.length === 0 ? (
                 <tr>
                   <td colSpan={4} className="px-4 py-8 text-center text-slate-500">
-                    No partners yet.
+                    No partners yet. Create the first one above; its staff accounts come next.
                   </td>
                 </tr>
               ) : (
                 partners.map((partner) => (
                   <tr key={partner.partnerId}>
-                    <td className="px-4 py-3 font-medium text-slate-900">{partner.name}</td>
-                    <td className="px-4 py-3 font-mono text-xs">{partner.partnerId}</td>
-                    <td className="px-4 py-3 text-right tabular-nums">{partner.staffCount}</td>
-                    <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(partner.createdAt)}</td>
+                    <td data-label="Partner" className="px-4 py-3 font-medium text-slate-900">
+                      {partner.name}
+                    </td>
+                    <td data-label="Partner ID" className="px-4 py-3 font-mono text-xs break-all">
+                      {partner.partnerId}
+                    </td>
+                    <td data-label="Staff accounts" className="px-4 py-3 text-right tabular-nums">
+                      {partner.staffCount}
+                    </td>
+                    <td data-label="Created (UTC)" className="px-4 py-3 whitespace-nowrap">
+                      {formatDateTime(partner.createdAt)}
+                    </td>
                   </tr>
                 ))
               )}
@@ -129,7 +137,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
           <CreateAccountForm partners={partnerOptions} passwordMin={PASSWORD_MIN} />
         </CardBody>
         <div className="relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="table-cards w-full text-left text-sm">
             <caption className="sr-only">Staff accounts, by name</caption>
             <thead className={tableHead}>
               <tr>
@@ -155,12 +163,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
                 const self = account.userId === admin.userId;
                 return (
                   <tr key={account.userId} className="align-top">
-                    <td className="min-w-44 px-4 py-3">
+                    <td data-label="Person" className="min-w-44 px-4 py-3">
                       <span className="font-medium text-slate-900">{account.name}</span>
                       {self ? <span className="ml-1.5 text-xs text-slate-500">(you)</span> : null}
                       <span className="block text-xs break-all text-slate-500">{account.email}</span>
                     </td>
-                    <td className="px-4 py-3">
+                    <td data-label="Role" className="px-4 py-3">
                       {self ? (
                         <>
                           {account.role ? ROLE_LABELS[account.role] : "Unknown role"}
@@ -178,8 +186,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
                         />
                       )}
                     </td>
-                    <td className="px-4 py-3">{account.partnerName ?? <span className="text-slate-400">—</span>}</td>
-                    <td className="px-4 py-3">
+                    <td data-label="Partner" className="px-4 py-3">
+                      {account.partnerName ?? <span className="text-slate-400">—</span>}
+                    </td>
+                    <td data-label="Status" className="px-4 py-3">
                       <ActiveOrStoppedBadge
                         stoppedAt={account.disabledAt}
                         stoppedLabel="Disabled"
@@ -236,7 +246,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
           </form>
         </CardBody>
         <div className="relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="table-cards w-full text-left text-sm">
             <caption className="sr-only">Security events, newest first</caption>
             <thead className={tableHead}>
               <tr>
@@ -258,20 +268,24 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
               {securityEvents.events.length === 0 ? (
                 <tr>
                   <td colSpan={4} className="px-4 py-8 text-center text-slate-500">
-                    No events of this kind yet.
+                    No events of this kind yet. Choose &ldquo;All security events&rdquo; to see every kind.
                   </td>
                 </tr>
               ) : (
                 securityEvents.events.map((event) => (
                   <tr key={event.id} className="align-top">
-                    <td className="px-4 py-3 whitespace-nowrap">
+                    <td data-label="When (UTC)" className="px-4 py-3 whitespace-nowrap">
                       <time dateTime={event.at.toISOString()}>{formatDateTimeWithSeconds(event.at)}</time>
                     </td>
-                    <td className="px-4 py-3 font-medium text-slate-900">
+                    <td data-label="Event" className="px-4 py-3 font-medium text-slate-900">
                       {EVENT_LABELS[event.action as SecurityAction] ?? event.action}
                     </td>
-                    <td className="px-4 py-3 break-all">{event.actor.label}</td>
-                    <td className="px-4 py-3 break-all text-slate-600">{eventDetails(event)}</td>
+                    <td data-label="By" className="px-4 py-3 break-all">
+                      {event.actor.label}
+                    </td>
+                    <td data-label="Details" className="px-4 py-3 break-all text-slate-600">
+                      {eventDetails(event)}
+                    </td>
                   </tr>
                 ))
               )}

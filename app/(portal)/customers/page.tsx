@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -29,6 +30,19 @@ function listHref(filters: CustomerListFilters): string {
 
 const label = "mb-1 block text-xs font-medium text-slate-600";
 
+const plural = (count: number, one: string, many: string) =>
+  `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+
+/** "12 customers", "3 results for “acme”", "More than 25 customers" (the list counts no further than a page). */
+function resultCount(total: { count: number; more: boolean }, q: string | undefined, filtered: boolean): string {
+  const counted = total.more
+    ? `More than ${total.count.toLocaleString("en-US")} ${filtered ? "results" : "customers"}`
+    : filtered
+      ? plural(total.count, "result", "results")
+      : plural(total.count, "customer", "customers");
+  return q ? `${counted} for “${q}”` : counted;
+}
+
 export default async function CustomersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("customers:list");
   const params = await searchParams;
@@ -44,6 +58,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
     reviewer ? listPartners() : Promise.resolve([]),
   ]);
   const filtered = Boolean(filters.q || filters.status || filters.partnerId);
+  const countText = resultCount(page.total, filters.q, filtered);
+  const mayOnboard = can(user, "onboarding:use");
 
   return (
     <div>
@@ -115,8 +131,11 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
         ) : null}
       </form>
 
-      <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full text-left text-sm">
+      <p className="mt-6 text-sm font-medium text-slate-700" id="customer-count">
+        {countText}
+      </p>
+      <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="table-cards w-full text-left text-sm" aria-describedby="customer-count">
           <caption className="sr-only">Customers, {filters.order === "oldest" ? "oldest" : "newest"} first</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -145,14 +164,42 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
           <tbody className="divide-y divide-slate-100">
             {page.rows.length === 0 ? (
               <tr>
-                <td colSpan={6} className="px-4 py-8 text-center text-slate-500">
-                  {filtered ? "No customers match these filters." : "No customers yet."}
+                <td colSpan={6}>
+                  {filtered ? (
+                    <EmptyState
+                      title="No customers match these filters"
+                      action={
+                        <Link href="/customers" className={buttonClassName("secondary", "sm")}>
+                          Clear filters
+                        </Link>
+                      }
+                    >
+                      Check the spelling, search by customer ID or your reference, or choose another status.
+                    </EmptyState>
+                  ) : reviewer ? (
+                    <EmptyState title="No customers to review yet">
+                      Customers appear here as soon as a partner onboards them, through the wizard or the Partner API.
+                    </EmptyState>
+                  ) : (
+                    <EmptyState
+                      title="No customers yet"
+                      action={
+                        mayOnboard ? (
+                          <Link href="/onboarding" className={buttonClassName("primary", "sm")}>
+                            Onboard a customer
+                          </Link>
+                        ) : null
+                      }
+                    >
+                      Onboard your first business customer in the wizard, or create one through the Partner API.
+                    </EmptyState>
+                  )}
                 </td>
               </tr>
             ) : (
               page.rows.map((row) => (
                 <tr key={row.customerId} className="hover:bg-slate-50">
-                  <td className="px-4 py-3">
+                  <td data-label="Business" className="px-4 py-3">
                     <Link
                       href={`/customers/${row.customerId}`}
                       className="font-medium text-blue-700 underline-offset-4 hover:underline"
@@ -161,16 +208,26 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
                     </Link>
                     {row.businessName ? <span className="block text-xs text-slate-500">{row.businessName}</span> : null}
                   </td>
-                  <td className="px-4 py-3">
+                  <td data-label="Status" className="px-4 py-3">
                     <StatusBadge status={row.status} />
                     {row.informationDue > 0 ? (
                       <span className="mt-1 block text-xs font-medium text-amber-800">Information requested</span>
                     ) : null}
                   </td>
-                  {reviewer ? <td className="px-4 py-3">{row.partnerName}</td> : null}
-                  <td className="px-4 py-3">{row.countryCode}</td>
-                  <td className="px-4 py-3 font-mono text-xs">{row.customerId}</td>
-                  <td className="whitespace-nowrap px-4 py-3">{formatDateTime(row.createdAt)}</td>
+                  {reviewer ? (
+                    <td data-label="Partner" className="px-4 py-3">
+                      {row.partnerName}
+                    </td>
+                  ) : null}
+                  <td data-label="Country" className="px-4 py-3">
+                    {row.countryCode}
+                  </td>
+                  <td data-label="Customer ID" className="px-4 py-3 font-mono text-xs break-all">
+                    {row.customerId}
+                  </td>
+                  <td data-label="Created (UTC)" className="whitespace-nowrap px-4 py-3">
+                    {formatDateTime(row.createdAt)}
+                  </td>
                 </tr>
               ))
             )}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { BrandIcon } from "@/components/layout/brand-mark";
 import { linkSessionOfRequest } from "@/lib/auth/link-session";
 
 export const metadata: Metadata = { title: "Onboarding", referrer: "no-referrer" };
@@ -19,7 +20,10 @@ export default async function LinkSessionLayout({ children }: { children: React.
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-4xl items-center justify-between gap-4 px-4 py-4">
           <p className="text-lg font-semibold tracking-tight">{`Onboarding for ${session.partnerName}`}</p>
-          <p className="text-xs text-slate-500">Secured by AxisFI</p>
+          <p className="inline-flex shrink-0 items-center gap-1.5 text-xs text-slate-600">
+            <BrandIcon className="size-4" />
+            Powered by AxisFI
+          </p>
         </div>
       </header>
       <main className="mx-auto max-w-4xl px-4 py-8">{children}</main>

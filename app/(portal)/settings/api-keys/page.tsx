@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ApiKeyCreator } from "@/components/settings/api-key-creator";
 import { RevokeApiKey } from "@/components/settings/revoke-api-key";
 import { ActiveOrStoppedBadge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requirePermission } from "@/lib/auth/current-user";
 import { listApiKeys } from "@/lib/partners/api-keys";
 import { formatDateTime } from "@/lib/format-date";
@@ -30,7 +31,7 @@ export default async function ApiKeysPage() {
       <div className="mt-6">
         <ApiKeyCreator partnerName={partnerName}>
           <div className="relative overflow-x-auto">
-            <table className="w-full text-left text-sm">
+            <table className="table-cards w-full text-left text-sm">
               <caption className="sr-only">API key pairs of {partnerName}, newest first</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
@@ -54,19 +55,26 @@ export default async function ApiKeysPage() {
               <tbody className="divide-y divide-slate-100">
                 {keys.length === 0 ? (
                   <tr>
-                    <td colSpan={5} className="px-4 py-8 text-center text-slate-500">
-                      No key pairs yet. Create one to start using the Partner API.
+                    <td colSpan={5}>
+                      <EmptyState title="No key pairs yet">
+                        Choose &ldquo;Create API key&rdquo; to get a key and its secret for {partnerName}&apos;s
+                        systems, then send both with every Partner API request.
+                      </EmptyState>
                     </td>
                   </tr>
                 ) : (
                   keys.map((key) => (
                     <tr key={key.publicKey} className={key.revokedAt ? "text-slate-500" : undefined}>
-                      <td className="px-4 py-3 font-mono text-xs break-all">{key.publicKey}</td>
-                      <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(key.createdAt)}</td>
-                      <td className="px-4 py-3 whitespace-nowrap">
+                      <td data-label="API key" className="px-4 py-3 font-mono text-xs break-all">
+                        {key.publicKey}
+                      </td>
+                      <td data-label="Created (UTC)" className="px-4 py-3 whitespace-nowrap">
+                        {formatDateTime(key.createdAt)}
+                      </td>
+                      <td data-label="Last used (UTC)" className="px-4 py-3 whitespace-nowrap">
                         {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}
                       </td>
-                      <td className="px-4 py-3">
+                      <td data-label="Status" className="px-4 py-3">
                         <ActiveOrStoppedBadge
                           stoppedAt={key.revokedAt}
                           stoppedLabel="Revoked"

@@ -5,6 +5,7 @@ import { WebhookEndpointControls } from "@/components/settings/webhook-endpoint-
 import { WebhookEndpointCreator } from "@/components/settings/webhook-endpoint-creator";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requirePermission } from "@/lib/auth/current-user";
 import { EVENT_TYPES } from "@/lib/events/event-types";
 import { formatDateTime } from "@/lib/format-date";
@@ -56,7 +57,12 @@ export default async function WebhooksPage() {
       </Card>
 
       {endpoints.length === 0 ? (
-        <p className="text-sm text-slate-500">No endpoints yet.</p>
+        <Card>
+          <EmptyState title="No endpoints yet">
+            Add your system&apos;s HTTPS address above to get an event each time one of your customers is created,
+            changes status or is asked for information.
+          </EmptyState>
+        </Card>
       ) : (
         endpoints.map((endpoint, index) => (
           <Card key={endpoint.id}>
