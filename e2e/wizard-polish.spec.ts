@@ -94,7 +94,8 @@ test("the review step shows names, money, dates and countries as people read the
   await expect(person.getByText("陈伟明", { exact: true })).toBeVisible();
   await expect(person.getByText("Weiming Chen", { exact: true })).toBeVisible();
   await expect(person.getByText("7 Nov 1985")).toBeVisible();
-  await expect(person.getByText("China", { exact: true }).first()).toBeVisible();
+  // Named as the picker names it, from the same list.
+  await expect(person.getByText("People's Republic of China", { exact: true }).first()).toBeVisible();
   await expect(person.getByRole("definition").filter({ hasText: "1 Mar 2020" })).toBeVisible();
   await expect(person.getByRole("definition").filter({ hasText: "1 Mar 2030" })).toBeVisible();
 });

@@ -1,24 +1,18 @@
 /**
- * The names people read for the codes a customer holds: countries through `Intl` (no list in
- * any bundle), industry categories from the API's own list. Used where the page is rendered on
- * the server (the review step, the reviewer's page).
+ * The names people read for the codes a customer holds, from the same lists as the pickers
+ * (lib/customers/reference-data.ts): a country is called on the review step what it was called
+ * when it was picked. For server components only (the review step, the reviewer's page): the
+ * country list would weigh on a browser bundle (tests/page-weight.test.ts would say so).
  */
+import countries from "i18n-iso-countries";
+import en from "i18n-iso-countries/langs/en.json";
 import { INDUSTRY_CATEGORIES } from "./industry-categories";
 
-const regionNames = new Map<string, Intl.DisplayNames>();
+countries.registerLocale(en);
 
-/** "SG" → "Singapore"; an unknown code is shown as given. */
-export function countryName(code: string, locale = "en"): string {
-  let names = regionNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
-    regionNames.set(locale, names);
-  }
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
+/** "SG" → "Singapore", "US" → "United States of America" (as the picker); an unknown code as given. */
+export function countryName(code: string): string {
+  return countries.getName(code, "en", { select: "official" }) ?? code;
 }
 
 /** "5045" → "Computers and software"; an unlisted code is shown as given. */

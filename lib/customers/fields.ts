@@ -3,7 +3,6 @@
  * the phone library only, so the wizard, the API and the OpenAPI generator read the same rules.
  */
 import { z } from "zod";
-import { isValidPhoneNumber } from "libphonenumber-js/min";
 import { ISO_COUNTRY_CODES, ISO_CURRENCY_CODES } from "./code-lists";
 import { hasIdShape } from "@/lib/ids";
 
@@ -153,17 +152,6 @@ export function email() {
     .max(254, { error: "Must be at most 254 characters." })
     .pipe(nonEmpty().pipe(z.email({ error: "Must be a valid email address, such as name@example.com." })))
     .meta({ example: "service@gemini.com" });
-}
-
-const E164 = /^\+[1-9]\d{6,14}$/;
-
-export function phoneNumber() {
-  return optionalText(16)
-    .refine(
-      (value) => value == null || (E164.test(value) && isValidPhoneNumber(value)),
-      withCode("invalid_phone", "Must be a valid phone number in international format, such as +14155550123."),
-    )
-    .meta({ description: "Phone number in E.164 format", example: "+8613800138000" });
 }
 
 export function websiteUrl() {

@@ -25,7 +25,7 @@ export default async function SubmittedPage({ params }: { params: Promise<{ draf
       <dl className="mt-6 space-y-2 text-sm">
         <div>
           <dt className="text-slate-500">Customer ID</dt>
-          <dd className="font-mono text-base text-slate-900" data-testid="customer-id">
+          <dd className="font-mono text-base break-all text-slate-900" data-testid="customer-id">
             {customer.customer_id}
           </dd>
         </div>
