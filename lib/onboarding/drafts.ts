@@ -206,12 +206,15 @@ export async function currentDraftVersion(actor: DraftEditor, draftId: string): 
   return (await draftState(actor, draftId)).version;
 }
 
+/** How many open drafts the drafts list shows, the most recently changed first. */
+export const OPEN_DRAFTS_SHOWN = 50;
+
 export async function listOpenDrafts(actor: Actor): Promise<Draft[]> {
   if (!actor.partnerId || !canEditDraft(actor, actor.partnerId)) return [];
   const rows = await db.onboardingDraft.findMany({
     where: { partnerId: actor.partnerId, status: "open", onboardingLinkId: null },
     orderBy: { updatedAt: "desc" },
-    take: 50,
+    take: OPEN_DRAFTS_SHOWN,
     include: draftInclude,
   });
   return rows.map(toDraft);

@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requirePermission } from "@/lib/auth/current-user";
-import { listOpenDrafts } from "@/lib/onboarding/drafts";
+import { listOpenDrafts, OPEN_DRAFTS_SHOWN } from "@/lib/onboarding/drafts";
 import { resumeStep, stepPosition } from "@/lib/onboarding/wizard-steps";
 import { DiscardDraft } from "@/components/onboarding/discard-draft";
 import { discardDraftAction, startDraftAction } from "./actions";
 import { formatDateTime } from "@/lib/format-date";
 
 export const metadata: Metadata = { title: "Onboarding" };
+
+/** The list shows the 50 most recent drafts (listOpenDrafts): a full list may have more. */
+function draftCount(shown: number): string {
+  if (shown >= OPEN_DRAFTS_SHOWN) return `The ${shown} most recent drafts`;
+  return shown === 1 ? "1 draft" : `${shown} drafts`;
+}
 
 export default async function OnboardingPage() {
   const user = await requirePermission("onboarding:use");
@@ -31,8 +38,11 @@ export default async function OnboardingPage() {
         <h2 id="drafts-title" className="text-lg font-semibold">
           Drafts in progress
         </h2>
+        <p className="mt-1 text-sm text-slate-600">{draftCount(drafts.length)}</p>
         {drafts.length === 0 ? (
-          <p className="mt-3 text-sm text-slate-600">No drafts in progress.</p>
+          <EmptyState className="mt-3 rounded-lg border border-dashed border-slate-300" title="No drafts in progress">
+            Start a new onboarding above: it is saved at every step, so you or a colleague can finish it later.
+          </EmptyState>
         ) : (
           <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {drafts.map((draft) => {
