@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "./format-money";
 import { formatDate } from "./format-date";
-import { countryName, industryName } from "./customers/display-names";
 
 describe("formatMoney", () => {
   it("writes the currency code, then the amount grouped with the currency's decimals", () => {
@@ -23,15 +22,5 @@ describe("formatDate", () => {
 
   it("shows text that is no date as given", () => {
     expect(formatDate("soon")).toBe("soon");
-  });
-});
-
-describe("display names", () => {
-  it("names countries and industry categories, and leaves an unknown code as it is", () => {
-    expect(countryName("SG")).toBe("Singapore");
-    expect(countryName("CN")).toBe("China");
-    expect(countryName("not a code")).toBe("not a code");
-    expect(industryName("5045")).toBe("Computers and software");
-    expect(industryName("0000")).toBe("0000");
   });
 });
