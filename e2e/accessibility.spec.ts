@@ -19,6 +19,9 @@ const PHONE = { width: 360, height: 740 };
  */
 async function problemsOf(page: Page, name: string, phone: boolean): Promise<string[]> {
   await page.waitForLoadState("load");
+  // Next streams a dynamic page's metadata: after a client-side navigation the <title> can land a
+  // moment after the content. Wait for it (a page that never gets one is still reported by axe).
+  await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   const problems = results.violations
     .filter((violation) => violation.impact === "critical" || violation.impact === "serious")
