@@ -69,12 +69,14 @@ async function completeStep(page: Page, step: WizardStep): Promise<void> {
     await label("Contact email").fill("finance@gemini.example");
     await label("Contact phone").fill("+14155552671");
   } else if (step === "representatives") {
-    await label("First name (English), representative 1").fill("Wei");
-    await label("Last name (English), representative 1").fill("Zhang");
-    await label("Date of birth, representative 1").fill("1985-11-07");
-    await pick(page, "Nationality, representative 1", "CN", /China/);
-    await label("ID number, representative 1").fill("E12345678");
-    await pick(page, "ID issuing country, representative 1", "CN", /China/);
+    // The representative is named by the group's legend; its fields by their own labels.
+    const person = page.getByRole("group", { name: "Legal representative 1" });
+    await person.getByLabel(/^First name \(English\)/).fill("Wei");
+    await person.getByLabel(/^Last name \(English\)/).fill("Zhang");
+    await person.getByLabel(/^Date of birth/).fill("1985-11-07");
+    await pick(page, /^Nationality/, "CN", /China/);
+    await person.getByLabel(/^ID number/).fill("E12345678");
+    await pick(page, /^ID issuing country/, "CN", /China/);
   } else return;
   const next = WIZARD_STEPS[WIZARD_STEPS.findIndex((candidate) => candidate.slug === step) + 1].slug;
   await page.getByRole("button", { name: "Save and continue" }).click();
