@@ -1,7 +1,8 @@
 import "server-only";
 import { getCountryCallingCode, isSupportedCountry } from "libphonenumber-js/min";
 import type { PhoneCountry } from "./phone";
-import { countryOptions } from "./reference-data";
+import type { StepPickers } from "./picker-option";
+import { countryOptions, currencyOptions, industryOptions } from "./reference-data";
 
 let list: PhoneCountry[] | undefined;
 
@@ -32,4 +33,15 @@ export function defaultPhoneCountry(data: Record<string, unknown>): string | und
   return [address?.registration_address_country_code, business?.business_identifier_country_code].find(
     (code): code is string => typeof code === "string" && known.has(code),
   );
+}
+
+/** Every list a wizard step form may pick from, for a form prefilled from `data`. */
+export function stepPickers(data: Record<string, unknown>): StepPickers {
+  return {
+    countries: countryOptions(),
+    currencies: currencyOptions(),
+    industries: industryOptions(),
+    phoneCountries: phoneCountryOptions(),
+    defaultPhoneCountry: defaultPhoneCountry(data),
+  };
 }

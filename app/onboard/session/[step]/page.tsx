@@ -2,21 +2,13 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { DraftFreshness } from "@/components/onboarding/draft-freshness";
 import { DraftReview } from "@/components/onboarding/review";
-import {
-  AddressStep,
-  CompanyStep,
-  ContactStep,
-  EMPTY_PERSON,
-  RepresentativesStep,
-  UsageStep,
-} from "@/components/onboarding/steps";
+import { FormStepFields } from "@/components/onboarding/form-step";
 import { SubmitDraft } from "@/components/onboarding/submit-draft";
 import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { WizardProgress } from "@/components/onboarding/wizard-progress";
 import { WizardRoutesProvider, type WizardRoutes } from "@/components/onboarding/wizard-routes";
 import { linkSessionOfRequest } from "@/lib/auth/link-session";
-import { defaultPhoneCountry, phoneCountryOptions } from "@/lib/customers/phone-countries";
-import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
+import { stepPickers } from "@/lib/customers/phone-countries";
 import { fileSummaries } from "@/lib/files/file-queries";
 import { linkDraft } from "@/lib/onboarding-links/links";
 import { draftFileIds } from "@/lib/onboarding/drafts";
@@ -64,8 +56,6 @@ export default async function LinkStepPage({ params }: { params: Params }) {
   );
   const meta = WIZARD_STEPS.find((candidate) => candidate.slug === step)!;
   const index = WIZARD_STEPS.indexOf(meta);
-  const data = draft.data as Record<string, never>;
-  const businessDetails = (draft.data.business_details ?? {}) as Record<string, never>;
   const onPage = { id: draft.id, version: draft.version, saveStep: saveLinkStepAction };
 
   return (
@@ -81,43 +71,13 @@ export default async function LinkStepPage({ params }: { params: Params }) {
           <p className="mt-1 text-slate-600">{meta.description}</p>
         </div>
         <UnsavedChangesGuard key={draft.version}>
-          {step === "company" ? (
-            <CompanyStep
+          {step !== "review" ? (
+            <FormStepFields
+              step={step}
+              sections={draft.data}
               draft={onPage}
-              defaultValues={{
-                partner_customer_id: data.partner_customer_id,
-                business_details: { business_identifier_document_list: [], ...businessDetails },
-              }}
-              countries={countryOptions()}
               files={files}
-            />
-          ) : step === "address" ? (
-            <AddressStep
-              draft={onPage}
-              defaultValues={{ registration_address: data.registration_address }}
-              countries={countryOptions()}
-            />
-          ) : step === "usage" ? (
-            <UsageStep
-              draft={onPage}
-              defaultValues={{ account_usage: data.account_usage }}
-              countries={countryOptions()}
-              currencies={currencyOptions()}
-              industries={industryOptions()}
-            />
-          ) : step === "contact" ? (
-            <ContactStep
-              draft={onPage}
-              defaultValues={{ primary_contact: data.primary_contact }}
-              phoneCountries={phoneCountryOptions()}
-              defaultPhoneCountry={defaultPhoneCountry(draft.data)}
-            />
-          ) : step === "representatives" ? (
-            <RepresentativesStep
-              draft={onPage}
-              defaultValues={{ business_person_list: data.business_person_list ?? [EMPTY_PERSON] }}
-              countries={countryOptions()}
-              files={files}
+              pickers={stepPickers(draft.data)}
             />
           ) : (
             <div className="space-y-6">

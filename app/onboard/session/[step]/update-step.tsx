@@ -1,12 +1,11 @@
 import { redirect } from "next/navigation";
 import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
-import { AddressStep, CompanyStep, ContactStep, RepresentativesStep, UsageStep } from "@/components/onboarding/steps";
+import { FormStepFields } from "@/components/onboarding/form-step";
 import { WizardRoutesProvider, type WizardRoutes } from "@/components/onboarding/wizard-routes";
 import { Alert } from "@/components/ui/alert";
 import { formValues } from "@/lib/customers/customer-fixes";
 import { fieldLabel } from "@/lib/customers/fields";
-import { defaultPhoneCountry, phoneCountryOptions } from "@/lib/customers/phone-countries";
-import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
+import { stepPickers } from "@/lib/customers/phone-countries";
 import { linkCustomerToFix, type LinkSession } from "@/lib/onboarding-links/links";
 import { WIZARD_STEPS, stepOfField, type WizardStep } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
@@ -53,7 +52,11 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
     // Back only to the previous step due: the other steps are not the business's to see.
     ...(previous ? { backHref: `${BASE}/${previous}` } : { noBack: true }),
   };
-  const values = (section: string) => formValues(fix.sections[section]) as never;
+  // The due sections as the forms hold them ("" for nothing, dates as days); the reference is the link's.
+  const sections = formValues({ ...fix.sections, partner_customer_id: session.partnerCustomerId }) as Record<
+    string,
+    unknown
+  >;
 
   return (
     <WizardRoutesProvider routes={ROUTES}>
@@ -76,50 +79,14 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
         </Alert>
         {/* Keyed by version: after a save elsewhere, the form starts again from the stored values. */}
         <UnsavedChangesGuard key={fix.version}>
-          {step === "company" ? (
-            <CompanyStep
-              draft={onPage}
-              options={options}
-              defaultValues={{
-                partner_customer_id: session.partnerCustomerId,
-                business_details: values("business_details"),
-              }}
-              countries={countryOptions()}
-              files={fix.files}
-            />
-          ) : step === "address" ? (
-            <AddressStep
-              draft={onPage}
-              options={options}
-              defaultValues={{ registration_address: values("registration_address") }}
-              countries={countryOptions()}
-            />
-          ) : step === "usage" ? (
-            <UsageStep
-              draft={onPage}
-              options={options}
-              defaultValues={{ account_usage: values("account_usage") }}
-              countries={countryOptions()}
-              currencies={currencyOptions()}
-              industries={industryOptions()}
-            />
-          ) : step === "contact" ? (
-            <ContactStep
-              draft={onPage}
-              options={options}
-              defaultValues={{ primary_contact: values("primary_contact") }}
-              phoneCountries={phoneCountryOptions()}
-              defaultPhoneCountry={defaultPhoneCountry({ registration_address: values("registration_address") })}
-            />
-          ) : (
-            <RepresentativesStep
-              draft={onPage}
-              options={options}
-              defaultValues={{ business_person_list: values("business_person_list") }}
-              countries={countryOptions()}
-              files={fix.files}
-            />
-          )}
+          <FormStepFields
+            step={step}
+            sections={sections}
+            draft={onPage}
+            files={fix.files}
+            pickers={stepPickers(sections)}
+            options={options}
+          />
         </UnsavedChangesGuard>
         <div className="border-t border-slate-200 pt-6 text-sm text-slate-600">
           <p>Finished for now? You can go back to {session.partnerName} without changing anything more.</p>

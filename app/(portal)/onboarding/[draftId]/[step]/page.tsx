@@ -4,20 +4,13 @@ import { DiscardDraft } from "@/components/onboarding/discard-draft";
 import { DoneSummary } from "@/components/onboarding/done-summary";
 import { DraftFreshness } from "@/components/onboarding/draft-freshness";
 import { DraftReview } from "@/components/onboarding/review";
-import {
-  AddressStep,
-  CompanyStep,
-  ContactStep,
-  EMPTY_PERSON,
-  RepresentativesStep,
-  UsageStep,
-} from "@/components/onboarding/steps";
+import { FormStepFields } from "@/components/onboarding/form-step";
 import { SubmitDraft } from "@/components/onboarding/submit-draft";
 import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { WizardProgress } from "@/components/onboarding/wizard-progress";
 import { requirePermission } from "@/lib/auth/current-user";
-import { defaultPhoneCountry, phoneCountryOptions } from "@/lib/customers/phone-countries";
-import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
+import { countryName } from "@/lib/customers/display-names";
+import { stepPickers } from "@/lib/customers/phone-countries";
 import { fileSummaries } from "@/lib/files/file-queries";
 import { draftFileIds, getDraft } from "@/lib/onboarding/drafts";
 import { draftSummary } from "@/lib/onboarding/draft-summary";
@@ -46,12 +39,8 @@ export default async function OnboardingStepPage({ params }: { params: Params })
   const files = await fileSummaries(draft.partnerId, draftFileIds(draft.data));
   const meta = WIZARD_STEPS.find((candidate) => candidate.slug === step)!;
   const position = stepPosition(step);
-  const countryNames = new Map(countryOptions().map((country) => [country.value, country.label]));
-  const summary = draftSummary(draft.data, draft.completedSteps, (code) => countryNames.get(code) ?? code);
+  const summary = draftSummary(draft.data, draft.completedSteps, countryName);
   const draftName = summary.find((item) => item.label === "Company")?.value ?? "Unnamed business";
-  // Saved sections as entered; each form's resolver checks them again before anything is saved.
-  const data = draft.data as Record<string, never>;
-  const businessDetails = (draft.data.business_details ?? {}) as Record<string, never>;
   const onPage = { id: draft.id, version: draft.version, saveStep: saveStepAction };
 
   return (
@@ -71,43 +60,13 @@ export default async function OnboardingStepPage({ params }: { params: Params })
       {step === "review" ? null : <DoneSummary items={summary} basePath={`/onboarding/${draft.id}`} />}
       {/* Keyed by version: a page fetched again after the draft changed starts its form from the stored values. */}
       <UnsavedChangesGuard key={draft.version}>
-        {step === "company" ? (
-          <CompanyStep
+        {step !== "review" ? (
+          <FormStepFields
+            step={step}
+            sections={draft.data}
             draft={onPage}
-            defaultValues={{
-              partner_customer_id: data.partner_customer_id,
-              business_details: { business_identifier_document_list: [], ...businessDetails },
-            }}
-            countries={countryOptions()}
             files={files}
-          />
-        ) : step === "address" ? (
-          <AddressStep
-            draft={onPage}
-            defaultValues={{ registration_address: data.registration_address }}
-            countries={countryOptions()}
-          />
-        ) : step === "usage" ? (
-          <UsageStep
-            draft={onPage}
-            defaultValues={{ account_usage: data.account_usage }}
-            countries={countryOptions()}
-            currencies={currencyOptions()}
-            industries={industryOptions()}
-          />
-        ) : step === "contact" ? (
-          <ContactStep
-            draft={onPage}
-            defaultValues={{ primary_contact: data.primary_contact }}
-            phoneCountries={phoneCountryOptions()}
-            defaultPhoneCountry={defaultPhoneCountry(draft.data)}
-          />
-        ) : step === "representatives" ? (
-          <RepresentativesStep
-            draft={onPage}
-            defaultValues={{ business_person_list: data.business_person_list ?? [EMPTY_PERSON] }}
-            countries={countryOptions()}
-            files={files}
+            pickers={stepPickers(draft.data)}
           />
         ) : (
           <div className="space-y-6">

@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
-import { AddressStep, CompanyStep, ContactStep, RepresentativesStep, UsageStep } from "@/components/onboarding/steps";
+import { FormStepFields } from "@/components/onboarding/form-step";
 import { Alert } from "@/components/ui/alert";
 import { requirePermission } from "@/lib/auth/current-user";
 import { formValues, getCustomerToFix } from "@/lib/customers/customer-fixes";
 import { fieldLabel } from "@/lib/customers/fields";
-import { defaultPhoneCountry, phoneCountryOptions } from "@/lib/customers/phone-countries";
-import { countryOptions, currencyOptions, industryOptions } from "@/lib/customers/reference-data";
+import { stepPickers } from "@/lib/customers/phone-countries";
 import { FORM_STEPS, WIZARD_STEPS, stepOfField, type FormStep } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
 import { updateCustomerStepAction } from "../../actions";
@@ -52,7 +51,8 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
     submitLabel: "Save changes",
     fieldNotes,
   };
-  const values = (section: keyof typeof customer) => formValues(customer[section]) as never;
+  // The customer's sections as the forms hold them ("" for nothing, dates as days).
+  const sections = formValues(customer) as Record<string, unknown>;
 
   return (
     <div className="space-y-8">
@@ -102,50 +102,14 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
       )}
       {/* Keyed by version: after a save elsewhere, the form starts again from the stored values. */}
       <UnsavedChangesGuard key={version}>
-        {step === "company" ? (
-          <CompanyStep
-            draft={onPage}
-            options={options}
-            defaultValues={{
-              partner_customer_id: customer.partner_customer_id,
-              business_details: values("business_details"),
-            }}
-            countries={countryOptions()}
-            files={files}
-          />
-        ) : step === "address" ? (
-          <AddressStep
-            draft={onPage}
-            options={options}
-            defaultValues={{ registration_address: values("registration_address") }}
-            countries={countryOptions()}
-          />
-        ) : step === "usage" ? (
-          <UsageStep
-            draft={onPage}
-            options={options}
-            defaultValues={{ account_usage: values("account_usage") }}
-            countries={countryOptions()}
-            currencies={currencyOptions()}
-            industries={industryOptions()}
-          />
-        ) : step === "contact" ? (
-          <ContactStep
-            draft={onPage}
-            options={options}
-            defaultValues={{ primary_contact: values("primary_contact") }}
-            phoneCountries={phoneCountryOptions()}
-            defaultPhoneCountry={defaultPhoneCountry({ registration_address: values("registration_address") })}
-          />
-        ) : (
-          <RepresentativesStep
-            draft={onPage}
-            options={options}
-            defaultValues={{ business_person_list: values("business_person_list") }}
-            countries={countryOptions()}
-            files={files}
-          />
-        )}
+        <FormStepFields
+          step={step}
+          sections={sections}
+          draft={onPage}
+          files={files}
+          pickers={stepPickers(sections)}
+          options={options}
+        />
       </UnsavedChangesGuard>
     </div>
   );
