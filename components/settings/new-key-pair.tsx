@@ -1,48 +1,11 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { describedBy, Field } from "@/components/ui/field";
-import { CheckIcon, SuccessIcon, WarningIcon } from "@/components/ui/icons";
+import { SuccessIcon, WarningIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
-
-type CopyState = "idle" | "copied" | "failed";
-
-function CopyButton({ label, value }: { label: string; value: string }) {
-  const [state, setState] = useState<CopyState>("idle");
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-
-  async function copy() {
-    window.clearTimeout(timer.current);
-    try {
-      await navigator.clipboard.writeText(value);
-      setState("copied");
-      timer.current = window.setTimeout(() => setState("idle"), 4000);
-    } catch {
-      // No clipboard access (an insecure origin, or permission refused): the field stays selectable.
-      setState("failed");
-    }
-  }
-
-  return (
-    <div className="flex items-center gap-2">
-      <Button variant="secondary" size="sm" onClick={() => void copy()}>
-        {label}
-      </Button>
-      <span role="status" className="text-sm">
-        {state === "copied" ? (
-          <span className="inline-flex items-center gap-1 font-medium text-green-800">
-            <CheckIcon className="size-4" />
-            Copied
-          </span>
-        ) : state === "failed" ? (
-          <span className="text-red-700">Could not copy. Select the value and copy it yourself.</span>
-        ) : null}
-      </span>
-    </div>
-  );
-}
 
 function ReadOnlyValue({ id, label, hint, value }: { id: string; label: string; hint: string; value: string }) {
   return (

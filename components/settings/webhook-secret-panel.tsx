@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { describedBy, Field } from "@/components/ui/field";
 import { SuccessIcon, WarningIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
@@ -13,18 +14,8 @@ import { Input } from "@/components/ui/input";
 export function WebhookSecretPanel({ title, secret, onDone }: { title: string; secret: string; onDone: () => void }) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => heading.current?.focus(), [secret]);
   const hint = "Verify the AxisFI-Signature header of each delivery with it. Keep it in your secret store.";
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopied("copied");
-    } catch {
-      setCopied("failed");
-    }
-  }
 
   return (
     <section
@@ -53,14 +44,7 @@ export function WebhookSecretPanel({ title, secret, onDone }: { title: string; s
               className="font-mono"
             />
           </Field>
-          <div className="flex flex-wrap items-center gap-2">
-            <Button variant="secondary" size="sm" onClick={() => void copy()}>
-              Copy secret
-            </Button>
-            <span role="status" className="text-sm">
-              {copied === "copied" ? "Copied" : copied === "failed" ? "Could not copy: select it and copy it." : null}
-            </span>
-          </div>
+          <CopyButton label="Copy secret" value={secret} />
           <div className="border-t border-green-200 pt-4">
             <Button variant="primary" size="sm" onClick={onDone}>
               I have stored the secret
