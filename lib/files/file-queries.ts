@@ -43,6 +43,20 @@ async function customersUsingFile(fileId: string): Promise<string[]> {
 
 const fileNotFound = () => new AppError("not_found", 404, "No such document.");
 
+/** A file row's summary and its bytes, streamed from storage. */
+async function openStoredFile(file: {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  storageKey: string;
+}): Promise<{ summary: FileSummary; content: Readable }> {
+  return {
+    summary: { fileId: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size },
+    content: await fileStorage.get(file.storageKey),
+  };
+}
+
 /**
  * A document's bytes, streamed from storage, for someone allowed to see its partner's records;
  * anyone else gets not found, exactly as for a missing file. Viewing a document of a customer is
@@ -64,11 +78,7 @@ export async function readFileForActor(
       subject: file.id,
     });
   }
-  return {
-    summary: { fileId: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size },
-    partnerId: file.partnerId,
-    content: await fileStorage.get(file.storageKey),
-  };
+  return { ...(await openStoredFile(file)), partnerId: file.partnerId };
 }
 
 /**
@@ -82,8 +92,5 @@ export async function readOwnFile(
   if (!hasIdShape("file", fileId)) throw fileNotFound();
   const file = await db.file.findUnique({ where: { id: fileId } });
   if (!file || file.partnerId !== partnerId) throw fileNotFound();
-  return {
-    summary: { fileId: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size },
-    content: await fileStorage.get(file.storageKey),
-  };
+  return openStoredFile(file);
 }
