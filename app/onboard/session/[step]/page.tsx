@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { DraftFreshness } from "@/components/onboarding/draft-freshness";
 import { DraftReview } from "@/components/onboarding/review";
 import { FormStepFields } from "@/components/onboarding/form-step";
+import { StepHeading } from "@/components/onboarding/step-heading";
 import { SubmitDraft } from "@/components/onboarding/submit-draft";
 import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { WizardProgress } from "@/components/onboarding/wizard-progress";
@@ -12,7 +13,7 @@ import { stepPickers } from "@/lib/customers/phone-countries";
 import { fileSummaries } from "@/lib/files/file-queries";
 import { linkDraft } from "@/lib/onboarding-links/links";
 import { draftFileIds } from "@/lib/onboarding/drafts";
-import { FORM_STEPS, WIZARD_STEPS, isWizardStep, stepPosition } from "@/lib/onboarding/steps";
+import { FORM_STEPS, isWizardStep, stepPosition } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
 import { UpdateLinkStep } from "./update-step";
 import { linkDraftVersionAction, saveLinkStepAction, submitLinkAction } from "../actions";
@@ -54,8 +55,7 @@ export default async function LinkStepPage({ params }: { params: Params }) {
     draft.partnerId,
     draftFileIds(draft.data).filter((fileId) => session.fileIds.includes(fileId)),
   );
-  const meta = WIZARD_STEPS.find((candidate) => candidate.slug === step)!;
-  const index = WIZARD_STEPS.indexOf(meta);
+  const position = stepPosition(step);
   const onPage = { id: draft.id, version: draft.version, saveStep: saveLinkStepAction };
 
   return (
@@ -63,13 +63,7 @@ export default async function LinkStepPage({ params }: { params: Params }) {
       <div className="space-y-8">
         <DraftFreshness draftId={draft.id} version={draft.version} currentVersion={linkDraftVersionAction} />
         <WizardProgress draftId={draft.id} current={step} completed={draft.completedSteps} basePath={BASE} />
-        <div>
-          <p className="text-sm font-medium text-blue-700">
-            Step {index + 1} of {WIZARD_STEPS.length}
-          </p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{meta.title}</h1>
-          <p className="mt-1 text-slate-600">{meta.description}</p>
-        </div>
+        <StepHeading step={step} kicker={`Step ${position.number} of ${position.of}`} />
         <UnsavedChangesGuard key={draft.version}>
           {step !== "review" ? (
             <FormStepFields

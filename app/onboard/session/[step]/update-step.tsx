@@ -1,13 +1,14 @@
 import { redirect } from "next/navigation";
 import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { FormStepFields } from "@/components/onboarding/form-step";
+import { StepHeading } from "@/components/onboarding/step-heading";
 import { WizardRoutesProvider, type WizardRoutes } from "@/components/onboarding/wizard-routes";
 import { Alert } from "@/components/ui/alert";
 import { formValues } from "@/lib/customers/customer-fixes";
 import { fieldLabel } from "@/lib/customers/fields";
 import { stepPickers } from "@/lib/customers/phone-countries";
 import { linkCustomerToFix, type LinkSession } from "@/lib/onboarding-links/links";
-import { WIZARD_STEPS, stepOfField, type WizardStep } from "@/lib/onboarding/steps";
+import { stepOfField, type WizardStep } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
 import { finishUpdateLinkAction, saveLinkUpdateStepAction } from "../actions";
 import { FinishUpdateLink } from "./finish-update-link";
@@ -34,7 +35,6 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
   const fix = await forPage(linkCustomerToFix(session));
   if (step === "review" || !fix.stepsDue.includes(step)) redirect(NEXT);
 
-  const meta = WIZARD_STEPS.find((candidate) => candidate.slug === step)!;
   const due = fix.due.filter((requirement) => stepOfField(requirement.field) === step);
   const fieldNotes = due.map((requirement) => ({
     field: requirement.field,
@@ -61,13 +61,7 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
   return (
     <WizardRoutesProvider routes={ROUTES}>
       <div className="space-y-8">
-        <div>
-          <p className="text-sm font-medium text-blue-700">
-            Information requested: step {position + 1} of {fix.stepsDue.length}
-          </p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{meta.title}</h1>
-          <p className="mt-1 text-slate-600">{meta.description}</p>
-        </div>
+        <StepHeading step={step} kicker={`Information requested: step ${position + 1} of ${fix.stepsDue.length}`} />
         <Alert tone="warning" title="AxisFI compliance asked you to fix">
           <ul className="list-disc space-y-1 pl-5">
             {due.map((requirement) => (

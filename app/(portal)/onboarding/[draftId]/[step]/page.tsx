@@ -5,6 +5,7 @@ import { DoneSummary } from "@/components/onboarding/done-summary";
 import { DraftFreshness } from "@/components/onboarding/draft-freshness";
 import { DraftReview } from "@/components/onboarding/review";
 import { FormStepFields } from "@/components/onboarding/form-step";
+import { StepHeading } from "@/components/onboarding/step-heading";
 import { SubmitDraft } from "@/components/onboarding/submit-draft";
 import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { WizardProgress } from "@/components/onboarding/wizard-progress";
@@ -14,7 +15,7 @@ import { stepPickers } from "@/lib/customers/phone-countries";
 import { fileSummaries } from "@/lib/files/file-queries";
 import { draftFileIds, getDraft } from "@/lib/onboarding/drafts";
 import { draftSummary } from "@/lib/onboarding/draft-summary";
-import { FORM_STEPS, WIZARD_STEPS, isWizardStep, stepPosition } from "@/lib/onboarding/steps";
+import { FORM_STEPS, isWizardStep, stepPosition } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
 import { discardDraftAction, draftVersionAction, saveStepAction, submitDraftAction } from "../../actions";
 
@@ -37,7 +38,6 @@ export default async function OnboardingStepPage({ params }: { params: Params })
   if (step === "review" && firstIncomplete) redirect(`/onboarding/${draftId}/${firstIncomplete}`);
 
   const files = await fileSummaries(draft.partnerId, draftFileIds(draft.data));
-  const meta = WIZARD_STEPS.find((candidate) => candidate.slug === step)!;
   const position = stepPosition(step);
   const summary = draftSummary(draft.data, draft.completedSteps, countryName);
   const draftName = summary.find((item) => item.label === "Company")?.value ?? "Unnamed business";
@@ -48,13 +48,7 @@ export default async function OnboardingStepPage({ params }: { params: Params })
       <DraftFreshness draftId={draft.id} version={draft.version} currentVersion={draftVersionAction} />
       <WizardProgress draftId={draft.id} current={step} completed={draft.completedSteps} />
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <p className="text-sm font-medium text-blue-700">
-            Step {position.number} of {position.of}
-          </p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{meta.title}</h1>
-          <p className="mt-1 text-slate-600">{meta.description}</p>
-        </div>
+        <StepHeading step={step} kicker={`Step ${position.number} of ${position.of}`} />
         <DiscardDraft draftId={draft.id} draftName={draftName} discardDraft={discardDraftAction} />
       </div>
       {step === "review" ? null : <DoneSummary items={summary} basePath={`/onboarding/${draft.id}`} />}

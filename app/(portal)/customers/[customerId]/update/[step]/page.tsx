@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { FormStepFields } from "@/components/onboarding/form-step";
+import { StepHeading } from "@/components/onboarding/step-heading";
 import { Alert } from "@/components/ui/alert";
 import { requirePermission } from "@/lib/auth/current-user";
 import { formValues, getCustomerToFix } from "@/lib/customers/customer-fixes";
@@ -36,7 +37,6 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
   const { customer, version, files, stepsDue } = await forPage(getCustomerToFix(user, customerId));
   if (customer.status !== "pending") redirect(`/customers/${customerId}`);
 
-  const meta = WIZARD_STEPS.find((candidate) => candidate.slug === step)!;
   const due = customer.requirements.currently_due.filter((requirement) => stepOfField(requirement.field) === step);
   const fieldNotes = due.map((requirement) => ({
     field: requirement.field,
@@ -60,9 +60,7 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
         <Link href={`/customers/${customerId}`} className="text-sm text-blue-700 underline-offset-4 hover:underline">
           ← {customer.business_details.business_name_english}
         </Link>
-        <p className="mt-2 text-sm font-medium text-blue-700">Fix requested information</p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{meta.title}</h1>
-        <p className="mt-1 text-slate-600">{meta.description}</p>
+        <StepHeading step={step} kicker="Fix requested information" className="mt-2" />
       </div>
       {stepsDue.length > 1 ? (
         <nav aria-label="Steps with requested information">
