@@ -14,7 +14,7 @@ import { postWebhook } from "@/lib/webhooks/send";
 import { verifySignature } from "@/lib/webhooks/signature";
 import { startAppServer, waitUntil, type AppServer } from "./helpers/app-server";
 import { authHeaders, createExampleCustomer, newPartner, postJson, servePartnerApi } from "./helpers/partner-api";
-import { newReviewer, type Reviewer } from "./helpers/reviewer";
+import { newReviewer, type Reviewer } from "./helpers/accounts";
 import { startWebhookReceiver, type Received, type WebhookReceiver } from "./helpers/webhook-receiver";
 
 const api = servePartnerApi();

@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "@/tests/fixtures/customer-request";
+import { newAccount, type StaffActor } from "@/tests/helpers/accounts";
 import { newPartner, newPartnerCustomerId } from "@/tests/helpers/partner-api";
 import { createCustomer } from "./create-customer";
 import { formValues, getCustomerToFix, updateCustomerStep } from "./customer-fixes";
@@ -15,20 +13,9 @@ import { getCustomerForStaff } from "./customer-review";
 import { fieldLabel, requestableFields } from "./fields";
 import { requestInformation } from "./requirements";
 
-type StaffActor = Actor & { name: string; email: string };
-
 const API_KEY_ACTOR = { type: "api_key", id: "key_test", label: "API key pk_test" } as const;
 const CITY = "registration_address.registration_address_city";
 const WEBSITE = "business_details.website";
-
-let userCount = 0;
-async function newActor(role: Role, partnerId: string | null = null): Promise<StaffActor> {
-  userCount += 1;
-  const email = `fixes-${userCount}@example.com`;
-  const name = `Fixer ${userCount}`;
-  const userId = await upsertUser({ email, name, password: "a long enough password", role, partnerId });
-  return { userId, role, partnerId, name, email };
-}
 
 let partnerId: string;
 let staff: StaffActor;
@@ -37,9 +24,9 @@ let reviewer: StaffActor;
 
 beforeAll(async () => {
   partnerId = (await newPartner()).partnerId;
-  staff = await newActor("partner_user", partnerId);
-  otherStaff = await newActor("partner_admin", (await newPartner()).partnerId);
-  reviewer = await newActor("reviewer");
+  staff = await newAccount("fixes", "partner_user", partnerId);
+  otherStaff = await newAccount("fixes", "partner_admin", (await newPartner()).partnerId);
+  reviewer = await newAccount("fixes", "reviewer");
 });
 
 async function newCustomer() {

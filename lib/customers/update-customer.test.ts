@@ -1,32 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { listPartnerEvents } from "@/lib/events/event-queries";
 import { newId } from "@/lib/ids";
-import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "@/tests/fixtures/customer-request";
+import { newAccount, type StaffActor } from "@/tests/helpers/accounts";
 import { newPartner, newPartnerCustomerId } from "@/tests/helpers/partner-api";
 import { createCustomer } from "./create-customer";
 import { decideCustomer } from "./decisions";
 import { requestInformation } from "./requirements";
 import { updateCustomer, type CustomerUpdater } from "./update-customer";
 
-type StaffActor = Actor & { name: string; email: string };
-
 const API_KEY_ACTOR = { type: "api_key", id: "key_test", label: "API key pk_test" } as const;
 const ID_BACK = "business_person_list.0.identification.id_document_back_file_id";
 const WEBSITE = "business_details.website";
-
-let userCount = 0;
-async function newActor(role: Role, partnerId: string | null = null): Promise<StaffActor> {
-  userCount += 1;
-  const email = `updates-${userCount}@example.com`;
-  const name = `Person ${userCount}`;
-  const userId = await upsertUser({ email, name, password: "a long enough password", role, partnerId });
-  return { userId, role, partnerId, name, email };
-}
 
 let partnerId: string;
 let updater: CustomerUpdater;
@@ -35,7 +22,7 @@ let reviewer: StaffActor;
 beforeAll(async () => {
   partnerId = (await newPartner()).partnerId;
   updater = { partnerId, actor: API_KEY_ACTOR };
-  reviewer = await newActor("reviewer");
+  reviewer = await newAccount("updates", "reviewer");
 });
 
 /** A file of `owner` as the upload records it (ownership is all an update checks of a file). */
@@ -110,7 +97,7 @@ describe("requestInformation", () => {
 
   it("refuses someone who is not a reviewer, an unknown field, a stale version and a decided customer", async () => {
     const { customerId } = await newCustomer();
-    const partnerUser = await newActor("partner_user", partnerId);
+    const partnerUser = await newAccount("updates", "partner_user", partnerId);
     const items = [{ field: WEBSITE, reason: "Does not load" }];
     expect((await refusal(requestInformation(partnerUser, { customerId, items, expectedVersion: 0 }))).code).toBe(
       "forbidden",
