@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
   // The PostgreSQL driver and Prisma's adapter load at run time, not through the bundler.
@@ -27,4 +28,16 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * next-intl: the request configuration (locale, catalogs) and the catalogs of messages/, which
+ * the build precompiles so that the browser formats ready-made messages with no ICU parser (the
+ * wizard's page weight has room for its catalogs, not for intl-messageformat).
+ */
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request-config.ts",
+  experimental: {
+    messages: { path: "./messages", format: "json", locales: "infer", sourceLocale: "en", precompile: true },
+  },
+});
+
+export default withNextIntl(nextConfig);

@@ -41,6 +41,7 @@ beforeEach(async () => {
     partnerId,
     name: "Paula",
     email: "p@example.com",
+    locale: null,
     partnerName: "P",
   };
 });
@@ -124,6 +125,7 @@ describe("POST /api/portal/files", () => {
       name: "R",
       email: "r@example.com",
       partnerName: null,
+      locale: null,
     };
     const response = await upload(Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf, MULTIPART_END]));
     expect(response.status).toBe(403);

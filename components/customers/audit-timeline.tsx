@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { AuditEvent } from "@/lib/audit/audit-event-types";
 import { fieldLabel } from "@/lib/customers/fields";
 import { formatDateTimeWithSeconds } from "@/lib/format-date";
@@ -17,6 +18,7 @@ const ACTION_LABELS: Record<string, string> = {
 
 /** The customer's audit trail, oldest first, as recorded (never edited). */
 export function AuditTimeline({ events, fileNames }: { events: AuditEvent[]; fileNames: Record<string, string> }) {
+  const labels = useTranslations("fields");
   if (events.length === 0) return <p className="text-sm text-slate-600">No events yet.</p>;
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-5">
@@ -44,7 +46,7 @@ export function AuditTimeline({ events, fileNames }: { events: AuditEvent[]; fil
             <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-slate-700">
               {event.fields.map((field, index) => (
                 <li key={field}>
-                  {fieldLabel(field)}: {event.reason?.split("\n")[index]}
+                  {fieldLabel(field, labels)}: {event.reason?.split("\n")[index]}
                 </li>
               ))}
             </ul>
@@ -53,7 +55,7 @@ export function AuditTimeline({ events, fileNames }: { events: AuditEvent[]; fil
           ) : null}
           {event.action === "customer.updated" ? (
             <p className="mt-1 text-sm text-slate-700">
-              {event.fields.length > 0 ? `Changed: ${event.fields.map(fieldLabel).join(", ")}` : "No field changed."}
+              {event.fields.length > 0 ? `Changed: ${event.fields.map((field) => fieldLabel(field, labels)).join(", ")}` : "No field changed."}
             </p>
           ) : null}
         </li>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
 import { fieldLabel } from "@/lib/customers/fields";
@@ -26,6 +27,7 @@ export function RequirementsPanel({
   /** Shown when the viewer may fix what is due. */
   fixHref?: string;
 }) {
+  const labels = useTranslations("fields");
   const due = requirements.filter((requirement) => requirement.clearedAt === null);
   const cleared = requirements.filter((requirement) => requirement.clearedAt !== null);
   return (
@@ -71,7 +73,7 @@ export function RequirementsPanel({
           <h3 className="font-semibold text-slate-900">Changed since the request</h3>
           <ul aria-label="Changed since the request" className="mt-2 list-disc space-y-1 pl-5 text-slate-700">
             {changedSinceRequest.map((field) => (
-              <li key={field}>{fieldLabel(field)}</li>
+              <li key={field}>{fieldLabel(field, labels)}</li>
             ))}
           </ul>
         </div>

@@ -3,7 +3,8 @@
 import { Controller, useFieldArray } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import type { PickerOption } from "@/lib/customers/picker-option";
-import { PERSON_FIELD_LABELS } from "@/lib/customers/field-labels";
+import { useTranslations } from "next-intl";
+import { personFieldLabel } from "@/lib/customers/field-labels";
 import { MAX_BUSINESS_PERSONS } from "@/lib/customers/limits";
 import { DocumentUpload } from "./document-upload";
 import { EMPTY_PERSON } from "./empty-person";
@@ -39,6 +40,7 @@ function People({
   countries: PickerOption[];
   files: KnownFiles;
 }) {
+  const labels = useTranslations("fields");
   const people = useFieldArray({ control: form.control, name: "business_person_list" });
   const { remember, describe } = useKnownFiles(files);
   const listError = errorOf(form, "business_person_list");
@@ -74,36 +76,36 @@ function People({
               <TextField
                 form={form}
                 name={`${base}.basic_info.first_name_english`}
-                label={PERSON_FIELD_LABELS["basic_info.first_name_english"]}
+                label={personFieldLabel("basic_info.first_name_english", labels)}
                 required
               />
               <TextField
                 form={form}
                 name={`${base}.basic_info.last_name_english`}
-                label={PERSON_FIELD_LABELS["basic_info.last_name_english"]}
+                label={personFieldLabel("basic_info.last_name_english", labels)}
                 required
               />
               <TextField
                 form={form}
                 name={`${base}.basic_info.first_name`}
-                label={PERSON_FIELD_LABELS["basic_info.first_name"]}
+                label={personFieldLabel("basic_info.first_name", labels)}
               />
               <TextField
                 form={form}
                 name={`${base}.basic_info.last_name`}
-                label={PERSON_FIELD_LABELS["basic_info.last_name"]}
+                label={personFieldLabel("basic_info.last_name", labels)}
               />
               <TextField
                 form={form}
                 name={`${base}.basic_info.birth_date`}
-                label={PERSON_FIELD_LABELS["basic_info.birth_date"]}
+                label={personFieldLabel("basic_info.birth_date", labels)}
                 type="date"
                 required
               />
               <PickerField
                 form={form}
                 name={`${base}.basic_info.nationality`}
-                label={PERSON_FIELD_LABELS["basic_info.nationality"]}
+                label={personFieldLabel("basic_info.nationality", labels)}
                 options={countries}
                 placeholder="Search countries"
                 required
@@ -114,28 +116,28 @@ function People({
               <TextField
                 form={form}
                 name={`${base}.residential_address.residential_address_line1`}
-                label={PERSON_FIELD_LABELS["residential_address.residential_address_line1"]}
+                label={personFieldLabel("residential_address.residential_address_line1", labels)}
                 className="sm:col-span-2"
               />
               <TextField
                 form={form}
                 name={`${base}.residential_address.residential_address_city`}
-                label={PERSON_FIELD_LABELS["residential_address.residential_address_city"]}
+                label={personFieldLabel("residential_address.residential_address_city", labels)}
               />
               <TextField
                 form={form}
                 name={`${base}.residential_address.residential_address_state`}
-                label={PERSON_FIELD_LABELS["residential_address.residential_address_state"]}
+                label={personFieldLabel("residential_address.residential_address_state", labels)}
               />
               <TextField
                 form={form}
                 name={`${base}.residential_address.residential_address_postcode`}
-                label={PERSON_FIELD_LABELS["residential_address.residential_address_postcode"]}
+                label={personFieldLabel("residential_address.residential_address_postcode", labels)}
               />
               <PickerField
                 form={form}
                 name={`${base}.residential_address.residential_address_country_code`}
-                label={PERSON_FIELD_LABELS["residential_address.residential_address_country_code"]}
+                label={personFieldLabel("residential_address.residential_address_country_code", labels)}
                 options={countries}
                 placeholder="Search countries"
               />
@@ -145,13 +147,13 @@ function People({
               <TextField
                 form={form}
                 name={`${base}.identification.id_number`}
-                label={PERSON_FIELD_LABELS["identification.id_number"]}
+                label={personFieldLabel("identification.id_number", labels)}
                 required
               />
               <PickerField
                 form={form}
                 name={`${base}.identification.id_issuing_country_code`}
-                label={PERSON_FIELD_LABELS["identification.id_issuing_country_code"]}
+                label={personFieldLabel("identification.id_issuing_country_code", labels)}
                 options={countries}
                 placeholder="Search countries"
                 required
@@ -159,13 +161,13 @@ function People({
               <TextField
                 form={form}
                 name={`${base}.identification.id_issue_date`}
-                label={PERSON_FIELD_LABELS["identification.id_issue_date"]}
+                label={personFieldLabel("identification.id_issue_date", labels)}
                 type="date"
               />
               <TextField
                 form={form}
                 name={`${base}.identification.id_expiration_date`}
-                label={PERSON_FIELD_LABELS["identification.id_expiration_date"]}
+                label={personFieldLabel("identification.id_expiration_date", labels)}
                 type="date"
               />
               {(["front", "back"] as const).map((side) => (
@@ -178,7 +180,7 @@ function People({
                     return (
                       <DocumentUpload
                         id={fieldId(field.name)}
-                        label={PERSON_FIELD_LABELS[`identification.id_document_${side}_file_id`]}
+                        label={personFieldLabel(`identification.id_document_${side}_file_id`, labels)}
                         document={fileId ? describe(fileId) : null}
                         error={errorOf(form, field.name)}
                         onUploaded={(document) => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { countryName, industryName } from "@/lib/customers/display-names";
-import { FIELD_LABELS, PERSON_FIELD_LABELS } from "@/lib/customers/field-labels";
+import { useTranslations } from "next-intl";
+import { personFieldLabel } from "@/lib/customers/field-labels";
 import { maskIdNumber } from "@/lib/customers/mask";
 import { personName } from "@/lib/customers/person-name";
 import { formatDate } from "@/lib/format-date";
@@ -51,8 +52,6 @@ function part(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
 }
 
-const label = (path: string) => FIELD_LABELS[path] ?? path;
-const personLabel = (path: string) => PERSON_FIELD_LABELS[path] ?? path;
 
 function ReviewSection({
   title,
@@ -106,6 +105,9 @@ export function DraftReview({
   /** Where the steps' pages are (default: the staff wizard's `/onboarding/<draft>`). */
   basePath?: string;
 }) {
+  const labels = useTranslations("fields");
+  const label = (path: string) => labels(path);
+  const personLabel = (path: string) => personFieldLabel(path, labels);
   const business = section(data, "business_details");
   const address = section(data, "registration_address");
   const usage = section(data, "account_usage");

@@ -15,6 +15,7 @@ import {
 import { Alert } from "@/components/ui/alert";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button, buttonClassName } from "@/components/ui/button";
+import { useTranslations } from "next-intl";
 import { fieldLabel } from "@/lib/customers/field-labels";
 import type { FieldError } from "@/lib/errors";
 import type { FormFailure } from "@/lib/forms/form-failure";
@@ -139,6 +140,7 @@ export function StepForm<T extends FieldValues>({
   options?: StepFormOptions;
 }) {
   const draftId = draft.id;
+  const labels = useTranslations("fields");
   const router = useRouter();
   const routes = useWizardRoutes(draftId);
   const [message, setMessage] = useState<string | null>(null);
@@ -242,7 +244,7 @@ export function StepForm<T extends FieldValues>({
                     onClick={(event) => focusField(event, fieldId(path))}
                     className="font-medium underline underline-offset-2 hover:no-underline"
                   >
-                    {fieldLabel(path)}
+                    {fieldLabel(path, labels)}
                   </a>
                 </li>
               ))}

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "./auth-options";
+import type { Locale } from "@/lib/i18n/locales";
 import { can, type Action, type Actor } from "./permissions";
 import { liveSessionOfRequest } from "./sessions";
 
@@ -10,6 +11,7 @@ export interface CurrentUser extends Actor {
   name: string;
   email: string;
   partnerName: string | null;
+  locale: Locale | null;
 }
 
 /**

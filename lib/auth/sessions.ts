@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { cache } from "react";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { isRole, type Role } from "./roles";
 import { WRONG_CREDENTIALS } from "./sign-in";
 
@@ -50,6 +51,8 @@ export interface SessionUser {
   name: string;
   email: string;
   partnerName: string | null;
+  /** The portal language the person chose; null: their browser's. */
+  locale: Locale | null;
 }
 
 /**
@@ -76,6 +79,7 @@ export async function liveSession(sessionId: unknown, userId: unknown, now = new
           email: true,
           disabledAt: true,
           sessionsValidAfter: true,
+          locale: true,
           partner: { select: { name: true } },
         },
       },
@@ -101,6 +105,7 @@ export async function liveSession(sessionId: unknown, userId: unknown, now = new
     name: user.name,
     email: user.email,
     partnerName: user.partner?.name ?? null,
+    locale: isLocale(user.locale) ? user.locale : null,
   };
 }
 

@@ -11,6 +11,7 @@ import { storedCustomerInclude, toCustomerResource } from "./customer-resource";
 import { maskIdNumber } from "./mask";
 import { getCustomerForStaff } from "./customer-review";
 import { fieldLabel, requestableFields } from "./fields";
+import { fieldLabelsIn } from "@/lib/i18n/field-labels";
 import { requestInformation } from "./requirements";
 
 const API_KEY_ACTOR = { type: "api_key", id: "key_test", label: "API key pk_test" } as const;
@@ -45,21 +46,34 @@ async function refusal(work: Promise<unknown>): Promise<AppError> {
 }
 
 describe("the field labels", () => {
-  it("name every full path, a legal representative's by number", () => {
-    expect(fieldLabel(WEBSITE)).toBe("Website");
-    expect(fieldLabel("business_person_list.1.identification.id_document_back_file_id")).toBe(
+  const en = fieldLabelsIn("en");
+  const zh = fieldLabelsIn("zh-CN");
+
+  it("name every full path, a legal representative's by number, in each language", () => {
+    expect(fieldLabel(WEBSITE, en)).toBe("Website");
+    expect(fieldLabel("business_person_list.1.identification.id_document_back_file_id", en)).toBe(
       "Legal representative 2: ID document back",
     );
-    expect(fieldLabel("business_details.business_identifier_document_list.0")).toBe("Registration document 1");
+    expect(fieldLabel("business_details.business_identifier_document_list.0", en)).toBe("Registration document 1");
+    expect(fieldLabel(WEBSITE, zh)).toBe("网站");
+    expect(fieldLabel("business_person_list.1.identification.id_document_back_file_id", zh)).toBe(
+      "法定代表人 2：证件背面",
+    );
+    expect(fieldLabel("business_details.unknown_field", en)).toBe("business_details.unknown_field");
   });
 
   it("offer the reviewer each field of the customer, per representative, but not the partner's reference", () => {
-    const fields = requestableFields(2).map((option) => option.field);
+    const fields = requestableFields(2, en).map((option) => option.field);
     expect(fields).toContain("business_person_list.1.identification.id_number");
     expect(fields).not.toContain("business_person_list.2.identification.id_number");
     expect(fields).toContain("business_details.business_identifier_document_list");
     expect(fields).not.toContain("partner_customer_id");
-    expect(new Set(requestableFields(2).map((option) => option.label)).size).toBe(fields.length);
+    for (const labels of [en, zh]) {
+      const options = requestableFields(2, labels);
+      expect(new Set(options.map((option) => option.label)).size).toBe(fields.length);
+      // Every path has a label of its own, not the path itself.
+      expect(options.filter((option) => option.label.includes("_"))).toEqual([]);
+    }
   });
 });
 

@@ -14,7 +14,8 @@ import { fileSummaries, type FileSummary } from "@/lib/files/file-queries";
 import { referencedFiles } from "./create-customer";
 import { storedCustomerInclude, toCustomerResource } from "./customer-resource";
 import { decisionsFor, type Decision } from "./decisions";
-import { requestableFields, type RequestableField } from "./fields";
+import { requestableFields, type FieldLabels, type RequestableField } from "./fields";
+import { fieldLabelsIn } from "@/lib/i18n/field-labels";
 import { maskIdNumber } from "./mask";
 import { customerRequirements, type RequirementView } from "./requirements";
 import type { CustomerResource } from "./resource-schema";
@@ -59,8 +60,15 @@ async function loadCustomer(actor: Actor, customerId: string) {
   return row;
 }
 
-/** A customer as the detail page shows it to someone allowed to see it; otherwise not found. */
-export async function getCustomerForStaff(actor: Actor, customerId: string): Promise<CustomerForStaff> {
+/**
+ * A customer as the detail page shows it to someone allowed to see it; otherwise not found. Fields
+ * are named by `labels`, the reader's `fields` catalog.
+ */
+export async function getCustomerForStaff(
+  actor: Actor,
+  customerId: string,
+  labels: FieldLabels = fieldLabelsIn("en"),
+): Promise<CustomerForStaff> {
   const row = await loadCustomer(actor, customerId);
   const resource = toCustomerResource(row);
   const fileIds = referencedFiles(resource).map((file) => file.fileId);
@@ -81,10 +89,12 @@ export async function getCustomerForStaff(actor: Actor, customerId: string): Pro
     trail: await timelineFor(actor, events),
     decisions: can(actor, "customers:decide") ? decisionsFor(row.status) : [],
     canRevealIdNumbers: can(actor, "identity:reveal"),
-    requirements: await customerRequirements(row.id),
+    requirements: await customerRequirements(row.id, labels),
     changedSinceRequest: changedSinceLatestRequest(events),
     requestableFields:
-      pending && can(actor, "customers:request-information") ? requestableFields(row.businessPersons.length) : [],
+      pending && can(actor, "customers:request-information")
+        ? requestableFields(row.businessPersons.length, labels)
+        : [],
     canUpdate: pending && canUpdateCustomer(actor, row.partnerId),
   };
 }

@@ -285,9 +285,12 @@ export function optionalCountryCode() {
 // The labels live in their own module, free of Zod, so that a form can name its fields without
 // loading the schemas' code.
 export {
-  FIELD_LABELS,
-  PERSON_FIELD_LABELS,
+  FIELD_PATHS,
+  PERSON_FIELD_PATHS,
   fieldLabel,
+  personFieldLabel,
+  requestableFieldPaths,
   requestableFields,
+  type FieldLabels,
   type RequestableField,
 } from "./field-labels";

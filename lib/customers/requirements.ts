@@ -6,7 +6,7 @@ import { AppError, fieldErrorsFromZod, validationError } from "@/lib/errors";
 import { eventRow } from "@/lib/events/events";
 import { newId } from "@/lib/ids";
 import { customerResourceJson, storedCustomerInclude, toCustomerResource } from "./customer-resource";
-import { fieldLabel, requestableFields } from "./fields";
+import { fieldLabel, requestableFieldPaths, type FieldLabels } from "./fields";
 import { requestInformationSchema } from "./update-schema";
 
 /** As it arrives from a server action: the browser may send anything, so every field is checked. */
@@ -66,7 +66,7 @@ export async function requestInformation(
       );
     }
     if (customer.status !== "pending") throw customerNotPending(customer.status);
-    const known = new Set(requestableFields(customer._count.businessPersons).map((option) => option.field));
+    const known = new Set(requestableFieldPaths(customer._count.businessPersons));
     const unknown = items.flatMap((item, index) =>
       known.has(item.field)
         ? []
@@ -142,14 +142,14 @@ export interface RequirementView {
 }
 
 /** Every requirement of a customer, due and cleared, oldest request first. */
-export async function customerRequirements(customerId: string): Promise<RequirementView[]> {
+export async function customerRequirements(customerId: string, labels: FieldLabels): Promise<RequirementView[]> {
   const rows = await db.customerRequirement.findMany({
     where: { customerId },
     orderBy: [{ requestedAt: "asc" }, { field: "asc" }],
   });
   return rows.map((row) => ({
     field: row.field,
-    label: fieldLabel(row.field),
+    label: fieldLabel(row.field, labels),
     reason: row.reason,
     requestedAt: row.requestedAt,
     clearedAt: row.clearedAt,

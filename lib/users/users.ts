@@ -6,6 +6,7 @@ import { isPartnerRole, isRole, type Role } from "@/lib/auth/roles";
 import { endSessionsOf } from "@/lib/auth/sessions";
 import { db, isUniqueViolation, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { newId } from "@/lib/ids";
 import { z } from "zod";
 
@@ -293,4 +294,9 @@ export async function setDisabled(actor: AdminActor, userId: string, disabled: b
     });
     if (disabled && user.role === "admin") await ensureAnAdminRemains(tx);
   });
+}
+
+/** Keeps the portal language a person chose, so that it follows them to any browser they sign in on. */
+export async function setPreferredLocale(userId: string, locale: Locale): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { locale } });
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { AreaMessages } from "@/components/i18n/area-messages";
 import { BrandIcon } from "@/components/layout/brand-mark";
 import { linkSessionOfRequest } from "@/lib/auth/link-session";
 
@@ -26,7 +27,9 @@ export default async function LinkSessionLayout({ children }: { children: React.
           </p>
         </div>
       </header>
-      <main className="mx-auto max-w-4xl px-4 py-8">{children}</main>
+      <main className="mx-auto max-w-4xl px-4 py-8">
+        <AreaMessages area="wizard">{children}</AreaMessages>
+      </main>
     </div>
   );
 }

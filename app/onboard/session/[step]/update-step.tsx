@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { FormStepFields } from "@/components/onboarding/form-step";
@@ -32,6 +33,7 @@ const ROUTES: WizardRoutes = {
  * to the partner). Saving replaces the step's section of the customer (updateCustomer).
  */
 export async function UpdateLinkStep({ session, step }: { session: LinkSession; step: WizardStep }) {
+  const labels = await getTranslations("fields");
   const fix = await forPage(linkCustomerToFix(session));
   if (step === "review" || !fix.stepsDue.includes(step)) redirect(NEXT);
 
@@ -66,7 +68,7 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
           <ul className="list-disc space-y-1 pl-5">
             {due.map((requirement) => (
               <li key={requirement.field}>
-                <span className="font-medium">{fieldLabel(requirement.field)}</span>: {requirement.reason}
+                <span className="font-medium">{fieldLabel(requirement.field, labels)}</span>: {requirement.reason}
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -32,6 +33,7 @@ function isFormStep(value: string): value is FormStep {
  */
 export default async function FixCustomerStepPage({ params }: { params: Params }) {
   const { customerId, step } = await params;
+  const labels = await getTranslations("fields");
   if (!isFormStep(step)) notFound();
   const user = await requirePermission("customers:update");
   const { customer, version, files, stepsDue } = await forPage(getCustomerToFix(user, customerId));
@@ -88,7 +90,7 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
           <ul className="list-disc space-y-1 pl-5">
             {due.map((requirement) => (
               <li key={requirement.field}>
-                <span className="font-medium">{fieldLabel(requirement.field)}</span>: {requirement.reason}
+                <span className="font-medium">{fieldLabel(requirement.field, labels)}</span>: {requirement.reason}
               </li>
             ))}
           </ul>

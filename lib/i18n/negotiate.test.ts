@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { acceptedLanguages, localeFromAcceptLanguage, negotiateLocale } from "./negotiate";
+
+describe("choosing the portal's language from the browser", () => {
+  it("reads Accept-Language in order of weight", () => {
+    expect(acceptedLanguages("en;q=0.5, zh-CN, fr;q=0.8")).toEqual(["zh-CN", "fr", "en"]);
+    expect(acceptedLanguages("zh;q=0, en")).toEqual(["en"]);
+  });
+
+  it("gives Simplified Chinese to any Chinese reader and English otherwise", () => {
+    expect(localeFromAcceptLanguage("zh-CN,zh;q=0.9,en;q=0.8")).toBe("zh-CN");
+    expect(localeFromAcceptLanguage("zh-SG")).toBe("zh-CN");
+    expect(localeFromAcceptLanguage("zh-Hans")).toBe("zh-CN");
+    expect(localeFromAcceptLanguage("en-US,en;q=0.9,zh;q=0.8")).toBe("en");
+    expect(localeFromAcceptLanguage("fr-FR")).toBe("en");
+    expect(localeFromAcceptLanguage("de, zh-CN;q=0")).toBe("en");
+    expect(localeFromAcceptLanguage(null)).toBe("en");
+  });
+
+  it("ignores what is no language tag", () => {
+    expect(localeFromAcceptLanguage("not a tag!!, zh")).toBe("zh-CN");
+    expect(negotiateLocale(["", "*"])).toBe("en");
+  });
+});
