@@ -55,7 +55,9 @@ export function AuditTimeline({ events, fileNames }: { events: AuditEvent[]; fil
           ) : null}
           {event.action === "customer.updated" ? (
             <p className="mt-1 text-sm text-slate-700">
-              {event.fields.length > 0 ? `Changed: ${event.fields.map((field) => fieldLabel(field, labels)).join(", ")}` : "No field changed."}
+              {event.fields.length > 0
+                ? `Changed: ${event.fields.map((field) => fieldLabel(field, labels)).join(", ")}`
+                : "No field changed."}
             </p>
           ) : null}
         </li>

@@ -52,7 +52,6 @@ function part(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
 }
 
-
 function ReviewSection({
   title,
   step,
