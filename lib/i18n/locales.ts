@@ -18,3 +18,8 @@ export const LOCALE_COOKIE = "axisfi_locale";
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
+
+/** next-intl's `useLocale()` / `getLocale()` give a string: ours, since the request config chose it. */
+export function toLocale(value: string): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}

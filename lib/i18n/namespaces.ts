@@ -1,7 +1,15 @@
 import type { AbstractIntlMessages } from "next-intl";
 
 /** The portal's catalogs, one per area: `messages/<namespace>/<locale>.json`. */
-export const NAMESPACES = ["common", "signIn", "fields", "wizard", "backOffice", "settings"] as const;
+export const NAMESPACES = [
+  "common",
+  "signIn",
+  "fields",
+  "wizard",
+  "onboardingPages",
+  "backOffice",
+  "settings",
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /**
@@ -15,7 +23,7 @@ export function pickMessages(messages: AbstractIntlMessages, namespaces: readonl
 /** The catalogs each part of the portal's client components read. */
 export const CLIENT_NAMESPACES = {
   everywhere: ["common"],
-  wizard: ["common", "fields", "wizard"],
+  wizard: ["common", "fields", "wizard", "onboardingPages"],
   backOffice: ["common", "fields", "backOffice"],
   settings: ["common", "settings"],
   signIn: ["common", "signIn"],
