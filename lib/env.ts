@@ -203,7 +203,7 @@ function loadEnv(): Env {
   const dataDir = dataDirectory();
   return {
     ...settings,
-    FILE_STORAGE_DIR: path.resolve(settings.FILE_STORAGE_DIR ?? path.join(dataDir, "files")),
+    FILE_STORAGE_DIR: path.resolve(/*turbopackIgnore: true*/ settings.FILE_STORAGE_DIR ?? path.join(dataDir, "files")),
     s3: s3Config(settings),
     apiKeyHashSecret: settings.API_KEY_HASH_SECRET ?? secretFromDataDir(dataDir, "api-key-hash.secret"),
     authSecret: settings.AUTH_SECRET ?? secretFromDataDir(dataDir, "auth.secret"),
