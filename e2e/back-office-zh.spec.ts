@@ -30,6 +30,12 @@ test("a reviewer works the queue and decides in Simplified Chinese, then gets En
   await page.goto("/customers");
   await switchTo(page, "简体中文");
 
+  // Home greets in Chinese and describes the review queue.
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "欢迎，Robin Reviewer" })).toBeVisible();
+  await expect(page.getByText("审核等待决定的企业客户。")).toBeVisible();
+  await page.goto("/customers");
+
   // The queue: heading, filters, columns, status names and the count, in Chinese.
   await expect(page.getByRole("heading", { level: 1, name: "审核队列" })).toBeVisible();
   const filters = page.getByRole("search", { name: "筛选客户" });
