@@ -1,36 +1,61 @@
-import { useTranslations } from "next-intl";
-import type { AuditEvent } from "@/lib/audit/audit-event-types";
+import { useLocale, useTranslations } from "next-intl";
+import type { AuditActor, AuditEvent } from "@/lib/audit/audit-event-types";
 import { fieldLabel } from "@/lib/customers/fields";
 import { formatDateTimeWithSeconds } from "@/lib/format-date";
+import { toLocale } from "@/lib/i18n/locales";
 
-const ACTION_LABELS: Record<string, string> = {
-  "customer.created": "Created",
-  "customer.approved": "Approved",
-  "customer.rejected": "Rejected",
-  "customer.suspended": "Suspended",
-  "customer.reactivated": "Reactivated",
-  "customer.information_requested": "Requested information",
-  "customer.updated": "Updated",
-  "document.viewed": "Viewed a document",
-  "identity.revealed": "Revealed an ID number",
-  "onboarding_link.submitted": "Submitted by the business through an onboarding link",
+/** Each action a customer's timeline shows, by its code: a key of the `backOffice` catalog's `timeline.actions`. */
+const ACTION_KEYS: Record<string, string> = {
+  "customer.created": "customerCreated",
+  "customer.approved": "customerApproved",
+  "customer.rejected": "customerRejected",
+  "customer.suspended": "customerSuspended",
+  "customer.reactivated": "customerReactivated",
+  "customer.information_requested": "customerInformationRequested",
+  "customer.updated": "customerUpdated",
+  "document.viewed": "documentViewed",
+  "identity.revealed": "identityRevealed",
+  "onboarding_link.submitted": "onboardingLinkSubmitted",
 };
+
+const STATUSES = new Set(["pending", "active", "rejected", "suspended"]);
+
+type Translate = ReturnType<typeof useTranslations<"backOffice.timeline">>;
+
+/**
+ * Who did it, in the reader's language where the recorded label is the portal's own words (AxisFI
+ * compliance, an API key, the command line, an onboarding link); a person's name as recorded.
+ */
+function actorLabel(actor: AuditActor, t: Translate): string {
+  if (actor.type === "user") return actor.id === "compliance" ? t("actors.compliance") : actor.label;
+  if (actor.type === "api_key") {
+    const key = /^API key (\S+)$/.exec(actor.label);
+    return key ? t("actors.apiKey", { key: key[1] }) : actor.label;
+  }
+  if (actor.id === "cli") return t("actors.commandLine");
+  if (actor.id === "setup") return t("actors.setup");
+  if (actor.id.startsWith("olink_")) return t("actors.onboardingLink", { link: actor.id });
+  return actor.label;
+}
 
 /** The customer's audit trail, oldest first, as recorded (never edited). */
 export function AuditTimeline({ events, fileNames }: { events: AuditEvent[]; fileNames: Record<string, string> }) {
   const labels = useTranslations("fields");
-  if (events.length === 0) return <p className="text-sm text-slate-600">No events yet.</p>;
+  const t = useTranslations("backOffice.timeline");
+  const locale = toLocale(useLocale());
+  const status = (code: string) => (STATUSES.has(code) ? t(`status.${code}`) : code);
+  if (events.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-5">
       {events.map((event) => (
         <li key={event.id} className="relative">
           <span aria-hidden="true" className="absolute -left-[26px] top-1.5 h-2.5 w-2.5 rounded-full bg-blue-700" />
           <p className="text-sm font-medium text-slate-900">
-            {ACTION_LABELS[event.action] ?? event.action}
+            {Object.hasOwn(ACTION_KEYS, event.action) ? t(`actions.${ACTION_KEYS[event.action]}`) : event.action}
             {event.fromStatus && event.toStatus ? (
               <span className="font-normal text-slate-600">
                 {" "}
-                · {event.fromStatus} → {event.toStatus}
+                · {t("transition", { from: status(event.fromStatus), to: status(event.toStatus) })}
               </span>
             ) : null}
             {event.subject ? (
@@ -38,26 +63,30 @@ export function AuditTimeline({ events, fileNames }: { events: AuditEvent[]; fil
             ) : null}
           </p>
           <p className="text-xs text-slate-500">
-            {event.actor.label} ·{" "}
-            <time dateTime={event.at.toISOString()}>{formatDateTimeWithSeconds(event.at)} UTC</time>
+            {actorLabel(event.actor, t)} ·{" "}
+            <time dateTime={event.at.toISOString()}>
+              {t("at", { time: formatDateTimeWithSeconds(event.at, locale) })}
+            </time>
           </p>
           {event.action === "customer.information_requested" ? (
             // The notes are the reason, one line per field, in the order of the fields.
             <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-slate-700">
               {event.fields.map((field, index) => (
                 <li key={field}>
-                  {fieldLabel(field, labels)}: {event.reason?.split("\n")[index]}
+                  {t("note", { field: fieldLabel(field, labels), note: event.reason?.split("\n")[index] ?? "" })}
                 </li>
               ))}
             </ul>
           ) : event.reason ? (
-            <p className="mt-1 text-sm text-slate-700">Reason: {event.reason}</p>
+            <p className="mt-1 text-sm text-slate-700">{t("reason", { reason: event.reason })}</p>
           ) : null}
           {event.action === "customer.updated" ? (
             <p className="mt-1 text-sm text-slate-700">
               {event.fields.length > 0
-                ? `Changed: ${event.fields.map((field) => fieldLabel(field, labels)).join(", ")}`
-                : "No field changed."}
+                ? t("changed", {
+                    fields: event.fields.map((field) => fieldLabel(field, labels)).join(t("fieldSeparator")),
+                  })
+                : t("noFieldChanged")}
             </p>
           ) : null}
         </li>

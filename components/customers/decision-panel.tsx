@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { decideAction } from "@/app/(portal)/customers/[customerId]/actions";
@@ -8,11 +9,12 @@ import { Button } from "@/components/ui/button";
 import { Field, describedBy } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 
-const LABELS: Record<string, { label: string; variant: "primary" | "danger" | "secondary" }> = {
-  approve: { label: "Approve", variant: "primary" },
-  reject: { label: "Reject", variant: "danger" },
-  suspend: { label: "Suspend", variant: "danger" },
-  reactivate: { label: "Reactivate", variant: "primary" },
+/** Each decision's button: its words are the `backOffice` catalog's `decisions.<decision>`. */
+const VARIANTS: Record<string, "primary" | "danger"> = {
+  approve: "primary",
+  reject: "danger",
+  suspend: "danger",
+  reactivate: "primary",
 };
 
 /** A reviewer's decision: one of the transitions open from the current status, always with a reason. */
@@ -25,6 +27,7 @@ export function DecisionPanel({
   decisions: string[];
   version: number;
 }) {
+  const t = useTranslations("backOffice.decisions");
   const router = useRouter();
   const [reason, setReason] = useState("");
   const [pending, setPending] = useState<string | null>(null);
@@ -47,23 +50,17 @@ export function DecisionPanel({
   }
 
   if (decisions.length === 0) {
-    return <p className="text-sm text-slate-600">No decision is open for a customer in this status.</p>;
+    return <p className="text-sm text-slate-600">{t("noneOpen")}</p>;
   }
   const id = "decision-reason";
   return (
     <div className="space-y-4">
       {error ? (
-        <Alert tone="error" title="The decision was not recorded">
+        <Alert tone="error" title={t("notRecorded")}>
           {error.message}
         </Alert>
       ) : null}
-      <Field
-        id={id}
-        label="Reason"
-        hint="Recorded in the audit trail with your decision."
-        error={error?.reason}
-        required
-      >
+      <Field id={id} label={t("reason")} hint={t("reasonHint")} error={error?.reason} required>
         <Textarea
           id={id}
           rows={3}
@@ -79,12 +76,12 @@ export function DecisionPanel({
         {decisions.map((decision) => (
           <Button
             key={decision}
-            variant={LABELS[decision]?.variant ?? "secondary"}
+            variant={VARIANTS[decision] ?? "secondary"}
             pending={pending === decision}
             disabled={pending !== null}
             onClick={() => void decide(decision)}
           >
-            {LABELS[decision]?.label ?? decision}
+            {Object.hasOwn(VARIANTS, decision) ? t(decision) : decision}
           </Button>
         ))}
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -36,6 +37,7 @@ export function RequestInformation({
   fields: RequestableField[];
   requestInformation: RequestInformationAction;
 }) {
+  const t = useTranslations("backOffice.requestInformation");
   const router = useRouter();
   const [items, setItems] = useState<Item[]>([{ key: 0, field: "", reason: "" }]);
   const [nextKey, setNextKey] = useState(1);
@@ -72,16 +74,14 @@ export function RequestInformation({
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="space-y-4">
-      <p className="text-sm text-slate-600">
-        Ask the partner to fix fields or documents instead of rejecting. The customer stays pending.
-      </p>
+      <p className="text-sm text-slate-600">{t("intro")}</p>
       {failure ? (
-        <Alert tone="error" title="The request was not sent">
+        <Alert tone="error" title={t("notSent")}>
           {failure.message}
         </Alert>
       ) : sent ? (
-        <Alert tone="success" title="Information requested">
-          The partner is told what to fix.
+        <Alert tone="success" title={t("sentTitle")}>
+          {t("sentBody")}
         </Alert>
       ) : null}
       {items.map((item, index) => {
@@ -91,8 +91,8 @@ export function RequestInformation({
         const reasonError = errorOf(index, "reason");
         return (
           <fieldset key={item.key} className="space-y-3 rounded-md border border-slate-200 p-3">
-            <legend className="px-1 text-sm font-medium text-slate-700">Item {index + 1}</legend>
-            <Field id={fieldId} label={`Field to fix ${index + 1}`} error={fieldError} required>
+            <legend className="px-1 text-sm font-medium text-slate-700">{t("item", { number: index + 1 })}</legend>
+            <Field id={fieldId} label={t("field", { number: index + 1 })} error={fieldError} required>
               <NativeSelect
                 id={fieldId}
                 value={item.field}
@@ -101,7 +101,7 @@ export function RequestInformation({
                 aria-required="true"
                 aria-describedby={describedBy(fieldId, { error: fieldError })}
               >
-                <option value="">Choose a field or document</option>
+                <option value="">{t("chooseField")}</option>
                 {sections.map((section) => (
                   <optgroup key={section} label={section}>
                     {fields
@@ -115,12 +115,12 @@ export function RequestInformation({
                 ))}
               </NativeSelect>
             </Field>
-            <Field id={reasonId} label={`Note ${index + 1}`} error={reasonError} required>
+            <Field id={reasonId} label={t("note", { number: index + 1 })} error={reasonError} required>
               <Input
                 id={reasonId}
                 value={item.reason}
                 onChange={(event) => change(item.key, { reason: event.target.value })}
-                placeholder="e.g. ID back image unreadable"
+                placeholder={t("notePlaceholder")}
                 invalid={Boolean(reasonError)}
                 aria-required="true"
                 aria-describedby={describedBy(reasonId, { error: reasonError })}
@@ -132,7 +132,7 @@ export function RequestInformation({
                 size="sm"
                 onClick={() => setItems((current) => current.filter((other) => other.key !== item.key))}
               >
-                Remove item {index + 1}
+                {t("removeItem", { number: index + 1 })}
               </Button>
             ) : null}
           </fieldset>
@@ -146,10 +146,10 @@ export function RequestInformation({
             setNextKey(nextKey + 1);
           }}
         >
-          Add another field
+          {t("addField")}
         </Button>
         <Button type="submit" variant="primary" pending={pending} disabled={pending}>
-          Request information
+          {t("submit")}
         </Button>
       </div>
     </form>

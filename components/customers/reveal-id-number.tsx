@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { revealIdNumberAction } from "@/app/(portal)/customers/[customerId]/actions";
 import { Button } from "@/components/ui/button";
@@ -16,6 +17,7 @@ export function RevealIdNumber({
   masked: string;
   canReveal: boolean;
 }) {
+  const t = useTranslations("backOffice.reveal");
   const [revealed, setRevealed] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -35,7 +37,7 @@ export function RevealIdNumber({
       </span>
       {canReveal && !revealed ? (
         <Button variant="ghost" size="sm" pending={pending} onClick={() => void reveal()}>
-          Reveal ID number of representative {position + 1}
+          {t("button", { number: position + 1 })}
         </Button>
       ) : null}
       {error ? <span className="text-sm text-red-700">{error}</span> : null}

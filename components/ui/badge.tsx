@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 import type { CustomerStatus } from "@/lib/customers/schema";
@@ -45,12 +46,16 @@ const statusTones: Record<CustomerStatus, BadgeTone> = {
   suspended: "neutral",
 };
 
-/** A customer's status, e.g. "Pending". Unknown statuses (the column is a plain string) show in grey. */
+/**
+ * A customer's status in the reader's language, e.g. "Pending" (the `backOffice` catalog's
+ * `statuses`). Unknown statuses (the column is a plain string) show capitalised, in grey.
+ */
 export function StatusBadge({ status, className }: { status: CustomerStatus | (string & {}); className?: string }) {
-  const tone = Object.hasOwn(statusTones, status) ? statusTones[status as CustomerStatus] : "neutral";
+  const t = useTranslations("backOffice.statuses");
+  const known = Object.hasOwn(statusTones, status);
   return (
-    <Badge tone={tone} className={className}>
-      {status.charAt(0).toUpperCase() + status.slice(1)}
+    <Badge tone={known ? statusTones[status as CustomerStatus] : "neutral"} className={className}>
+      {known ? t(status) : status.charAt(0).toUpperCase() + status.slice(1)}
     </Badge>
   );
 }

@@ -7,13 +7,16 @@ import { eventRow, statusChange } from "@/lib/events/events";
 import { customerResourceJson, storedCustomerInclude, toCustomerResource } from "./customer-resource";
 import type { CustomerStatus } from "./schema";
 
-/** The review decisions and the only transitions they make. */
+/**
+ * The review decisions and the only transitions they make. Codes only: the reviewer's buttons name
+ * them in the reader's language (the `backOffice` catalog's `decisions`).
+ */
 export const DECISIONS = {
-  approve: { from: "pending", to: "active", action: "customer.approved", label: "Approve" },
-  reject: { from: "pending", to: "rejected", action: "customer.rejected", label: "Reject" },
-  suspend: { from: "active", to: "suspended", action: "customer.suspended", label: "Suspend" },
-  reactivate: { from: "suspended", to: "active", action: "customer.reactivated", label: "Reactivate" },
-} as const satisfies Record<string, { from: CustomerStatus; to: CustomerStatus; action: AuditAction; label: string }>;
+  approve: { from: "pending", to: "active", action: "customer.approved" },
+  reject: { from: "pending", to: "rejected", action: "customer.rejected" },
+  suspend: { from: "active", to: "suspended", action: "customer.suspended" },
+  reactivate: { from: "suspended", to: "active", action: "customer.reactivated" },
+} as const satisfies Record<string, { from: CustomerStatus; to: CustomerStatus; action: AuditAction }>;
 
 export type Decision = keyof typeof DECISIONS;
 
@@ -30,7 +33,7 @@ export function decisionsFor(status: string): Decision[] {
 }
 
 function describeAllowed(status: string): string {
-  const open = decisionsFor(status).map((decision) => DECISIONS[decision].label.toLowerCase());
+  const open = decisionsFor(status);
   return open.length > 0
     ? `A ${status} customer can only be: ${open.join(" or ")}.`
     : `A ${status} customer cannot change status.`;
@@ -72,7 +75,8 @@ export async function decideCustomer(
   if (typeof customerId !== "string" || !Number.isSafeInteger(expectedVersion)) {
     throw new AppError("validation_error", 400, "The decision names no customer version. Reload the page.");
   }
-  const transition = DECISIONS[input.decision];
+  const decision = input.decision;
+  const transition = DECISIONS[decision];
 
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({
@@ -93,7 +97,7 @@ export async function decideCustomer(
       throw new AppError(
         "invalid_transition",
         422,
-        `${transition.label} is not possible: ${describeAllowed(customer.status)}`,
+        `${decision.charAt(0).toUpperCase()}${decision.slice(1)} is not possible: ${describeAllowed(customer.status)}`,
       );
     }
     // The version in the WHERE clause makes the check and the change one step, even across processes.

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
@@ -10,8 +11,12 @@ import { listCustomersForActor, type CustomerListFilters } from "@/lib/customers
 import { listPartners } from "@/lib/partners/partners";
 import { CUSTOMER_STATUSES } from "@/lib/customers/schema";
 import { formatDateTime } from "@/lib/format-date";
+import { toLocale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Customers" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("backOffice.list");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -30,22 +35,30 @@ function listHref(filters: CustomerListFilters): string {
 
 const label = "mb-1 block text-xs font-medium text-slate-600";
 
-const plural = (count: number, one: string, many: string) =>
-  `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+type Translate = Awaited<ReturnType<typeof getTranslations<"backOffice.list">>>;
 
 /** "12 customers", "3 results for “acme”", "More than 25 customers" (the list counts no further than a page). */
-function resultCount(total: { count: number; more: boolean }, q: string | undefined, filtered: boolean): string {
+function resultCount(
+  t: Translate,
+  total: { count: number; more: boolean },
+  q: string | undefined,
+  filtered: boolean,
+): string {
+  const kind = filtered ? "results" : "customers";
   const counted = total.more
-    ? `More than ${total.count.toLocaleString("en-US")} ${filtered ? "results" : "customers"}`
-    : filtered
-      ? plural(total.count, "result", "results")
-      : plural(total.count, "customer", "customers");
-  return q ? `${counted} for “${q}”` : counted;
+    ? t(filtered ? "count.moreResults" : "count.moreCustomers", { count: total.count })
+    : t(`count.${kind}`, { count: total.count });
+  return q ? t("count.forQuery", { counted, query: q }) : counted;
 }
 
 export default async function CustomersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("customers:list");
-  const params = await searchParams;
+  const [params, t, tStatus, locale] = await Promise.all([
+    searchParams,
+    getTranslations("backOffice.list"),
+    getTranslations("backOffice.statuses"),
+    getLocale().then(toLocale),
+  ]);
   const reviewer = can(user, "customers:list-all");
   const filters: CustomerListFilters = {
     q: single(params.q),
@@ -58,41 +71,37 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
     reviewer ? listPartners() : Promise.resolve([]),
   ]);
   const filtered = Boolean(filters.q || filters.status || filters.partnerId);
-  const countText = resultCount(page.total, filters.q, filtered);
+  const countText = resultCount(t, page.total, filters.q, filtered);
   const mayOnboard = can(user, "onboarding:use");
 
   return (
     <div>
-      <h1 className="text-2xl font-semibold tracking-tight">{reviewer ? "Review queue" : "Customers"}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{reviewer ? t("titleReviewer") : t("title")}</h1>
       <p className="mt-1 text-slate-600">
-        {reviewer ? "Business customers of every partner." : `Business customers of ${user.partnerName}.`}
+        {reviewer ? t("introReviewer") : t("intro", { partner: user.partnerName ?? "" })}
       </p>
 
-      <form method="get" role="search" aria-label="Filter customers" className="mt-6 flex flex-wrap items-end gap-3">
+      <form method="get" role="search" aria-label={t("filters")} className="mt-6 flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
           <label htmlFor="q" className={label}>
-            Search
+            {t("search")}
           </label>
           <Input
             id="q"
             name="q"
             defaultValue={filters.q}
-            placeholder={
-              reviewer
-                ? "Business name, partner reference or customer ID"
-                : "Business name, your reference or customer ID"
-            }
+            placeholder={reviewer ? t("searchPlaceholderReviewer") : t("searchPlaceholder")}
           />
         </div>
         <div>
           <label htmlFor="status" className={label}>
-            Status
+            {t("status")}
           </label>
           <NativeSelect id="status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">All statuses</option>
+            <option value="">{t("allStatuses")}</option>
             {CUSTOMER_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {status.charAt(0).toUpperCase() + status.slice(1)}
+                {tStatus(status)}
               </option>
             ))}
           </NativeSelect>
@@ -100,10 +109,10 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
         {reviewer ? (
           <div>
             <label htmlFor="partnerId" className={label}>
-              Partner
+              {t("partner")}
             </label>
             <NativeSelect id="partnerId" name="partnerId" defaultValue={filters.partnerId ?? ""}>
-              <option value="">All partners</option>
+              <option value="">{t("allPartners")}</option>
               {partners.map((partner) => (
                 <option key={partner.partnerId} value={partner.partnerId}>
                   {partner.name}
@@ -114,19 +123,19 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
         ) : null}
         <div>
           <label htmlFor="order" className={label}>
-            Sort
+            {t("sort")}
           </label>
           <NativeSelect id="order" name="order" defaultValue={filters.order ?? "newest"}>
-            <option value="newest">Newest first</option>
-            <option value="oldest">Oldest first</option>
+            <option value="newest">{t("newestFirst")}</option>
+            <option value="oldest">{t("oldestFirst")}</option>
           </NativeSelect>
         </div>
         <button type="submit" className={buttonClassName("primary", "md")}>
-          Apply
+          {t("apply")}
         </button>
         {filtered ? (
           <Link href="/customers" className={buttonClassName("ghost", "md")}>
-            Clear
+            {t("clear")}
           </Link>
         ) : null}
       </form>
@@ -136,28 +145,28 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
       </p>
       <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="table-cards w-full text-left text-sm" aria-describedby="customer-count">
-          <caption className="sr-only">Customers, {filters.order === "oldest" ? "oldest" : "newest"} first</caption>
+          <caption className="sr-only">{filters.order === "oldest" ? t("captionOldest") : t("captionNewest")}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th scope="col" className="px-4 py-3 font-medium">
-                Business
+                {t("columns.business")}
               </th>
               <th scope="col" className="px-4 py-3 font-medium">
-                Status
+                {t("columns.status")}
               </th>
               {reviewer ? (
                 <th scope="col" className="px-4 py-3 font-medium">
-                  Partner
+                  {t("columns.partner")}
                 </th>
               ) : null}
               <th scope="col" className="px-4 py-3 font-medium">
-                Country
+                {t("columns.country")}
               </th>
               <th scope="col" className="px-4 py-3 font-medium">
-                Customer ID
+                {t("columns.customerId")}
               </th>
               <th scope="col" className="px-4 py-3 font-medium">
-                Created (UTC)
+                {t("columns.created")}
               </th>
             </tr>
           </thead>
@@ -167,31 +176,29 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
                 <td colSpan={6}>
                   {filtered ? (
                     <EmptyState
-                      title="No customers match these filters"
+                      title={t("empty.filteredTitle")}
                       action={
                         <Link href="/customers" className={buttonClassName("secondary", "sm")}>
-                          Clear filters
+                          {t("empty.clearFilters")}
                         </Link>
                       }
                     >
-                      Check the spelling, search by customer ID or your reference, or choose another status.
+                      {t("empty.filteredBody")}
                     </EmptyState>
                   ) : reviewer ? (
-                    <EmptyState title="No customers to review yet">
-                      Customers appear here as soon as a partner onboards them, through the wizard or the Partner API.
-                    </EmptyState>
+                    <EmptyState title={t("empty.reviewerTitle")}>{t("empty.reviewerBody")}</EmptyState>
                   ) : (
                     <EmptyState
-                      title="No customers yet"
+                      title={t("empty.title")}
                       action={
                         mayOnboard ? (
                           <Link href="/onboarding" className={buttonClassName("primary", "sm")}>
-                            Onboard a customer
+                            {t("empty.onboard")}
                           </Link>
                         ) : null
                       }
                     >
-                      Onboard your first business customer in the wizard, or create one through the Partner API.
+                      {t("empty.body")}
                     </EmptyState>
                   )}
                 </td>
@@ -199,7 +206,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
             ) : (
               page.rows.map((row) => (
                 <tr key={row.customerId} className="hover:bg-slate-50">
-                  <td data-label="Business" className="px-4 py-3">
+                  <td data-label={t("columns.business")} className="px-4 py-3">
                     <Link
                       href={`/customers/${row.customerId}`}
                       className="font-medium text-blue-700 underline-offset-4 hover:underline"
@@ -208,25 +215,25 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
                     </Link>
                     {row.businessName ? <span className="block text-xs text-slate-500">{row.businessName}</span> : null}
                   </td>
-                  <td data-label="Status" className="px-4 py-3">
+                  <td data-label={t("columns.status")} className="px-4 py-3">
                     <StatusBadge status={row.status} />
                     {row.informationDue > 0 ? (
-                      <span className="mt-1 block text-xs font-medium text-amber-800">Information requested</span>
+                      <span className="mt-1 block text-xs font-medium text-amber-800">{t("informationRequested")}</span>
                     ) : null}
                   </td>
                   {reviewer ? (
-                    <td data-label="Partner" className="px-4 py-3">
+                    <td data-label={t("columns.partner")} className="px-4 py-3">
                       {row.partnerName}
                     </td>
                   ) : null}
-                  <td data-label="Country" className="px-4 py-3">
+                  <td data-label={t("columns.country")} className="px-4 py-3">
                     {row.countryCode}
                   </td>
-                  <td data-label="Customer ID" className="px-4 py-3 font-mono text-xs break-all">
+                  <td data-label={t("columns.customerId")} className="px-4 py-3 font-mono text-xs break-all">
                     {row.customerId}
                   </td>
-                  <td data-label="Created (UTC)" className="whitespace-nowrap px-4 py-3">
-                    {formatDateTime(row.createdAt)}
+                  <td data-label={t("columns.created")} className="whitespace-nowrap px-4 py-3">
+                    {formatDateTime(row.createdAt, locale)}
                   </td>
                 </tr>
               ))
@@ -234,15 +241,15 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pages" className="mt-4 flex justify-end gap-3">
+      <nav aria-label={t("pages")} className="mt-4 flex justify-end gap-3">
         {params.cursor ? (
           <Link href={listHref(filters)} className={buttonClassName("secondary", "sm")}>
-            First page
+            {t("firstPage")}
           </Link>
         ) : null}
         {page.nextCursor ? (
           <Link href={listHref({ ...filters, cursor: page.nextCursor })} className={buttonClassName("secondary", "sm")}>
-            Next page
+            {t("nextPage")}
           </Link>
         ) : null}
       </nav>

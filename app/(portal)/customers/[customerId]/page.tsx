@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AuditTimeline } from "@/components/customers/audit-timeline";
 import { DecisionPanel } from "@/components/customers/decision-panel";
@@ -11,14 +12,19 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getCustomerForStaff } from "@/lib/customers/customer-review";
 import { countryName, industryName } from "@/lib/customers/display-names";
+import { fieldLabel, personFieldLabel } from "@/lib/customers/fields";
 import { personName } from "@/lib/customers/person-name";
 import { formatDate, formatDateTime } from "@/lib/format-date";
 import { formatMoney } from "@/lib/format-money";
+import { toLocale } from "@/lib/i18n/locales";
 import { forPage } from "@/lib/pages/page-error";
 import { slug } from "@/lib/slug";
 import { requestInformationAction } from "./actions";
 
-export const metadata: Metadata = { title: "Customer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("backOffice.customer");
+  return { title: t("title") };
+}
 
 type Row = [label: string, value: React.ReactNode];
 
@@ -46,13 +52,20 @@ function Section({ title, rows, children }: { title: string; rows: Row[]; childr
   );
 }
 
-const date = (value: string | null | undefined) => (value ? formatDate(value) : null);
-const country = (code: string | null | undefined) => (code ? countryName(code) : null);
-
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
   const { customerId } = await params;
   const user = await requirePermission("customers:list");
-  const view = await forPage(getCustomerForStaff(user, customerId));
+  const [t, labels, locale] = await Promise.all([
+    getTranslations("backOffice.customer"),
+    getTranslations("fields"),
+    getLocale().then(toLocale),
+  ]);
+  const view = await forPage(getCustomerForStaff(user, customerId, labels));
+  const date = (value: string | null | undefined) => (value ? formatDate(value, locale) : null);
+  // TODO(lead): pass locale once display-names takes it
+  const country = (code: string | null | undefined) => (code ? countryName(code) : null);
+  const field = (path: string) => fieldLabel(path, labels);
+  const personField = (inside: string) => personFieldLabel(inside, labels);
   const { customer } = view;
   const business = customer.business_details;
   const address = customer.registration_address;
@@ -64,84 +77,103 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
     <div className="space-y-6">
       <div>
         <Link href="/customers" className="text-sm text-blue-700 underline-offset-4 hover:underline">
-          ← All customers
+          {t("allCustomers")}
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{business.business_name_english}</h1>
           <StatusBadge status={customer.status} />
         </div>
         <p className="mt-1 text-sm text-slate-600">
-          <span className="font-mono">{customer.customer_id}</span> · {view.partnerName} · reference{" "}
-          <span className="font-mono">{customer.partner_customer_id}</span> · created{" "}
-          {formatDateTime(new Date(customer.created_at))} UTC
+          {t.rich("summary", {
+            mono: (chunks) => <span className="font-mono">{chunks}</span>,
+            customerId: customer.customer_id,
+            partner: view.partnerName,
+            reference: customer.partner_customer_id,
+            created: formatDateTime(new Date(customer.created_at), locale),
+          })}
         </p>
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Section
-            title="Company details"
+            title={field("business_details")}
             rows={[
-              ["Business name (English)", business.business_name_english],
-              ["Business name (local language)", business.business_name],
-              ["Registration number", business.business_identifier_number],
-              ["Country of registration", countryName(business.business_identifier_country_code)],
-              ["Registered on", date(business.business_identifier_start_date)],
-              ["Registration expires on", date(business.business_identifier_expiry_date)],
-              ["Website", business.website],
+              [field("business_details.business_name_english"), business.business_name_english],
+              [field("business_details.business_name"), business.business_name],
+              [field("business_details.business_identifier_number"), business.business_identifier_number],
+              [
+                field("business_details.business_identifier_country_code"),
+                country(business.business_identifier_country_code),
+              ],
+              [field("business_details.business_identifier_start_date"), date(business.business_identifier_start_date)],
+              [
+                field("business_details.business_identifier_expiry_date"),
+                date(business.business_identifier_expiry_date),
+              ],
+              [field("business_details.website"), business.website],
             ]}
           >
-            <h3 className="mt-4 text-sm font-semibold">Registration documents</h3>
+            <h3 className="mt-4 text-sm font-semibold">
+              {field("business_details.business_identifier_document_list")}
+            </h3>
             <DocumentLinks files={business.business_identifier_document_list.map(file)} />
           </Section>
           <Section
-            title="Registration address"
+            title={field("registration_address")}
             rows={[
-              ["Address line", address.registration_address_line1],
-              ["City", address.registration_address_city],
-              ["State, province or region", address.registration_address_state],
-              ["Postcode", address.registration_address_postcode],
-              ["Country", countryName(address.registration_address_country_code)],
+              [field("registration_address.registration_address_line1"), address.registration_address_line1],
+              [field("registration_address.registration_address_city"), address.registration_address_city],
+              [field("registration_address.registration_address_state"), address.registration_address_state],
+              [field("registration_address.registration_address_postcode"), address.registration_address_postcode],
+              [
+                field("registration_address.registration_address_country_code"),
+                country(address.registration_address_country_code),
+              ],
             ]}
           />
           <Section
-            title="Account usage"
+            title={field("account_usage")}
             rows={[
-              ["Main operating country", country(usage.operating_country)],
+              [field("account_usage.operating_country"), country(usage.operating_country)],
               [
-                "Industry category",
+                field("account_usage.industry_category_code"),
                 usage.industry_category_code
-                  ? `${industryName(usage.industry_category_code)} (${usage.industry_category_code})`
+                  ? t("industry", {
+                      // TODO(lead): pass locale once display-names takes it
+                      name: industryName(usage.industry_category_code),
+                      code: usage.industry_category_code,
+                    })
                   : null,
               ],
-              ["Goods or services sold", usage.goods_service_description],
+              [field("account_usage.goods_service_description"), usage.goods_service_description],
               [
-                "Estimated monthly revenue",
-                formatMoney(usage.estimated_monthly_revenue_amount, usage.estimated_monthly_revenue_currency),
+                field("account_usage.estimated_monthly_revenue_amount"),
+                formatMoney(usage.estimated_monthly_revenue_amount, usage.estimated_monthly_revenue_currency, locale),
               ],
             ]}
           />
           <Section
-            title="Primary contact"
+            title={field("primary_contact")}
             rows={[
-              ["Contact email", customer.primary_contact.contact_email],
-              ["Contact phone", customer.primary_contact.contact_phone],
+              [field("primary_contact.contact_email"), customer.primary_contact.contact_email],
+              [field("primary_contact.contact_phone"), customer.primary_contact.contact_phone],
             ]}
           />
           {customer.business_person_list.map((person, position) => (
             <Section
               key={position}
-              title={`Legal representative ${position + 1}`}
+              title={field(`business_person_list.${position}`)}
               rows={[
                 [
-                  "Name (English)",
+                  t("nameEnglish"),
                   personName(person.basic_info.first_name_english, person.basic_info.last_name_english),
                 ],
-                ["Name (local)", personName(person.basic_info.first_name, person.basic_info.last_name)],
-                ["Date of birth", date(person.basic_info.birth_date)],
-                ["Nationality", countryName(person.basic_info.nationality)],
+                [t("nameLocal"), personName(person.basic_info.first_name, person.basic_info.last_name)],
+                [personField("basic_info.birth_date"), date(person.basic_info.birth_date)],
+                [personField("basic_info.nationality"), country(person.basic_info.nationality)],
                 [
-                  "Residential address",
+                  t("residentialAddress"),
                   [
                     person.residential_address.residential_address_line1,
                     person.residential_address.residential_address_city,
@@ -153,7 +185,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                     .join(", "),
                 ],
                 [
-                  "ID number",
+                  personField("identification.id_number"),
                   <RevealIdNumber
                     key="id"
                     customerId={customer.customer_id}
@@ -162,12 +194,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                     canReveal={view.canRevealIdNumbers}
                   />,
                 ],
-                ["ID issuing country", countryName(person.identification.id_issuing_country_code)],
-                ["ID issued on", date(person.identification.id_issue_date)],
-                ["ID expires on", date(person.identification.id_expiration_date)],
+                [
+                  personField("identification.id_issuing_country_code"),
+                  country(person.identification.id_issuing_country_code),
+                ],
+                [personField("identification.id_issue_date"), date(person.identification.id_issue_date)],
+                [personField("identification.id_expiration_date"), date(person.identification.id_expiration_date)],
               ]}
             >
-              <h3 className="mt-4 text-sm font-semibold">ID documents</h3>
+              <h3 className="mt-4 text-sm font-semibold">{t("idDocuments")}</h3>
               <DocumentLinks
                 files={[
                   file(person.identification.id_document_front_file_id),
@@ -185,7 +220,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
             >
               <h2 id="decision-title" className="text-base font-semibold">
-                Decision
+                {t("decision")}
               </h2>
               <div className="mt-3">
                 <DecisionPanel customerId={customer.customer_id} decisions={view.decisions} version={view.version} />
@@ -198,7 +233,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
             >
               <h2 id="requirements-title" className="text-base font-semibold">
-                Requested information
+                {t("requestedInformation")}
               </h2>
               <div className="mt-3">
                 <RequirementsPanel
@@ -215,7 +250,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
               className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
             >
               <h2 id="request-information-title" className="text-base font-semibold">
-                Request information
+                {t("requestInformation")}
               </h2>
               <div className="mt-3">
                 <RequestInformation
@@ -232,7 +267,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
           >
             <h2 id="timeline-title" className="text-base font-semibold">
-              Audit trail
+              {t("auditTrail")}
             </h2>
             <div className="mt-4">
               <AuditTimeline events={view.trail} fileNames={fileNames} />
