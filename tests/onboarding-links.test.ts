@@ -585,6 +585,26 @@ describe("a link for an existing customer with information requested", () => {
     });
   });
 
+  it("reads in the business's language when the partner gave one", async () => {
+    const asked = await customerAsked([{ field: WEBSITE, reason: "The website does not load" }]);
+    const response = await createLink(linkBody({ partner_customer_id: asked.reference, locale: "zh-CN" }));
+    expect(response.status).toBe(200);
+    const opened = await get(((await response.json()) as { url: string }).url);
+    expect(opened.headers.get("location")).toBe("/onboard/session");
+    const cookie = opened.headers
+      .getSetCookie()
+      .map((setCookie) => setCookie.split(";")[0])
+      .join("; ");
+    expect(cookie).toContain("axisfi_locale=zh-CN");
+    const company = await (await get("/onboard/session/company", cookie)).text();
+    expect(company).toContain('<html lang="zh-CN"');
+    expect(company).toContain("要求补充信息：第 1 步，共 1 步");
+    expect(company).toContain("AxisFI 合规团队要求您修改以下内容");
+    expect(company).toContain("AxisFI 合规团队要求：The website does not load");
+    expect(company).toMatch(/完成：返回 Test Partner \d+/);
+    expect(company).not.toContain("Information requested: step");
+  });
+
   it("saves each due step through updateCustomer, clearing its requirement, then sends the business to return_url", async () => {
     const asked = await customerAsked([
       { field: WEBSITE, reason: "The website does not load" },
