@@ -199,8 +199,47 @@ describe("opening a link", () => {
     const html = await page.text();
     expect(html).toContain(`Onboarding for ${"Test Partner"}`);
     expect(html).toContain("Business name (English)");
-    // The reference is the link's: the business is not asked for it.
-    expect(html).not.toContain("Your reference for this customer");
+    // The reference is the link's: the business is not asked for it. (The label's words are in the
+    // page's field-label catalog all the same: no field, no label.)
+    expect(html).not.toContain('name="partner_customer_id"');
+    expect(html).not.toContain(">Your reference for this customer</label>");
+  });
+
+  it("opens in the business's language when the partner gave one, and leaves the language alone when not", async () => {
+    const chinese = await newLink({ locale: "zh" });
+    const opened = await get(chinese.url);
+    expect(opened.status).toBe(303);
+    const [session, language, ...more] = opened.headers.getSetCookie();
+    expect(more).toEqual([]);
+    expect(session).toMatch(/^axisfi_onboarding_link=[^;]+; Path=\/onboard;/);
+    // The switcher's cookie, for the whole portal, as the switcher sets it: zh-CN, the closest to "zh".
+    expect(language.split("; ")[0]).toBe("axisfi_locale=zh-CN");
+    expect(language).toMatch(/(^|; )Path=\/(;|$)/);
+    expect(language).toMatch(/(^|; )Max-Age=31536000(;|$)/);
+    expect(language).toMatch(/HttpOnly/i);
+    expect(language).toMatch(/SameSite=Lax/i);
+    expect(language).not.toMatch(/Secure/i);
+    const cookie = `${session.split(";")[0]}; ${language.split(";")[0]}`;
+    const html = await (await get("/onboard/session/company", cookie)).text();
+    expect(html).toContain('<html lang="zh-CN"');
+    expect(html).toMatch(/Test Partner \d+ 开户申请/);
+    expect(html).toContain("第 1 步，共 6 步");
+    expect(html).toContain("<title>企业信息（第 1 步，共 6 步）</title>");
+
+    const plain = await newLink();
+    const response = await get(plain.url);
+    expect(response.headers.getSetCookie()).toHaveLength(1);
+    expect(response.headers.get("set-cookie")).not.toContain("axisfi_locale");
+    const english = await (
+      await get("/onboard/session/company", response.headers.get("set-cookie")!.split(";")[0])
+    ).text();
+    expect(english).toContain('<html lang="en"');
+    expect(english).toContain("Step 1 of 6");
+
+    // An unknown link says so in the language of the browser.
+    const unknown = `/onboard/${"A".repeat(43)}`;
+    expect(await (await get(unknown)).text()).toBe("This onboarding link is not valid.");
+    expect(await (await get(unknown, "axisfi_locale=zh-CN")).text()).toBe("此开户链接无效。");
   });
 
   it("is single use: a second open goes to refresh_url, and so does an expired link", async () => {
@@ -544,6 +583,26 @@ describe("a link for an existing customer with information requested", () => {
     await expect(saveLinkUpdateStep(session, "address", steps.address, fix.version)).rejects.toMatchObject({
       code: "not_found",
     });
+  });
+
+  it("reads in the business's language when the partner gave one", async () => {
+    const asked = await customerAsked([{ field: WEBSITE, reason: "The website does not load" }]);
+    const response = await createLink(linkBody({ partner_customer_id: asked.reference, locale: "zh-CN" }));
+    expect(response.status).toBe(200);
+    const opened = await get(((await response.json()) as { url: string }).url);
+    expect(opened.headers.get("location")).toBe("/onboard/session");
+    const cookie = opened.headers
+      .getSetCookie()
+      .map((setCookie) => setCookie.split(";")[0])
+      .join("; ");
+    expect(cookie).toContain("axisfi_locale=zh-CN");
+    const company = await (await get("/onboard/session/company", cookie)).text();
+    expect(company).toContain('<html lang="zh-CN"');
+    expect(company).toContain("要求补充信息：第 1 步，共 1 步");
+    expect(company).toContain("AxisFI 合规团队要求您修改以下内容");
+    expect(company).toContain("AxisFI 合规团队要求：The website does not load");
+    expect(company).toMatch(/完成：返回 Test Partner \d+/);
+    expect(company).not.toContain("Information requested: step");
   });
 
   it("saves each due step through updateCustomer, clearing its requirement, then sends the business to return_url", async () => {

@@ -2749,7 +2749,7 @@ export interface components {
        * @example https://partner.example.com/onboarding/new-link
        */
       refresh_url: string;
-      /** @description The business's language (BCP 47), kept with the link; the wizard is in English for now. */
+      /** @description The business's language (BCP 47). The wizard opens in the closest language it has (English `en` or Simplified Chinese `zh-CN`; any Chinese tag gives Simplified Chinese, a language it does not have gives English); the business can still switch. */
       locale?: string;
       /** @description Sections of the Create Customer body to fill in for the business; each section given must be valid on its own. `partner_customer_id` is the link's own, not given here. */
       prefill?: {

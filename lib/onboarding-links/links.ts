@@ -171,7 +171,15 @@ export async function createOnboardingLink(
 
 /** Opening a link: a session for its form, or (expired, already used) where to send the business. */
 export type OpenedLink =
-  | { outcome: "opened"; linkId: string; sessionSecret: string; sessionExpiresAt: Date; purpose: LinkPurpose }
+  | {
+      outcome: "opened";
+      linkId: string;
+      sessionSecret: string;
+      sessionExpiresAt: Date;
+      purpose: LinkPurpose;
+      /** The business's language as the partner gave it (BCP 47), if it did. */
+      locale: string | null;
+    }
   | { outcome: "refused"; refreshUrl: string };
 
 const noSuchLink = () => new AppError("not_found", 404, "This onboarding link is not valid.");
@@ -189,14 +197,21 @@ export async function openOnboardingLink(token: string, now = new Date()): Promi
   const sessionExpiresAt = new Date(now.getTime() + LINK_SESSION_TTL_MS);
   const opened = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<
-      { id: string; partnerId: string; partnerCustomerId: string; prefill: string | null; customerId: string | null }[]
+      {
+        id: string;
+        partnerId: string;
+        partnerCustomerId: string;
+        prefill: string | null;
+        customerId: string | null;
+        locale: string | null;
+      }[]
     >`
       UPDATE "OnboardingLink" link
          SET "openedAt" = ${now}, "sessionHash" = ${hashLinkSecret("session", sessionSecret)},
              "sessionExpiresAt" = ${sessionExpiresAt}, "prefill" = NULL
         FROM (SELECT "id", "prefill" FROM "OnboardingLink" WHERE "tokenHash" = ${tokenHash} FOR UPDATE) AS before
        WHERE link."id" = before."id" AND link."openedAt" IS NULL AND link."expiresAt" > ${now}
-       RETURNING link."id", link."partnerId", link."partnerCustomerId", before."prefill", link."customerId"`;
+       RETURNING link."id", link."partnerId", link."partnerCustomerId", before."prefill", link."customerId", link."locale"`;
     const link = rows[0];
     if (!link) return null;
     // An update link (its customer set when it was made) has no draft: it edits the customer itself.
@@ -231,7 +246,7 @@ export async function openOnboardingLink(token: string, now = new Date()): Promi
   });
   if (opened) {
     const purpose = opened.customerId ? "update" : "create";
-    return { outcome: "opened", linkId: opened.id, sessionSecret, sessionExpiresAt, purpose };
+    return { outcome: "opened", linkId: opened.id, sessionSecret, sessionExpiresAt, purpose, locale: opened.locale };
   }
   const spent = await db.onboardingLink.findUnique({ where: { tokenHash }, select: { refreshUrl: true } });
   if (!spent) throw noSuchLink();

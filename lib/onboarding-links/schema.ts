@@ -72,7 +72,10 @@ export const createOnboardingLinkSchema = z
       .string({ error: "Must be a language tag such as en or en-GB." })
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { error: "Must be a language tag such as en or en-GB." })
       .optional()
-      .meta({ description: "The business's language (BCP 47), kept with the link; the wizard is in English for now." }),
+      .meta({
+        description:
+          "The business's language (BCP 47). The wizard opens in the closest language it has (English `en` or Simplified Chinese `zh-CN`; any Chinese tag gives Simplified Chinese, a language it does not have gives English); the business can still switch.",
+      }),
     prefill: onboardingPrefillSchema.optional(),
   })
   .meta({ id: "CreateOnboardingLinkRequest" });

@@ -12,7 +12,7 @@ describe("draftSummary", () => {
     const items = draftSummary(data, ["company"], name);
     expect(items.map((item) => item.step)).toEqual(["company", "company"]);
     const business = data.business_details as { business_name_english: string };
-    expect(items[0]).toEqual({ step: "company", label: "Company", value: business.business_name_english });
+    expect(items[0]).toEqual({ step: "company", key: "company", value: business.business_name_english });
   });
 
   it("holds no ID number, birth date or address line of anyone", () => {
@@ -36,15 +36,11 @@ describe("draftSummary", () => {
     const business = data.business_details as { business_identifier_country_code: string };
     expect(items).toContainEqual({
       step: "company",
-      label: "Registered in",
+      key: "registeredIn",
       value: `country ${business.business_identifier_country_code}`,
     });
     const count = (data.business_person_list as unknown[]).length;
-    expect(items).toContainEqual({
-      step: "representatives",
-      label: "Representatives",
-      value: `${count} ${count === 1 ? "person" : "people"}`,
-    });
+    expect(items).toContainEqual({ step: "representatives", key: "representatives", count });
   });
 
   it("skips blank values and an empty draft", () => {

@@ -1,47 +1,56 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePermission } from "@/lib/auth/current-user";
+import { toLocale } from "@/lib/i18n/locales";
 import { listOpenDrafts, OPEN_DRAFTS_SHOWN } from "@/lib/onboarding/drafts";
 import { resumeStep, stepPosition } from "@/lib/onboarding/wizard-steps";
 import { DiscardDraft } from "@/components/onboarding/discard-draft";
 import { discardDraftAction, startDraftAction } from "./actions";
 import { formatDateTime } from "@/lib/format-date";
 
-export const metadata: Metadata = { title: "Onboarding" };
-
-/** The list shows the 50 most recent drafts (listOpenDrafts): a full list may have more. */
-function draftCount(shown: number): string {
-  if (shown >= OPEN_DRAFTS_SHOWN) return `The ${shown} most recent drafts`;
-  return shown === 1 ? "1 draft" : `${shown} drafts`;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("onboardingPages.drafts");
+  return { title: t("title") };
 }
 
 export default async function OnboardingPage() {
   const user = await requirePermission("onboarding:use");
-  const drafts = await listOpenDrafts(user);
+  const [drafts, t, pages, locale] = await Promise.all([
+    listOpenDrafts(user),
+    getTranslations("onboardingPages.drafts"),
+    getTranslations("onboardingPages"),
+    getLocale().then(toLocale),
+  ]);
+  // The list shows the 50 most recent drafts (listOpenDrafts): a full list may have more.
+  const count =
+    drafts.length >= OPEN_DRAFTS_SHOWN
+      ? t("mostRecent", { count: drafts.length })
+      : t("count", { count: drafts.length });
   return (
     <div>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Onboarding</h1>
-          <p className="mt-1 text-slate-600">Onboard a business customer. Your progress is saved at every step.</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 text-slate-600">{t("intro")}</p>
         </div>
         <form action={startDraftAction}>
           <Button type="submit" variant="primary">
-            Start a new onboarding
+            {t("start")}
           </Button>
         </form>
       </div>
 
       <section aria-labelledby="drafts-title" className="mt-10">
         <h2 id="drafts-title" className="text-lg font-semibold">
-          Drafts in progress
+          {t("inProgress")}
         </h2>
-        <p className="mt-1 text-sm text-slate-600">{draftCount(drafts.length)}</p>
+        <p className="mt-1 text-sm text-slate-600">{count}</p>
         {drafts.length === 0 ? (
-          <EmptyState className="mt-3 rounded-lg border border-dashed border-slate-300" title="No drafts in progress">
-            Start a new onboarding above: it is saved at every step, so you or a colleague can finish it later.
+          <EmptyState className="mt-3 rounded-lg border border-dashed border-slate-300" title={t("emptyTitle")}>
+            {t("emptyBody")}
           </EmptyState>
         ) : (
           <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
@@ -49,7 +58,7 @@ export default async function OnboardingPage() {
               const next = resumeStep(draft.completedSteps);
               const position = stepPosition(next);
               const details = draft.data.business_details as { business_name_english?: string } | undefined;
-              const name = details?.business_name_english?.trim() || "Unnamed business";
+              const name = details?.business_name_english?.trim() || pages("unnamedBusiness");
               return (
                 <li key={draft.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
                   <div>
@@ -60,8 +69,13 @@ export default async function OnboardingPage() {
                       {name}
                     </Link>
                     <p className="text-xs text-slate-500">
-                      Next: step {position.number} of {position.of}, {position.title} · last edited by{" "}
-                      {draft.updatedByName} on {formatDateTime(draft.updatedAt)} UTC
+                      {t("next", {
+                        number: position.number,
+                        of: position.of,
+                        step: pages(`steps.${next}`),
+                        name: draft.updatedByName,
+                        date: formatDateTime(draft.updatedAt, locale),
+                      })}
                     </p>
                   </div>
                   <DiscardDraft draftId={draft.id} draftName={name} discardDraft={discardDraftAction} nameInLabel />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,6 +20,7 @@ export function FinishUpdateLink({
   href: string;
   label: string;
 }) {
+  const t = useTranslations("onboardingPages.hosted");
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   async function onClick() {
@@ -35,7 +37,7 @@ export function FinishUpdateLink({
   return (
     <div className="mt-3 space-y-3">
       {message ? (
-        <Alert tone="error" title="Not finished">
+        <Alert tone="error" title={t("notFinished")}>
           {message}
         </Alert>
       ) : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { DraftFreshness } from "@/components/onboarding/draft-freshness";
 import { DraftReview } from "@/components/onboarding/review";
@@ -32,9 +33,10 @@ const ROUTES: WizardRoutes = {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { step } = await params;
-  if (!isWizardStep(step)) return { title: "Onboarding" };
+  const t = await getTranslations("onboardingPages");
+  if (!isWizardStep(step)) return { title: t("hosted.title") };
   const position = stepPosition(step);
-  return { title: `${position.title} (step ${position.number} of ${position.of})` };
+  return { title: t("stepTitle", { step: t(`steps.${step}`), number: position.number, of: position.of }) };
 }
 
 /** One step of the business's own wizard: the staff wizard's steps, on the link's draft. */
@@ -56,6 +58,7 @@ export default async function LinkStepPage({ params }: { params: Params }) {
     draftFileIds(draft.data).filter((fileId) => session.fileIds.includes(fileId)),
   );
   const position = stepPosition(step);
+  const t = await getTranslations("onboardingPages");
   const onPage = { id: draft.id, version: draft.version, saveStep: saveLinkStepAction };
 
   return (
@@ -63,7 +66,7 @@ export default async function LinkStepPage({ params }: { params: Params }) {
       <div className="space-y-8">
         <DraftFreshness draftId={draft.id} version={draft.version} currentVersion={linkDraftVersionAction} />
         <WizardProgress draftId={draft.id} current={step} completed={draft.completedSteps} basePath={BASE} />
-        <StepHeading step={step} kicker={`Step ${position.number} of ${position.of}`} />
+        <StepHeading step={step} kicker={t("stepKicker", { number: position.number, of: position.of })} />
         <UnsavedChangesGuard key={draft.version}>
           {step !== "review" ? (
             <FormStepFields

@@ -33,7 +33,7 @@ const ROUTES: WizardRoutes = {
  * to the partner). Saving replaces the step's section of the customer (updateCustomer).
  */
 export async function UpdateLinkStep({ session, step }: { session: LinkSession; step: WizardStep }) {
-  const labels = await getTranslations("fields");
+  const [labels, t] = await Promise.all([getTranslations("fields"), getTranslations("onboardingPages")]);
   const fix = await forPage(linkCustomerToFix(session));
   if (step === "review" || !fix.stepsDue.includes(step)) redirect(NEXT);
 
@@ -41,7 +41,7 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
   const fieldNotes = due.map((requirement) => ({
     field: requirement.field,
     code: "requested",
-    message: `Requested by AxisFI compliance: ${requirement.reason}`,
+    message: t("fix.requestedBy", { reason: requirement.reason }),
   }));
   const position = fix.stepsDue.indexOf(step);
   const onPage = { id: session.customerId ?? "", version: fix.version, saveStep: saveLinkUpdateStepAction };
@@ -49,7 +49,7 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
   const options = {
     nextHref: NEXT,
     nextLeave: true,
-    submitLabel: "Save changes",
+    submitLabel: t("fix.saveChanges"),
     fieldNotes,
     // Back only to the previous step due: the other steps are not the business's to see.
     ...(previous ? { backHref: `${BASE}/${previous}` } : { noBack: true }),
@@ -63,8 +63,8 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
   return (
     <WizardRoutesProvider routes={ROUTES}>
       <div className="space-y-8">
-        <StepHeading step={step} kicker={`Information requested: step ${position + 1} of ${fix.stepsDue.length}`} />
-        <Alert tone="warning" title="AxisFI compliance asked you to fix">
+        <StepHeading step={step} kicker={t("hosted.updateKicker", { number: position + 1, of: fix.stepsDue.length })} />
+        <Alert tone="warning" title={t("fix.askedTitle")}>
           <ul className="list-disc space-y-1 pl-5">
             {due.map((requirement) => (
               <li key={requirement.field}>
@@ -85,11 +85,11 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
           />
         </UnsavedChangesGuard>
         <div className="border-t border-slate-200 pt-6 text-sm text-slate-600">
-          <p>Finished for now? You can go back to {session.partnerName} without changing anything more.</p>
+          <p>{t("hosted.finishedForNow", { partner: session.partnerName })}</p>
           <FinishUpdateLink
             finish={finishUpdateLinkAction}
             href={NEXT}
-            label={`Done: back to ${session.partnerName}`}
+            label={t("hosted.done", { partner: session.partnerName })}
           />
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { linkSessionOfRequest } from "@/lib/auth/link-session";
 import { nextOnUpdateLink } from "@/lib/onboarding-links/links";
 
@@ -15,7 +16,13 @@ function seeOther(location: string): Response {
  */
 export async function GET(request: Request): Promise<Response> {
   const session = await linkSessionOfRequest();
-  if (!session) return new Response("This onboarding session is not valid.", { status: 404, headers: HEADERS });
+  if (!session) {
+    const t = await getTranslations("onboardingPages.hosted");
+    return new Response(t("sessionInvalid"), {
+      status: 404,
+      headers: { ...HEADERS, "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   if (session.state === "submitted") return seeOther(session.returnUrl);
   if (session.state === "expired") return seeOther(session.refreshUrl);
   if (session.purpose === "update") {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { DiscardDraft } from "@/components/onboarding/discard-draft";
 import { DoneSummary } from "@/components/onboarding/done-summary";
@@ -14,7 +15,7 @@ import { countryName } from "@/lib/customers/display-names";
 import { stepPickers } from "@/lib/customers/phone-countries";
 import { fileSummaries } from "@/lib/files/file-queries";
 import { draftFileIds, getDraft } from "@/lib/onboarding/drafts";
-import { draftSummary } from "@/lib/onboarding/draft-summary";
+import { draftSummary, type SummaryItem } from "@/lib/onboarding/draft-summary";
 import { FORM_STEPS, isWizardStep, stepPosition } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
 import { discardDraftAction, draftVersionAction, saveStepAction, submitDraftAction } from "../../actions";
@@ -23,14 +24,16 @@ type Params = Promise<{ draftId: string; step: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { step } = await params;
-  if (!isWizardStep(step)) return { title: "Onboarding" };
+  const t = await getTranslations("onboardingPages");
+  if (!isWizardStep(step)) return { title: t("drafts.title") };
   const position = stepPosition(step);
-  return { title: `${position.title} (step ${position.number} of ${position.of})` };
+  return { title: t("stepTitle", { step: t(`steps.${step}`), number: position.number, of: position.of }) };
 }
 
 export default async function OnboardingStepPage({ params }: { params: Params }) {
   const { draftId, step } = await params;
   if (!isWizardStep(step)) notFound();
+  const t = await getTranslations("onboardingPages");
   const user = await requirePermission("onboarding:use");
   const draft = await forPage(getDraft(user, draftId));
   if (draft.status === "submitted") redirect(`/onboarding/${draftId}/submitted`);
@@ -40,7 +43,13 @@ export default async function OnboardingStepPage({ params }: { params: Params })
   const files = await fileSummaries(draft.partnerId, draftFileIds(draft.data));
   const position = stepPosition(step);
   const summary = draftSummary(draft.data, draft.completedSteps, countryName);
-  const draftName = summary.find((item) => item.label === "Company")?.value ?? "Unnamed business";
+  const items: SummaryItem[] = summary.map((fact) => ({
+    step: fact.step,
+    label: t(`summary.${fact.key}`),
+    value: "count" in fact ? t("summary.people", { count: fact.count }) : fact.value,
+  }));
+  const named = summary.find((fact) => fact.key === "company");
+  const draftName = named && "value" in named ? named.value : t("unnamedBusiness");
   const onPage = { id: draft.id, version: draft.version, saveStep: saveStepAction };
 
   return (
@@ -48,10 +57,10 @@ export default async function OnboardingStepPage({ params }: { params: Params })
       <DraftFreshness draftId={draft.id} version={draft.version} currentVersion={draftVersionAction} />
       <WizardProgress draftId={draft.id} current={step} completed={draft.completedSteps} />
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <StepHeading step={step} kicker={`Step ${position.number} of ${position.of}`} />
+        <StepHeading step={step} kicker={t("stepKicker", { number: position.number, of: position.of })} />
         <DiscardDraft draftId={draft.id} draftName={draftName} discardDraft={discardDraftAction} />
       </div>
-      {step === "review" ? null : <DoneSummary items={summary} basePath={`/onboarding/${draft.id}`} />}
+      {step === "review" ? null : <DoneSummary items={items} basePath={`/onboarding/${draft.id}`} />}
       {/* Keyed by version: a page fetched again after the draft changed starts its form from the stored values. */}
       <UnsavedChangesGuard key={draft.version}>
         {step !== "review" ? (

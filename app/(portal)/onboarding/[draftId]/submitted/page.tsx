@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { StatusBadge } from "@/components/ui/badge";
@@ -8,7 +9,10 @@ import { getPartnerCustomer } from "@/lib/customers/customer-queries";
 import { getDraft } from "@/lib/onboarding/drafts";
 import { forPage } from "@/lib/pages/page-error";
 
-export const metadata: Metadata = { title: "Submitted" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("onboardingPages.submitted");
+  return { title: t("title") };
+}
 
 export default async function SubmittedPage({ params }: { params: Promise<{ draftId: string }> }) {
   const { draftId } = await params;
@@ -16,21 +20,22 @@ export default async function SubmittedPage({ params }: { params: Promise<{ draf
   const draft = await forPage(getDraft(user, draftId));
   if (!draft.customerId) redirect(`/onboarding/${draftId}/review`);
   const customer = await getPartnerCustomer(draft.partnerId, draft.customerId);
+  const t = await getTranslations("onboardingPages.submitted");
   return (
     <div className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-8 text-center shadow-sm">
-      <h1 className="text-2xl font-semibold tracking-tight">Customer submitted for review</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
       <p className="mt-2 text-slate-600">
-        {customer.business_details.business_name_english} is now with AxisFI compliance.
+        {t("withCompliance", { name: customer.business_details.business_name_english })}
       </p>
       <dl className="mt-6 space-y-2 text-sm">
         <div>
-          <dt className="text-slate-500">Customer ID</dt>
+          <dt className="text-slate-500">{t("customerId")}</dt>
           <dd className="font-mono text-base break-all text-slate-900" data-testid="customer-id">
             {customer.customer_id}
           </dd>
         </div>
         <div>
-          <dt className="text-slate-500">Status</dt>
+          <dt className="text-slate-500">{t("status")}</dt>
           <dd>
             <StatusBadge status={customer.status} />
           </dd>
@@ -38,10 +43,10 @@ export default async function SubmittedPage({ params }: { params: Promise<{ draf
       </dl>
       <div className="mt-8 flex flex-wrap justify-center gap-3">
         <Link href="/customers" className={buttonClassName("primary", "md")}>
-          See your customers
+          {t("seeCustomers")}
         </Link>
         <Link href="/onboarding" className={buttonClassName("secondary", "md")}>
-          Back to onboarding
+          {t("backToOnboarding")}
         </Link>
       </div>
     </div>

@@ -10,7 +10,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { formValues, getCustomerToFix } from "@/lib/customers/customer-fixes";
 import { fieldLabel } from "@/lib/customers/fields";
 import { stepPickers } from "@/lib/customers/phone-countries";
-import { FORM_STEPS, WIZARD_STEPS, stepOfField, type FormStep } from "@/lib/onboarding/steps";
+import { FORM_STEPS, stepOfField, type FormStep } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
 import { updateCustomerStepAction } from "../../actions";
 
@@ -18,8 +18,8 @@ type Params = Promise<{ customerId: string; step: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { step } = await params;
-  const title = WIZARD_STEPS.find((candidate) => candidate.slug === step)?.title;
-  return { title: title ? `Fix requested information: ${title}` : "Fix requested information" };
+  const t = await getTranslations("onboardingPages");
+  return { title: isFormStep(step) ? t("fix.stepTitle", { step: t(`steps.${step}`) }) : t("fix.title") };
 }
 
 function isFormStep(value: string): value is FormStep {
@@ -33,7 +33,7 @@ function isFormStep(value: string): value is FormStep {
  */
 export default async function FixCustomerStepPage({ params }: { params: Params }) {
   const { customerId, step } = await params;
-  const labels = await getTranslations("fields");
+  const [labels, t] = await Promise.all([getTranslations("fields"), getTranslations("onboardingPages")]);
   if (!isFormStep(step)) notFound();
   const user = await requirePermission("customers:update");
   const { customer, version, files, stepsDue } = await forPage(getCustomerToFix(user, customerId));
@@ -43,14 +43,14 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
   const fieldNotes = due.map((requirement) => ({
     field: requirement.field,
     code: "requested",
-    message: `Requested by AxisFI compliance: ${requirement.reason}`,
+    message: t("fix.requestedBy", { reason: requirement.reason }),
   }));
   const onPage = { id: customerId, version, saveStep: updateCustomerStepAction };
   const options = {
     nextHref: `/customers/${customerId}/update`,
     backHref: `/customers/${customerId}`,
-    backLabel: "Back to the customer",
-    submitLabel: "Save changes",
+    backLabel: t("fix.backToCustomer"),
+    submitLabel: t("fix.saveChanges"),
     fieldNotes,
   };
   // The customer's sections as the forms hold them ("" for nothing, dates as days).
@@ -62,10 +62,10 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
         <Link href={`/customers/${customerId}`} className="text-sm text-blue-700 underline-offset-4 hover:underline">
           ← {customer.business_details.business_name_english}
         </Link>
-        <StepHeading step={step} kicker="Fix requested information" className="mt-2" />
+        <StepHeading step={step} kicker={t("fix.kicker")} className="mt-2" />
       </div>
       {stepsDue.length > 1 ? (
-        <nav aria-label="Steps with requested information">
+        <nav aria-label={t("fix.stepsDue")}>
           <ul className="flex flex-wrap gap-2 text-sm">
             {stepsDue.map((slug) => (
               <li key={slug}>
@@ -78,7 +78,7 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
                       : "rounded-full border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-50"
                   }
                 >
-                  {WIZARD_STEPS.find((candidate) => candidate.slug === slug)?.title}
+                  {t(`steps.${slug}`)}
                 </Link>
               </li>
             ))}
@@ -86,7 +86,7 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
         </nav>
       ) : null}
       {due.length > 0 ? (
-        <Alert tone="warning" title="AxisFI compliance asked you to fix">
+        <Alert tone="warning" title={t("fix.askedTitle")}>
           <ul className="list-disc space-y-1 pl-5">
             {due.map((requirement) => (
               <li key={requirement.field}>
@@ -96,8 +96,8 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
           </ul>
         </Alert>
       ) : (
-        <Alert tone="info" title="Nothing requested on this step">
-          You can still correct it: saving replaces this step&apos;s details.
+        <Alert tone="info" title={t("fix.nothingTitle")}>
+          {t("fix.nothingBody")}
         </Alert>
       )}
       {/* Keyed by version: after a save elsewhere, the form starts again from the stored values. */}
