@@ -109,7 +109,8 @@ const nested: ValueWords = (value) => translateMessage(value, "zh-CN");
 const nothing: ValueWords = () => "";
 
 export const ERROR_MESSAGES = [
-  // The partner API's door (lib/api/).
+  // The partner API's door (lib/api/, lib/errors.ts).
+  { en: "The request has invalid fields.", "zh-CN": "请求中有无效字段。" },
   { en: "…and {more} more", "zh-CN": "……另有 {more} 项" },
   {
     en: "Something went wrong on our side. Try again; if it persists, contact support with the request_id.",

@@ -5,9 +5,10 @@
  *
  * What counts as a message: the message argument of `new AppError(code, status, message)`,
  * `validationError(details, message)`, `withCode(code, message)` and of any function of the same
- * file with a parameter named `message` (`refuse`, `dateOrder`, …); `message:` in an object that
- * also has `code`, `field` or `ok` (field errors, Zod issues, phone checks); `error:` in files that
- * import Zod; and Zod's shorthand message argument (`.min(1, "…")`, `z.enum(list, "…")`).
+ * file with a parameter named `message` (`refuse`, `dateOrder`, …), and such a parameter's
+ * default; `message:` in an object that also has `code`, `field` or `ok` (field errors, Zod
+ * issues, phone checks); `error:` in files that import Zod; and Zod's shorthand message argument
+ * (`.min(1, "…")`, `z.enum(list, "…")`).
  * Interpolations become a sample value, except a constant of the same file, whose every variant
  * is taken (`${why}` where `why` is one of two sentences).
  */
@@ -179,6 +180,8 @@ export function collectMessages(root: string, folders = ["lib", "app"]): Message
     };
 
     const visit = (node: ts.Node) => {
+      // A default message: `validationError(details, message = "…")`.
+      if (ts.isParameter(node) && ts.isIdentifier(node.name) && node.name.text === "message") add(node.initializer);
       if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "AppError") {
         add(node.arguments?.[2]);
       }
