@@ -134,18 +134,20 @@ export async function handlePartnerApi(request: IncomingMessage, response: Serve
   const requestId = requestIdOf(request);
   const url = new URL(request.url ?? "/", "http://localhost");
   const seen: Seen = { partnerId: null, rateLimitHeaders: {} };
-  // Error messages in the caller's language (English unless it asks for Chinese); codes never change.
-  const locale = localeFromAcceptLanguage(headerValue(request, "accept-language"));
+  // Error messages in the caller's language (English unless it asks for Chinese); codes never
+  // change. Negotiated only for an error: a success answer has no words to translate.
+  const language = () => localeFromAcceptLanguage(headerValue(request, "accept-language"));
   let result: ApiResponse;
   try {
+    result = await route(request, url, requestId, seen);
     // A handler's own error answers (refusals kept under an Idempotency-Key, replays) are English.
-    result = localizedAnswer(await route(request, url, requestId, seen), locale);
+    if (result.status >= 400) result = localizedAnswer(result, language());
   } catch (error) {
     if (error instanceof AppError) {
-      result = errorResponse(error, requestId, locale);
+      result = errorResponse(error, requestId, language());
     } else {
       logEvent("error", "unhandled_error", { request_id: requestId, path: url.pathname, ...describeError(error) });
-      result = errorResponse(internalError(), requestId, locale);
+      result = errorResponse(internalError(), requestId, language());
     }
   }
   const headers: Record<string, string> = {
