@@ -8,8 +8,10 @@ import { filePart, MULTIPART_CONTENT_TYPE, MULTIPART_END } from "./fixtures/mult
 import { newPartner, SAMPLE_FILES } from "./helpers/partner-api";
 
 // The route asks who is signed in; the session machinery is Next's, so the test says who it is.
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null, locale: "en" }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+// So is the page's language (next-intl's request config, which reads the session and cookies).
+vi.mock("next-intl/server", () => ({ getLocale: async () => session.locale }));
 
 const { POST } = await import("@/app/api/portal/files/route");
 const { GET } = await import("@/app/api/portal/files/[fileId]/route");
@@ -86,6 +88,22 @@ describe("POST /api/portal/files", () => {
     expect(response.status).toBe(400);
     expect((await response.json()).error.details).toMatchObject([{ field: "file", code: "required" }]);
     expect(await db.file.count({ where: { partnerId } })).toBe(before);
+  });
+
+  it("words a refusal in the page's language, with the same status, codes and fields", async () => {
+    session.locale = "zh-CN";
+    try {
+      const response = await upload(Buffer.concat([FILE_HEAD, MULTIPART_END]));
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-language")).toBe("zh-CN");
+      expect((await response.json()).error).toMatchObject({
+        code: "validation_error",
+        message: "文件为空。",
+        details: [{ field: "file", code: "required", message: "请选择要上传的文件。" }],
+      });
+    } finally {
+      session.locale = "en";
+    }
   });
 
   it("refuses a streamed body past 10 MB with 413 and stops pulling it, with no Content-Length", async () => {

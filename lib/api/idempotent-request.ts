@@ -107,6 +107,9 @@ async function workAndRecord(
     // A refusal is an answer too: the same retry gets the same error. Our own failures are not
     // kept, so a retry can succeed.
     if (error instanceof AppError && error.status < 500) {
+      // Kept in English, the API's own words: the door (handlePartnerApi) translates this answer
+      // and every replay of it into the language each request asks for, so a retry sent with
+      // another Accept-Language still reads in its own, with the same status, codes and fields.
       const response = errorResponse(error, context.requestId);
       if (await storeResponse(claim, response.status, response.body)) return response;
       return replayStored(claim);

@@ -436,6 +436,7 @@ export interface components {
       error: {
         /** @example validation_error */
         code: string;
+        /** @description For people, in English or, with `Accept-Language: zh-CN`, in Simplified Chinese */
         message: string;
         /** @description Every failing field at once, with its full path (cut at 200 characters); past 100, one last entry with code `too_many_errors` says how many more */
         details?: {
@@ -443,6 +444,7 @@ export interface components {
           field: string;
           /** @example invalid_url */
           code: string;
+          /** @description In the language of `error.message` */
           message: string;
         }[];
         /** @description On duplicate_partner_customer_id: the existing customer */

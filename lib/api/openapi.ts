@@ -32,7 +32,7 @@ function buildDocument() {
       title: "AxisFI Partner API",
       version: "1.0.0",
       description:
-        "Onboard your business customers onto AxisFI. Authenticate every request with your key pair in the `X-API-Key` and `X-API-Secret` headers. Every response carries an `X-Request-Id`; errors repeat it as `error.request_id`, with a stable `error.code`: each answer below lists the codes it can carry.\n\nEvents are also sent to your webhook endpoints as they happen: see `webhooks`.",
+        "Onboard your business customers onto AxisFI. Authenticate every request with your key pair in the `X-API-Key` and `X-API-Secret` headers. Every response carries an `X-Request-Id`; errors repeat it as `error.request_id`, with a stable `error.code`: each answer below lists the codes it can carry.\n\nError messages are in English unless the request's `Accept-Language` header asks for Simplified Chinese (`zh-CN`, or any `zh`): then `error.message` and each `error.details[].message` are in Chinese, and the answer says so in `Content-Language`. Only the words change: the status, `error.code`, `details[].code` and `details[].field` are the same in every language, so act on those, never on a message. An answer kept under an `Idempotency-Key` is replayed in the language of the retry.\n\nEvents are also sent to your webhook endpoints as they happen: see `webhooks`.",
       license: { name: "Proprietary: for AxisFI partners", identifier: "LicenseRef-AxisFI-Partner" },
     },
     servers: [{ url: "http://127.0.0.1:8083" }],

@@ -6,7 +6,8 @@ import { HSTS, isHttpsUrl } from "@/lib/security/headers";
 import { AppError } from "@/lib/errors";
 import { describeError, logEvent } from "@/lib/log";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/partners/api-keys";
-import { errorResponse, internalError } from "./error-response";
+import { localeFromAcceptLanguage } from "@/lib/i18n/negotiate";
+import { errorResponse, internalError, localizedAnswer } from "./error-response";
 import { rateLimited, rateLimitOf, takeToken } from "./rate-limits";
 import { abandonedBodies, headerValue, lingerThenClose, type ApiResponse } from "./http";
 import { createCustomerHandler } from "./handlers/create-customer";
@@ -133,15 +134,20 @@ export async function handlePartnerApi(request: IncomingMessage, response: Serve
   const requestId = requestIdOf(request);
   const url = new URL(request.url ?? "/", "http://localhost");
   const seen: Seen = { partnerId: null, rateLimitHeaders: {} };
+  // Error messages in the caller's language (English unless it asks for Chinese); codes never
+  // change. Negotiated only for an error: a success answer has no words to translate.
+  const language = () => localeFromAcceptLanguage(headerValue(request, "accept-language"));
   let result: ApiResponse;
   try {
     result = await route(request, url, requestId, seen);
+    // A handler's own error answers (refusals kept under an Idempotency-Key, replays) are English.
+    if (result.status >= 400) result = localizedAnswer(result, language());
   } catch (error) {
     if (error instanceof AppError) {
-      result = errorResponse(error, requestId);
+      result = errorResponse(error, requestId, language());
     } else {
       logEvent("error", "unhandled_error", { request_id: requestId, path: url.pathname, ...describeError(error) });
-      result = errorResponse(internalError(), requestId);
+      result = errorResponse(internalError(), requestId, language());
     }
   }
   const headers: Record<string, string> = {

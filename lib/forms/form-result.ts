@@ -1,19 +1,30 @@
 import "server-only";
+import { getLocale } from "next-intl/server";
 import { AppError } from "@/lib/errors";
+import { translateFieldErrors, translateMessage } from "@/lib/i18n/error-messages";
+import { toLocale } from "@/lib/i18n/locales";
 import type { FormFailure } from "./form-failure";
 
 export type { FormFailure } from "./form-failure";
 
 /**
  * The forms' door: server actions run their lib/ work through this, so a refusal (an AppError
- * below 500) reaches the form as its message and field errors. Anything else is a bug and throws.
+ * below 500) reaches the form as its message and field errors, in the language of the page that
+ * sent it (lib/ words them in English; codes and fields are the same in every language). Anything
+ * else is a bug and throws.
  */
 export async function formResult<T extends object>(work: () => Promise<T>): Promise<({ ok: true } & T) | FormFailure> {
   try {
     return { ok: true, ...(await work()) };
   } catch (error) {
     if (error instanceof AppError && error.status < 500) {
-      return { ok: false, message: error.message, fieldErrors: error.details, code: error.code };
+      const locale = toLocale(await getLocale());
+      return {
+        ok: false,
+        message: translateMessage(error.message, locale),
+        fieldErrors: translateFieldErrors(error.details, locale),
+        code: error.code,
+      };
     }
     throw error;
   }

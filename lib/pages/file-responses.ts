@@ -1,8 +1,11 @@
 import "server-only";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
+import { getLocale } from "next-intl/server";
 import { errorResponse } from "@/lib/api/error-response";
 import { AppError } from "@/lib/errors";
+import { translateMessage } from "@/lib/i18n/error-messages";
+import { toLocale } from "@/lib/i18n/locales";
 import type { FileSummary } from "@/lib/files/file-queries";
 import { MAX_UPLOAD_BODY_BYTES } from "@/lib/files/read-upload";
 import { newId } from "@/lib/ids";
@@ -19,9 +22,15 @@ function json(status: number, body: string, headers: Record<string, string> = {}
   });
 }
 
+/** The language of the page the request came from (next-intl's request config decides it). */
+async function pageLocale() {
+  return toLocale(await getLocale());
+}
+
 /**
  * An upload from the browser: `allow` decides who uploads (throwing AppError to refuse), then the
- * body streams to `store` as POST /api/files/upload does. Refusals answer the API's JSON error.
+ * body streams to `store` as POST /api/files/upload does. Refusals answer the API's JSON error,
+ * its messages in the page's language.
  */
 export async function answerUpload<Uploader>(
   request: Request,
@@ -42,20 +51,21 @@ export async function answerUpload<Uploader>(
     return json(200, JSON.stringify(file));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const response = errorResponse(error, requestId);
+    const response = errorResponse(error, requestId, await pageLocale());
     // Refused part-way: the reader left the rest unread; close rather than drain it. (Cancelling
     // the stream could tear the socket down before the answer is written.)
     const abandoned = body !== null && !body.readableEnded;
-    return json(response.status, response.body, abandoned ? { Connection: "close" } : {});
+    return json(response.status, response.body, { ...response.headers, ...(abandoned ? { Connection: "close" } : {}) });
   }
 }
 
-/** A refusal from lib/ while showing a document: its status and message, as plain text. */
-export function documentRefusal(error: unknown): Response {
+/** A refusal from lib/ while showing a document: its status and message (in the page's language), as plain text. */
+export async function documentRefusal(error: unknown): Promise<Response> {
   if (error instanceof AppError && error.status < 500) {
-    return new Response(error.message, {
+    const locale = await pageLocale();
+    return new Response(translateMessage(error.message, locale), {
       status: error.status,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Content-Language": locale },
     });
   }
   throw error;

@@ -7,13 +7,15 @@ export const errorSchema = z
   .object({
     error: z.object({
       code: z.string().meta({ example: "validation_error" }),
-      message: z.string(),
+      message: z.string().meta({
+        description: "For people, in English or, with `Accept-Language: zh-CN`, in Simplified Chinese",
+      }),
       details: z
         .array(
           z.object({
             field: z.string().meta({ example: "business_details.website" }),
             code: z.string().meta({ example: "invalid_url" }),
-            message: z.string(),
+            message: z.string().meta({ description: "In the language of `error.message`" }),
           }),
         )
         .optional()
