@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { pick, signIn, uniqueReference } from "./helpers";
 
 /**
  * The wizard's step forms in Simplified Chinese: chosen with the footer's language switcher, the
@@ -83,4 +83,66 @@ test("the company step in Simplified Chinese, and back in English", async ({ pag
   await page.getByRole("combobox", { name: "Country of registration" }).fill("中国");
   await expect(page.getByRole("option").first()).toHaveAccessibleName(/^People's Republic of China\s*CN$/);
   await expect(page.getByRole("button", { name: "Save and continue" })).toBeVisible();
+});
+
+/** Fills in the five form steps in English, as bench/page-weight.ts does, and lands on the review. */
+async function completeForms(page: Page): Promise<void> {
+  const label = (text: string) => page.getByLabel(text, { exact: true });
+  const save = () => page.getByRole("button", { name: "Save and continue" }).click();
+  await label("Business name (English)").fill("Gemini Trading Limited");
+  await label("Registration number").fill("91310000MA1FL4TQ2X");
+  await pick(page, "Country of registration", "United States", /^United States of America/);
+  await label("Registered on").fill("2020-01-15");
+  await label("Your reference for this customer").fill(uniqueReference());
+  await save();
+  await label("Address line").fill("1 Market Street");
+  await label("City").fill("San Francisco");
+  await pick(page, "Country", "united states", /^United States of America/);
+  await save();
+  await pick(page, "Main operating country", "US", /^United States of America/);
+  await page.getByLabel("Industry category").selectOption("5732");
+  await pick(page, "Revenue currency", "USD", /US Dollar/);
+  await label("Estimated monthly revenue").fill("25000.50");
+  await save();
+  await label("Contact email").fill("finance@gemini.example");
+  await label("Contact phone").fill("+14155552671");
+  await save();
+  const person = page.getByRole("group", { name: "Legal representative 1" });
+  await person.getByLabel(/^First name \(English\)/).fill("Wei");
+  await person.getByLabel(/^Last name \(English\)/).fill("Zhang");
+  await person.getByLabel(/^Date of birth/).fill("1985-11-07");
+  await pick(page, /^Nationality/, "CN", /China/);
+  await person.getByLabel(/^ID number/).fill("E12345678");
+  await pick(page, /^ID issuing country/, "CN", /China/);
+  await save();
+  await expect(page).toHaveURL(/\/review$/);
+}
+
+test("the review step names countries, categories, dates and money in the reader's language", async ({ page }) => {
+  await signIn(page, ACCOUNT);
+  await page.goto("/onboarding");
+  await page.getByRole("button", { name: "Start a new onboarding" }).click();
+  await completeForms(page);
+  await expect(page.getByRole("region", { name: "Company" })).toContainText("United States of America");
+
+  try {
+    await chooseLanguage(page, "简体中文");
+    await expect(page.getByRole("heading", { level: 1, name: "核对并提交" })).toBeVisible();
+    const company = page.getByRole("region", { name: "公司" });
+    await expect(company).toContainText("注册国家/地区");
+    await expect(company).toContainText("美国");
+    await expect(company).toContainText("2020年1月15日");
+    await expect(company.getByRole("link", { name: "编辑 公司" })).toBeVisible();
+    const usage = page.getByRole("region", { name: "账户用途" });
+    await expect(usage).toContainText("电子产品商店");
+    await expect(usage).toContainText("25,000.50");
+    const person = page.getByRole("region", { name: "法定代表人 1" });
+    await expect(person).toContainText("姓名（英文）");
+    await expect(person).toContainText("中国");
+    await expect(page.getByRole("button", { name: "提交审核" })).toBeVisible();
+  } finally {
+    await chooseLanguage(page, "English");
+  }
+  await expect(page.getByRole("region", { name: "Company" })).toContainText("United States of America");
+  await expect(page.getByRole("button", { name: "Submit for review" })).toBeVisible();
 });
