@@ -9,6 +9,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { CLIENT_NAMESPACES } from "@/lib/i18n/namespaces";
 import { WIZARD_STEPS, type WizardStep } from "@/lib/onboarding/wizard-steps";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -88,4 +90,32 @@ export function firstLoad(route: string): Map<WizardStep, Weight> {
     weights.set(slug, weigh([...buildManifest.rootMainFiles, ...entryFiles, ...stepFiles]));
   }
   return weights;
+}
+
+/** The text a part of the portal hands its client components, in one language, gzip-compressed. */
+export interface CatalogWeight {
+  locale: Locale;
+  namespaces: readonly string[];
+  raw: number;
+  gzip: number;
+}
+
+/**
+ * The catalogs an area's pages hand the browser (CLIENT_NAMESPACES[area], as AreaMessages picks
+ * them: one JSON object by namespace), weighed in the language where they are largest: a page
+ * carries them in its payload beside its scripts, so they count in its first-load weight.
+ */
+export function clientCatalogWeight(area: keyof typeof CLIENT_NAMESPACES): CatalogWeight {
+  const namespaces = CLIENT_NAMESPACES[area];
+  const weights = LOCALES.map((locale) => {
+    const picked = Object.fromEntries(
+      namespaces.map((namespace) => [
+        namespace,
+        readJson<unknown>(path.join(ROOT, "messages", namespace, `${locale}.json`)),
+      ]),
+    );
+    const body = Buffer.from(JSON.stringify(picked));
+    return { locale, namespaces, raw: body.length, gzip: zlib.gzipSync(body).length };
+  });
+  return weights.reduce((largest, weight) => (weight.gzip > largest.gzip ? weight : largest));
 }

@@ -2,7 +2,9 @@
  * The JavaScript a browser loads for each wizard step (and, for comparison, the sign-in page):
  * every script the page requests on a cold load (an empty cache), raw and gzip-compressed,
  * measured in Debian's Chromium against the built app on its own port and database. The steps are
- * filled in on the way, so that every step (the review too) shows as it does to a person.
+ * filled in on the way, so that every step (the review too) shows as it does to a person. Each
+ * wizard page also carries the text catalogs the wizard hands the browser (CLIENT_NAMESPACES.wizard),
+ * counted in the language where they weigh most, and the total is held to the budget.
  * tests/page-weight.test.ts holds each step to the budget with the same figures, computed from the
  * build's manifests.
  */
@@ -14,6 +16,7 @@ import zlib from "node:zlib";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { CHROMIUM_LAUNCH_OPTIONS } from "@/e2e/chromium";
 import { pick } from "@/e2e/helpers";
+import { clientCatalogWeight } from "./first-load";
 import { WIZARD_STEPS, type WizardStep } from "@/lib/onboarding/wizard-steps";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -130,10 +133,18 @@ async function main(): Promise<void> {
       await page.goto(`${base}/${step.slug}`);
       await completeStep(page, step.slug);
     }
-    console.log("First-load JavaScript (every script the page requests, cold cache):");
-    console.log(`  ${"page".padEnd(26)}${"raw".padStart(11)}${"gzip".padStart(11)}  files`);
+    const catalogs = clientCatalogWeight("wizard");
+    console.log("First-load JavaScript (every script the page requests, cold cache), and the wizard's catalogs");
+    console.log(`(${catalogs.namespaces.join(", ")}; ${catalogs.locale}, the heavier language) on its pages:`);
+    console.log(
+      `  ${"page".padEnd(26)}${"raw".padStart(11)}${"gzip".padStart(11)}  files${"messages".padStart(11)}${"total".padStart(11)}`,
+    );
     for (const [name, weight] of rows) {
-      console.log(`  ${name.padEnd(26)}${kb(weight.raw).padStart(11)}${kb(weight.gzip).padStart(11)}  ${weight.files}`);
+      const messages = name.startsWith("wizard:") ? catalogs.gzip : 0;
+      console.log(
+        `  ${name.padEnd(26)}${kb(weight.raw).padStart(11)}${kb(weight.gzip).padStart(11)}  ${String(weight.files).padEnd(5)}` +
+          `${(messages ? kb(messages) : "—").padStart(11)}${kb(weight.gzip + messages).padStart(11)}`,
+      );
     }
   } finally {
     await browser.close();

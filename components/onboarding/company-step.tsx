@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Controller } from "react-hook-form";
 import type { PickerOption } from "@/lib/customers/picker-option";
 import { MAX_DOCUMENTS } from "@/lib/customers/limits";
@@ -19,74 +20,73 @@ export function CompanyStep({
   const { remember, describe } = useKnownFiles(files);
   // On a hosted onboarding link the reference is the partner's, fixed by the link.
   const { partnerCustomerIdFixed } = useWizardRoutes(draft.id);
+  const t = useTranslations("wizard");
+  const f = useTranslations("fields");
   return (
     <StepForm<StepValues<"company">> draft={draft} step="company" defaultValues={defaultValues} options={options}>
       {(form) => (
         <>
-          <Section title="Business details">
+          <Section title={t("sections.businessDetails")}>
             <TextField
               form={form}
               name="business_details.business_name_english"
-              label="Business name (English)"
+              label={f("business_details.business_name_english")}
               required
             />
             <TextField
               form={form}
               name="business_details.business_name"
-              label="Business name (local language)"
-              hint="As registered, in any script."
+              label={f("business_details.business_name")}
+              hint={t("company.businessNameHint")}
             />
             <TextField
               form={form}
               name="business_details.business_identifier_number"
-              label="Registration number"
+              label={f("business_details.business_identifier_number")}
               required
             />
             <PickerField
               form={form}
               name="business_details.business_identifier_country_code"
-              label="Country of registration"
+              label={f("business_details.business_identifier_country_code")}
               options={countries}
-              placeholder="Search countries"
+              placeholder={t("pickers.searchCountries")}
               required
             />
             <TextField
               form={form}
               name="business_details.business_identifier_start_date"
-              label="Registered on"
+              label={f("business_details.business_identifier_start_date")}
               type="date"
             />
             <TextField
               form={form}
               name="business_details.business_identifier_expiry_date"
-              label="Registration expires on"
+              label={f("business_details.business_identifier_expiry_date")}
               type="date"
             />
             <TextField
               form={form}
               name="business_details.website"
-              label="Website"
+              label={f("business_details.website")}
               type="url"
               inputMode="url"
-              hint="Starting with https://"
+              hint={t("company.websiteHint")}
             />
             {partnerCustomerIdFixed ? null : (
               <TextField
                 form={form}
                 name="partner_customer_id"
-                label="Your reference for this customer"
-                hint="20–64 characters, unique among your customers (the partner_customer_id)."
+                label={f("partner_customer_id")}
+                hint={t("company.referenceHint")}
                 required
               />
             )}
           </Section>
           {/* min-w-0: a fieldset is at least as wide as its content, and a long file name must not widen the page. */}
           <fieldset className="min-w-0 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-            <legend className="px-1 text-sm font-semibold text-slate-900">Registration documents</legend>
-            <p className="mb-3 text-sm text-slate-600">
-              Certificate of incorporation, business licence or extract from the register. PDF, JPEG or PNG, up to 10 MB
-              each.
-            </p>
+            <legend className="px-1 text-sm font-semibold text-slate-900">{t("sections.registrationDocuments")}</legend>
+            <p className="mb-3 text-sm text-slate-600">{t("company.documentsHelp")}</p>
             <Controller
               control={form.control}
               name="business_details.business_identifier_document_list"
@@ -99,7 +99,7 @@ export function CompanyStep({
                       <DocumentUpload
                         key={fileId}
                         id={`${fieldId(field.name)}-${index}`}
-                        label={`Registration document ${index + 1}`}
+                        label={f("document", { number: index + 1 })}
                         document={describe(fileId)}
                         onUploaded={(document) => {
                           remember(document);
@@ -111,7 +111,7 @@ export function CompanyStep({
                     {ids.length < MAX_DOCUMENTS ? (
                       <DocumentUpload
                         id={fieldId(field.name)}
-                        label="Add a registration document"
+                        label={t("company.addDocument")}
                         document={null}
                         error={error}
                         onUploaded={(document) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { PhoneCountry } from "@/lib/customers/phone";
 import { TextField } from "./form-fields";
 import { PhoneField } from "./phone-field";
@@ -18,14 +19,16 @@ export function ContactStep({
   /** Its first choice (e.g. the registration country). */
   defaultPhoneCountry?: string;
 }) {
+  const t = useTranslations("wizard");
+  const f = useTranslations("fields");
   return (
     <StepForm<StepValues<"contact">> draft={draft} step="contact" defaultValues={defaultValues} options={options}>
       {(form) => (
-        <Section title="Primary contact">
+        <Section title={t("sections.primaryContact")}>
           <TextField
             form={form}
             name="primary_contact.contact_email"
-            label="Contact email"
+            label={f("primary_contact.contact_email")}
             type="email"
             inputMode="email"
             autoComplete="email"
@@ -35,7 +38,7 @@ export function ContactStep({
           <PhoneField
             form={form}
             name="primary_contact.contact_phone"
-            label="Contact phone"
+            label={f("primary_contact.contact_phone")}
             countries={phoneCountries}
             defaultCountry={defaultPhoneCountry}
           />

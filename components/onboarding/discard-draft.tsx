@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import type { DiscardDraftAction } from "./draft-actions";
@@ -28,6 +29,7 @@ export function DiscardDraft({
   nameInLabel?: boolean;
 }) {
   const router = useRouter();
+  const t = useTranslations("wizard.discard");
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -72,13 +74,13 @@ export function DiscardDraft({
         size={size}
         className="text-red-700"
         aria-haspopup="dialog"
-        aria-label={nameInLabel ? `Discard draft ${draftName}` : undefined}
+        aria-label={nameInLabel ? t("buttonNamed", { name: draftName }) : undefined}
         onClick={() => {
           setMessage(null);
           setOpen(true);
         }}
       >
-        Discard draft
+        {t("button")}
       </Button>
       <dialog
         ref={dialog}
@@ -93,10 +95,10 @@ export function DiscardDraft({
         {open ? (
           <>
             <h2 id={titleId} className="text-lg font-semibold">
-              Discard this draft?
+              {t("title")}
             </h2>
             <p id={textId} className="mt-2 text-sm text-slate-700">
-              Everything entered for <strong>{draftName}</strong> is deleted. This cannot be undone.
+              {t.rich("body", { name: draftName, strong: (chunks) => <strong>{chunks}</strong> })}
             </p>
             {message ? (
               <p role="alert" className="mt-3 text-sm font-medium text-red-700">
@@ -105,10 +107,10 @@ export function DiscardDraft({
             ) : null}
             <div className="mt-6 flex flex-wrap justify-end gap-3">
               <Button type="button" variant="secondary" onClick={close}>
-                Keep draft
+                {t("keep")}
               </Button>
               <Button type="button" variant="danger" pending={pending} onClick={() => void discard()}>
-                Discard draft
+                {t("button")}
               </Button>
             </div>
           </>

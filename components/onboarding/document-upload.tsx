@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FileDrop } from "@/components/ui/file-drop";
@@ -20,17 +21,15 @@ export interface UploadedDocument {
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 const ACCEPTED_EXTENSIONS = /\.(pdf|jpe?g|png)$/i;
 
-/** The refusal of a file that is not a document we take, naming it. */
-function notADocument(fileName: string): string {
-  return `${fileName} is not a PDF, JPEG or PNG.`;
-}
+/** The upload's words (`wizard.upload`), from the catalog: `t("tooLarge", { name })`. */
+type UploadTexts = (key: string, values?: Record<string, string>) => string;
 
 /** The same rules as the server, checked first so a wrong file never travels. */
-export function checkBeforeUpload(file: File): string | null {
+export function checkBeforeUpload(file: File, t: UploadTexts): string | null {
   const typeOk = (ALLOWED_FILE_TYPES as readonly string[]).includes(file.type) || ACCEPTED_EXTENSIONS.test(file.name);
-  if (!typeOk) return notADocument(file.name);
-  if (file.size > MAX_FILE_BYTES) return `${file.name} is larger than 10 MB.`;
-  if (file.size === 0) return `${file.name} is empty.`;
+  if (!typeOk) return t("notADocument", { name: file.name });
+  if (file.size > MAX_FILE_BYTES) return t("tooLarge", { name: file.name });
+  if (file.size === 0) return t("empty", { name: file.name });
   return null;
 }
 
@@ -44,7 +43,7 @@ export function inSentence(label: string): string {
   return `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
 
-function upload(url: string, file: File, onProgress: (percent: number) => void): Promise<FileResource> {
+function upload(url: string, file: File, onProgress: (percent: number) => void, t: UploadTexts): Promise<FileResource> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("POST", url);
@@ -55,10 +54,11 @@ function upload(url: string, file: File, onProgress: (percent: number) => void):
     request.onload = () => {
       const body = request.response as (FileResource & { error?: { code?: string; message: string } }) | null;
       if (request.status === 200 && body) resolve(body);
-      else if (body?.error?.code === "unsupported_file_type") reject(new Error(notADocument(file.name)));
-      else reject(new Error(`${file.name}: ${body?.error?.message ?? "the upload failed. Try again."}`));
+      else if (body?.error?.code === "unsupported_file_type") reject(new Error(t("notADocument", { name: file.name })));
+      else if (body?.error?.message) reject(new Error(t("refused", { name: file.name, message: body.error.message })));
+      else reject(new Error(t("failed", { name: file.name })));
     };
-    request.onerror = () => reject(new Error(`${file.name} was not uploaded: check your connection and try again.`));
+    request.onerror = () => reject(new Error(t("offline", { name: file.name })));
     const form = new FormData();
     form.append("file", file);
     request.send(form);
@@ -109,6 +109,7 @@ export function DocumentUpload({
   hint?: string;
 }) {
   const fileRoute = useFileRoute();
+  const t = useTranslations("wizard.upload");
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [uploaded, setUploaded] = useState<string | null>(null);
@@ -127,7 +128,7 @@ export function DocumentUpload({
   async function onFiles(files: FileList | File[]) {
     const file = Array.from(files)[0];
     if (!file) return;
-    const refusal = checkBeforeUpload(file);
+    const refusal = checkBeforeUpload(file, t);
     setUploaded(null);
     if (refusal) {
       setProblem(refusal);
@@ -136,16 +137,16 @@ export function DocumentUpload({
     setProblem(null);
     setProgress(0);
     try {
-      const stored = await upload(fileRoute, file, setProgress);
+      const stored = await upload(fileRoute, file, setProgress, t);
       onUploaded({
         fileId: stored.file_id,
         fileName: stored.file_name,
         contentType: stored.content_type,
         size: stored.size,
       });
-      setUploaded("Upload complete.");
+      setUploaded(t("complete"));
     } catch (failure) {
-      setProblem(failure instanceof Error ? failure.message : `${file.name} was not uploaded.`);
+      setProblem(failure instanceof Error ? failure.message : t("notUploaded", { name: file.name }));
     } finally {
       refocus.current = true;
       setProgress(null);
@@ -159,6 +160,8 @@ export function DocumentUpload({
     disabled: progress !== null,
     describedBy: shownError ? errorId : undefined,
     invalid: Boolean(shownError),
+    chooseText: t("chooseFile"),
+    dropText: t("dragAndDrop"),
   };
   return (
     <div className="min-w-0 space-y-2">
@@ -169,13 +172,19 @@ export function DocumentUpload({
           variant="compact"
           label={
             <>
-              Replace<span className="sr-only"> {inSentence(label)}</span>
+              {t("replace")}
+              <span className="sr-only"> {inSentence(label)}</span>
             </>
           }
           after={
             onRemove ? (
-              <Button variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove ${document.fileName}`}>
-                Remove
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={onRemove}
+                aria-label={t("removeFile", { name: document.fileName })}
+              >
+                {t("remove")}
               </Button>
             ) : null
           }
@@ -191,7 +200,9 @@ export function DocumentUpload({
         <FileDrop {...control} label={label} />
       )}
       {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
-      {progress !== null ? <ProgressBar value={progress} label={`Uploading ${inSentence(label)}`} /> : null}
+      {progress !== null ? (
+        <ProgressBar value={progress} label={t("uploading", { document: inSentence(label) })} />
+      ) : null}
       <p role="status" className="sr-only">
         {uploaded}
       </p>

@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
 import { Controller, get, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
-import { Combobox } from "@/components/ui/combobox";
+import { Combobox, type ComboboxTexts } from "@/components/ui/combobox";
 import { Field, describedBy } from "@/components/ui/field";
 import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import type { PickerOption } from "@/lib/customers/picker-option";
@@ -110,6 +112,20 @@ export function SelectField<T extends FieldValues>({
   );
 }
 
+/** The pickers' words about their matches, from the wizard's catalog. */
+function usePickerTexts(): ComboboxTexts {
+  const t = useTranslations("wizard.pickers");
+  return useMemo(
+    () => ({
+      noMatches: t("noMatches"),
+      matches: (total) => t("matches", { total }),
+      matchesShowingFirst: (total, shown) => t("matchesShowingFirst", { total, shown }),
+      showingFirst: (total, shown) => t("showingFirst", { total, shown }),
+    }),
+    [t],
+  );
+}
+
 /** A searchable picker (countries, currencies) whose value is the ISO code. */
 export function PickerField<T extends FieldValues>({
   form,
@@ -123,6 +139,7 @@ export function PickerField<T extends FieldValues>({
 }: FieldProps<T> & { options: PickerOption[]; placeholder: string }) {
   const id = fieldId(name);
   const error = errorOf(form, name);
+  const texts = usePickerTexts();
   return (
     <Field id={id} label={label} hint={hint} error={error} required={required} className={className}>
       <Controller
@@ -141,6 +158,7 @@ export function PickerField<T extends FieldValues>({
             invalid={Boolean(error)}
             required={required}
             aria-describedby={describedBy(id, { hint, error })}
+            texts={texts}
           />
         )}
       />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { FieldValues, Path, PathValue, UseFormReturn } from "react-hook-form";
 import { Field, describedBy } from "@/components/ui/field";
@@ -43,7 +44,8 @@ export function PhoneField<T extends FieldValues>({
   const id = fieldId(name);
   const countryId = `${id}-country`;
   const error = errorOf(form, name);
-  const hint = "Choose the country and type the number as dialled there, or type it with + and its country code.";
+  const t = useTranslations("wizard.phone");
+  const hint = t("hint");
   const [country, setCountry] = useState(defaultCountry ?? "");
 
   const complete = (countryCode = country) => {
@@ -64,7 +66,7 @@ export function PhoneField<T extends FieldValues>({
 
   return (
     <>
-      <Field id={countryId} label="Phone country">
+      <Field id={countryId} label={t("country")}>
         <NativeSelect
           id={countryId}
           value={country}
@@ -74,7 +76,7 @@ export function PhoneField<T extends FieldValues>({
             complete(event.target.value);
           }}
         >
-          <option value="">No country (number typed with +)</option>
+          <option value="">{t("noCountry")}</option>
           {countries.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label} (+{option.callingCode})

@@ -41,6 +41,7 @@ function People({
   files: KnownFiles;
 }) {
   const labels = useTranslations("fields");
+  const t = useTranslations("wizard");
   const people = useFieldArray({ control: form.control, name: "business_person_list" });
   const { remember, describe } = useKnownFiles(files);
   const listError = errorOf(form, "business_person_list");
@@ -63,12 +64,12 @@ function People({
           >
             {/* First child of the fieldset, so that it names the group; floated to sit inside the card. */}
             <legend className="float-left w-full">
-              <h2 className="text-base font-semibold">Legal representative {number}</h2>
+              <h2 className="text-base font-semibold">{labels("representative", { number })}</h2>
             </legend>
             {people.fields.length > 1 ? (
               <div className="clear-both flex justify-end">
                 <Button variant="ghost" size="sm" onClick={() => people.remove(index)}>
-                  Remove representative {number}
+                  {t("representatives.remove", { number })}
                 </Button>
               </div>
             ) : null}
@@ -107,11 +108,11 @@ function People({
                 name={`${base}.basic_info.nationality`}
                 label={personFieldLabel("basic_info.nationality", labels)}
                 options={countries}
-                placeholder="Search countries"
+                placeholder={t("pickers.searchCountries")}
                 required
               />
             </div>
-            <h3 className="pt-2 text-sm font-semibold text-slate-900">Residential address</h3>
+            <h3 className="pt-2 text-sm font-semibold text-slate-900">{t("sections.residentialAddress")}</h3>
             <div className="grid gap-4 sm:grid-cols-2">
               <TextField
                 form={form}
@@ -139,10 +140,10 @@ function People({
                 name={`${base}.residential_address.residential_address_country_code`}
                 label={personFieldLabel("residential_address.residential_address_country_code", labels)}
                 options={countries}
-                placeholder="Search countries"
+                placeholder={t("pickers.searchCountries")}
               />
             </div>
-            <h3 className="pt-2 text-sm font-semibold text-slate-900">Identity document</h3>
+            <h3 className="pt-2 text-sm font-semibold text-slate-900">{t("sections.identityDocument")}</h3>
             <div className="grid gap-4 sm:grid-cols-2">
               <TextField
                 form={form}
@@ -155,7 +156,7 @@ function People({
                 name={`${base}.identification.id_issuing_country_code`}
                 label={personFieldLabel("identification.id_issuing_country_code", labels)}
                 options={countries}
-                placeholder="Search countries"
+                placeholder={t("pickers.searchCountries")}
                 required
               />
               <TextField
@@ -199,7 +200,7 @@ function People({
       })}
       {people.fields.length < MAX_BUSINESS_PERSONS ? (
         <Button variant="secondary" onClick={() => people.append(structuredClone(EMPTY_PERSON))}>
-          Add a legal representative
+          {t("representatives.add")}
         </Button>
       ) : null}
     </div>

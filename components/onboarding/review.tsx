@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { countryName, industryName } from "@/lib/customers/display-names";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { personFieldLabel } from "@/lib/customers/field-labels";
 import { maskIdNumber } from "@/lib/customers/mask";
 import { personName } from "@/lib/customers/person-name";
@@ -9,11 +9,12 @@ import { formatMoney } from "@/lib/format-money";
 import type { DraftData } from "@/lib/onboarding/drafts";
 import type { FileSummary } from "@/lib/files/file-queries";
 import type { FormStep } from "@/lib/onboarding/steps";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { slug } from "@/lib/slug";
 
 /**
  * The review step: a server component, so the names of countries and categories it shows weigh
- * nothing in the browser.
+ * nothing in the browser. Every name, date and amount is in the reader's language.
  */
 
 type Row = [label: string, value: unknown];
@@ -27,20 +28,20 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }
 
-function country(value: unknown): string | undefined {
+function countryIn(value: unknown, locale: Locale): string | undefined {
   const code = text(value);
-  return code && countryName(code);
+  return code && countryName(code, locale);
 }
 
-function date(value: unknown): string | undefined {
+function dateIn(value: unknown, locale: Locale): string | undefined {
   const given = text(value);
-  return given && formatDate(given);
+  return given && formatDate(given, locale);
 }
 
-function money(amount: unknown, currency: unknown): string | undefined {
+function money(amount: unknown, currency: unknown, locale: Locale): string | undefined {
   const code = text(currency);
   if (typeof amount !== "number" || !Number.isFinite(amount)) return undefined;
-  return code ? formatMoney(amount, code) : formatMoney(amount, "");
+  return formatMoney(amount, code ?? "", locale);
 }
 
 function section(data: DraftData, key: string): Record<string, unknown> {
@@ -54,18 +55,22 @@ function part(value: unknown): Record<string, unknown> {
 
 function ReviewSection({
   title,
+  headingKey,
   step,
   draftId,
   rows,
   basePath,
 }: {
   title: string;
+  /** What the heading's id is made from: the English title, so ids do not change with the language. */
+  headingKey: string;
   step: FormStep;
   draftId: string;
   rows: Row[];
   basePath?: string;
 }) {
-  const headingId = `review-${slug(title)}`;
+  const headingId = `review-${slug(headingKey)}`;
+  const t = useTranslations("wizard.review");
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex items-center justify-between gap-3">
@@ -76,7 +81,7 @@ function ReviewSection({
           href={`${basePath ?? `/onboarding/${draftId}`}/${step}`}
           className="text-sm font-medium text-blue-700 underline-offset-4 hover:underline"
         >
-          Edit <span className="sr-only">{title}</span>
+          {t("edit")} <span className="sr-only">{title}</span>
         </Link>
       </div>
       <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
@@ -105,6 +110,10 @@ export function DraftReview({
   basePath?: string;
 }) {
   const labels = useTranslations("fields");
+  const t = useTranslations("wizard");
+  const locale = toLocale(useLocale());
+  const country = (value: unknown) => countryIn(value, locale);
+  const date = (value: unknown) => dateIn(value, locale);
   const label = (path: string) => labels(path);
   const personLabel = (path: string) => personFieldLabel(path, labels);
   const business = section(data, "business_details");
@@ -113,14 +122,15 @@ export function DraftReview({
   const contact = section(data, "primary_contact");
   const people = Array.isArray(data.business_person_list) ? (data.business_person_list as unknown[]) : [];
   const fileName = (id: unknown) =>
-    typeof id === "string" && id ? (files[id]?.fileName ?? "Uploaded document") : undefined;
+    typeof id === "string" && id ? (files[id]?.fileName ?? t("upload.uploadedDocument")) : undefined;
   const documents = Array.isArray(business.business_identifier_document_list)
     ? business.business_identifier_document_list
     : [];
   return (
     <div className="space-y-4">
       <ReviewSection
-        title="Company"
+        title={t("steps.company.title")}
+        headingKey="Company"
         step="company"
         draftId={draftId}
         basePath={basePath}
@@ -140,7 +150,8 @@ export function DraftReview({
         ]}
       />
       <ReviewSection
-        title="Registration address"
+        title={t("steps.address.title")}
+        headingKey="Registration address"
         step="address"
         draftId={draftId}
         basePath={basePath}
@@ -156,7 +167,8 @@ export function DraftReview({
         ]}
       />
       <ReviewSection
-        title="Account usage"
+        title={t("steps.usage.title")}
+        headingKey="Account usage"
         step="usage"
         draftId={draftId}
         basePath={basePath}
@@ -164,17 +176,18 @@ export function DraftReview({
           [label("account_usage.operating_country"), country(usage.operating_country)],
           [
             label("account_usage.industry_category_code"),
-            text(usage.industry_category_code) && industryName(text(usage.industry_category_code)!),
+            text(usage.industry_category_code) && industryName(text(usage.industry_category_code)!, locale),
           ],
           [label("account_usage.goods_service_description"), usage.goods_service_description],
           [
             label("account_usage.estimated_monthly_revenue_amount"),
-            money(usage.estimated_monthly_revenue_amount, usage.estimated_monthly_revenue_currency),
+            money(usage.estimated_monthly_revenue_amount, usage.estimated_monthly_revenue_currency, locale),
           ],
         ]}
       />
       <ReviewSection
-        title="Primary contact"
+        title={t("steps.contact.title")}
+        headingKey="Primary contact"
         step="contact"
         draftId={draftId}
         basePath={basePath}
@@ -191,17 +204,18 @@ export function DraftReview({
         return (
           <ReviewSection
             key={index}
-            title={`Legal representative ${index + 1}`}
+            title={labels("representative", { number: index + 1 })}
+            headingKey={`Legal representative ${index + 1}`}
             step="representatives"
             draftId={draftId}
             basePath={basePath}
             rows={[
-              ["Name (English)", personName(basic.first_name_english, basic.last_name_english)],
-              ["Name (local)", personName(basic.first_name, basic.last_name)],
+              [t("review.nameEnglish"), personName(basic.first_name_english, basic.last_name_english)],
+              [t("review.nameLocal"), personName(basic.first_name, basic.last_name)],
               [personLabel("basic_info.birth_date"), date(basic.birth_date)],
               [personLabel("basic_info.nationality"), country(basic.nationality)],
               [
-                "Residential address",
+                t("review.residentialAddress"),
                 [
                   text(home.residential_address_line1),
                   text(home.residential_address_city),

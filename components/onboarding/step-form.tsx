@@ -141,6 +141,7 @@ export function StepForm<T extends FieldValues>({
 }) {
   const draftId = draft.id;
   const labels = useTranslations("fields");
+  const t = useTranslations("wizard.form");
   const router = useRouter();
   const routes = useWizardRoutes(draftId);
   const [message, setMessage] = useState<string | null>(null);
@@ -199,14 +200,13 @@ export function StepForm<T extends FieldValues>({
   };
 
   const onInvalid = () => {
-    setMessage("Some fields need your attention.");
+    setMessage(t("needsAttention"));
     focusFirstError(formElement.current);
   };
 
   const errorCount = Object.keys(form.formState.errors).length;
   const fieldErrors = errorPaths(form.formState.errors as FieldErrors);
-  const summary =
-    message ?? (errorCount > 0 && form.formState.submitCount > 0 ? "Some fields need your attention." : null);
+  const summary = message ?? (errorCount > 0 && form.formState.submitCount > 0 ? t("needsAttention") : null);
   const previous = stepBefore(step);
   return (
     <form
@@ -218,7 +218,7 @@ export function StepForm<T extends FieldValues>({
       className="space-y-6"
     >
       {stale ? (
-        <Alert tone="error" title="Not saved">
+        <Alert tone="error" title={t("notSaved")}>
           <p>{stale.message}</p>
           <Button
             ref={reloadButton}
@@ -228,11 +228,11 @@ export function StepForm<T extends FieldValues>({
             pending={reloading}
             onClick={() => startReload(() => router.refresh())}
           >
-            Reload
+            {t("reload")}
           </Button>
         </Alert>
       ) : summary ? (
-        <Alert tone="error" title="Check this step">
+        <Alert tone="error" title={t("checkStep")}>
           <p>{summary}</p>
           {fieldErrors.length > 0 ? (
             <ul className="mt-2 list-disc space-y-1 pl-5">
@@ -258,21 +258,21 @@ export function StepForm<T extends FieldValues>({
           <span />
         ) : options?.backHref ? (
           <Link href={options.backHref} className={buttonClassName("secondary", "md")}>
-            {options.backLabel ?? "Back"}
+            {options.backLabel ?? t("back")}
           </Link>
         ) : previous ? (
           <Link href={`${routes.base}/${previous}`} className={buttonClassName("secondary", "md")}>
-            Back
+            {t("back")}
           </Link>
         ) : routes.exit ? (
           <Link href={routes.exit.href} className={buttonClassName("ghost", "md")}>
-            {routes.exit.label}
+            {routes.exit.label ?? t("backToDrafts")}
           </Link>
         ) : (
           <span />
         )}
         <Button type="submit" variant="primary" pending={form.formState.isSubmitting} disabled={!hydrated}>
-          {options?.submitLabel ?? "Save and continue"}
+          {options?.submitLabel ?? t("saveAndContinue")}
         </Button>
       </div>
     </form>

@@ -2,6 +2,7 @@
  * What the wizard's step forms share: their props, the documents they know and the section frame.
  * Each step is a module of its own (company-step.tsx, …), loaded by steps.tsx only on its page.
  */
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { DefaultValues } from "react-hook-form";
 import type { z } from "zod";
@@ -30,10 +31,11 @@ export type KnownFiles = Record<string, UploadedDocument>;
 
 /** The documents the form can name and preview: those of the saved draft, then each new upload. */
 export function useKnownFiles(initial: KnownFiles) {
+  const t = useTranslations("wizard.upload");
   const [known, setKnown] = useState(initial);
   const remember = (document: UploadedDocument) => setKnown((current) => ({ ...current, [document.fileId]: document }));
   const describe = (fileId: string): UploadedDocument =>
-    known[fileId] ?? { fileId, fileName: "Uploaded document", contentType: "", size: 0 };
+    known[fileId] ?? { fileId, fileName: t("uploadedDocument"), contentType: "", size: 0 };
   return { remember, describe };
 }
 

@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { FieldError } from "@/lib/errors";
-import { WIZARD_STEPS, stepOfField } from "@/lib/onboarding/wizard-steps";
+import { stepOfField } from "@/lib/onboarding/wizard-steps";
 import type { SubmitDraftAction } from "./draft-actions";
 import { pendingErrorsKey } from "./pending-errors";
 import { useWizardRoutes } from "./wizard-routes";
@@ -22,6 +23,7 @@ export function SubmitDraft({
   submitDraft: SubmitDraftAction;
 }) {
   const router = useRouter();
+  const t = useTranslations("wizard");
   const routes = useWizardRoutes(draftId);
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; fieldErrors: FieldError[]; stale: boolean } | null>(null);
@@ -53,11 +55,11 @@ export function SubmitDraft({
   return (
     <div className="space-y-4">
       {refusal ? (
-        <Alert tone="error" title="The customer could not be submitted">
+        <Alert tone="error" title={t("submit.failed")}>
           <p>{refusal.message}</p>
           {refusal.stale ? (
             <Button className="mt-2" variant="secondary" onClick={() => router.refresh()}>
-              Reload the review
+              {t("submit.reload")}
             </Button>
           ) : null}
           {steps.length > 0 ? (
@@ -65,7 +67,7 @@ export function SubmitDraft({
               {steps.map((step) => (
                 <li key={step}>
                   <Link className="underline" href={`${routes.base}/${step}`}>
-                    Correct {WIZARD_STEPS.find((candidate) => candidate.slug === step)?.title}
+                    {t("submit.correct", { step: t(`steps.${step}.title`) })}
                   </Link>
                 </li>
               ))}
@@ -74,7 +76,7 @@ export function SubmitDraft({
         </Alert>
       ) : null}
       <Button variant="primary" onClick={submit} pending={pending}>
-        Submit for review
+        {t("submit.submit")}
       </Button>
     </div>
   );

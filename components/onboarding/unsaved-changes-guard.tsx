@@ -1,8 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, type ReactNode } from "react";
-
-export const LEAVE_UNSAVED = "This step has changes that are not saved. Leave without saving them?";
 
 /** A click that would make the browser (or Next's router) leave this page for another one. */
 function leavingLink(event: MouseEvent): HTMLAnchorElement | null {
@@ -25,6 +24,8 @@ function leavingLink(event: MouseEvent): HTMLAnchorElement | null {
 export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
   const container = useRef<HTMLDivElement>(null);
   const dirty = useRef(false);
+  // The confirm's question, in the reader's language ("This step has changes that are not saved. …").
+  const leaveUnsaved = useTranslations("wizard.form")("leaveUnsaved");
 
   useEffect(() => {
     const element = container.current;
@@ -43,7 +44,7 @@ export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
     // Capture, at the document: before Next's <Link> (React listens at its root) starts navigating.
     const click = (event: MouseEvent) => {
       if (!dirty.current || !leavingLink(event)) return;
-      if (window.confirm(LEAVE_UNSAVED)) {
+      if (window.confirm(leaveUnsaved)) {
         dirty.current = false;
         return;
       }
@@ -62,7 +63,7 @@ export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
       window.removeEventListener("beforeunload", beforeUnload);
       document.removeEventListener("click", click, true);
     };
-  }, []);
+  }, [leaveUnsaved]);
 
   return <div ref={container}>{children}</div>;
 }

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { FORM_STEPS, WIZARD_STEPS, type FormStep, type WizardStep } from "@/lib/onboarding/wizard-steps";
 
-function stateLabel(isCurrent: boolean, done: boolean): string {
-  if (isCurrent) return done ? " (current step, complete)" : " (current step)";
-  return done ? " (complete)" : " (not started)";
+/** The catalog key (`wizard.progress.*`) of a step's state, as screen readers hear it after its name. */
+function stateKey(isCurrent: boolean, done: boolean): "currentComplete" | "current" | "complete" | "notStarted" {
+  if (isCurrent) return done ? "currentComplete" : "current";
+  return done ? "complete" : "notStarted";
 }
 
 /**
@@ -23,8 +25,9 @@ export function WizardProgress({
   current: WizardStep;
   completed: FormStep[];
 }) {
+  const t = useTranslations("wizard");
   return (
-    <nav aria-label="Onboarding progress">
+    <nav aria-label={t("progress.label")}>
       {/* On a phone the steps are numbers in one row (the heading names the current one); their names stay for screen readers. */}
       <ol className="grid grid-cols-6 gap-1 text-sm sm:gap-2">
         {WIZARD_STEPS.map((step, index) => {
@@ -45,8 +48,8 @@ export function WizardProgress({
                 {done ? "✓" : index + 1}
               </span>
               <span className="sr-only leading-tight sm:not-sr-only">
-                {step.title}
-                <span className="sr-only">{stateLabel(isCurrent, done)}</span>
+                {t(`steps.${step.slug}.title`)}
+                <span className="sr-only">{t(`progress.${stateKey(isCurrent, done)}`)}</span>
               </span>
             </>
           );

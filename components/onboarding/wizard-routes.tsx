@@ -10,8 +10,8 @@ import { createContext, useContext, type ReactNode } from "react";
 export interface WizardRoutes {
   /** A step's page is `${base}/${step}`. */
   base: string;
-  /** Where the first step's secondary button leads; none for the business. */
-  exit: { href: string; label: string } | null;
+  /** Where the first step's secondary button leads ("Back to drafts" unless labelled); none for the business. */
+  exit: { href: string; label?: string } | null;
   /** Where a submitted draft goes; `leave` sends the browser there with a full page load. */
   afterSubmit: { href: string; leave: boolean };
   /** POST a document here; GET `${files}/${fileId}` shows it. */
@@ -25,7 +25,7 @@ const STAFF_FILES = "/api/portal/files";
 export function staffWizardRoutes(draftId: string): WizardRoutes {
   return {
     base: `/onboarding/${draftId}`,
-    exit: { href: "/onboarding", label: "Back to drafts" },
+    exit: { href: "/onboarding" },
     afterSubmit: { href: `/onboarding/${draftId}/submitted`, leave: false },
     files: STAFF_FILES,
     partnerCustomerIdFixed: false,

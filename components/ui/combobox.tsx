@@ -32,6 +32,27 @@ export type ComboboxProps = {
   "aria-labelledby"?: string;
   className?: string;
   ref?: Ref<HTMLInputElement>;
+  /** What the list says about its matches, in the reader's language (English by default). */
+  texts?: ComboboxTexts;
+};
+
+/** The combobox's own words: a primitive takes them from its caller, which knows the language. */
+export type ComboboxTexts = {
+  /** "No matches". */
+  noMatches: string;
+  /** Announced: "1 match", "12 matches". */
+  matches: (total: number) => string;
+  /** Announced: "120 matches, showing the first 100". */
+  matchesShowingFirst: (total: number, shown: number) => string;
+  /** Under the list: "Showing the first 100 of 120 matches. Keep typing to narrow the list." */
+  showingFirst: (total: number, shown: number) => string;
+};
+
+export const ENGLISH_COMBOBOX_TEXTS: ComboboxTexts = {
+  noMatches: "No matches",
+  matches: (total) => (total === 1 ? "1 match" : `${total} matches`),
+  matchesShowingFirst: (total, shown) => `${total} matches, showing the first ${shown}`,
+  showingFirst: (total, shown) => `Showing the first ${shown} of ${total} matches. Keep typing to narrow the list.`,
 };
 
 const MAX_MATCHES = 100;
@@ -112,6 +133,7 @@ export function Combobox({
   "aria-labelledby": labelledBy,
   className,
   ref,
+  texts = ENGLISH_COMBOBOX_TEXTS,
 }: ComboboxProps) {
   // null while the user is not typing: the input then shows the selected option's label.
   const [query, setQuery] = useState<string | null>(null);
@@ -217,9 +239,9 @@ export function Combobox({
 
   let announcement = "";
   if (open && searching) {
-    if (total === 0) announcement = "No matches";
-    else if (total > matches.length) announcement = `${total} matches, showing the first ${matches.length}`;
-    else announcement = total === 1 ? "1 match" : `${total} matches`;
+    if (total === 0) announcement = texts.noMatches;
+    else if (total > matches.length) announcement = texts.matchesShowingFirst(total, matches.length);
+    else announcement = texts.matches(total);
   }
 
   return (
@@ -305,10 +327,10 @@ export function Combobox({
             );
           })}
         </ul>
-        {open && matches.length === 0 && <p className="px-3 py-2 text-sm text-slate-600">No matches</p>}
+        {open && matches.length === 0 && <p className="px-3 py-2 text-sm text-slate-600">{texts.noMatches}</p>}
         {expanded && total > matches.length && (
           <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-600">
-            Showing the first {matches.length} of {total} matches. Keep typing to narrow the list.
+            {texts.showingFirst(total, matches.length)}
           </p>
         )}
       </div>

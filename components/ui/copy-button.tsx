@@ -7,7 +7,18 @@ import { CheckIcon } from "./icons";
 type CopyState = "idle" | "copied" | "failed";
 
 /** Copies `value` to the clipboard and says so (or says to copy it by hand) in a status region. */
-export function CopyButton({ label, value }: { label: string; value: string }) {
+export function CopyButton({
+  label,
+  value,
+  copiedText = "Copied",
+  failedText = "Could not copy. Select the value and copy it yourself.",
+}: {
+  label: string;
+  value: string;
+  /** What it says once copied, and when the clipboard refused, in the reader's language. */
+  copiedText?: string;
+  failedText?: string;
+}) {
   const [state, setState] = useState<CopyState>("idle");
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
@@ -33,10 +44,10 @@ export function CopyButton({ label, value }: { label: string; value: string }) {
         {state === "copied" ? (
           <span className="inline-flex items-center gap-1 font-medium text-green-800">
             <CheckIcon className="size-4" />
-            Copied
+            {copiedText}
           </span>
         ) : state === "failed" ? (
-          <span className="text-red-700">Could not copy. Select the value and copy it yourself.</span>
+          <span className="text-red-700">{failedText}</span>
         ) : null}
       </span>
     </div>

@@ -31,6 +31,9 @@ export type FileDropProps = {
   children?: ReactNode;
   /** The compact card's content after its button (e.g. a Remove button). */
   after?: ReactNode;
+  /** The zone's visual hint, in the reader's language: its button ("Choose file") and the rest ("or drag and drop"). */
+  chooseText?: string;
+  dropText?: string;
 };
 
 /**
@@ -50,6 +53,8 @@ export function FileDrop({
   variant = "zone",
   children,
   after,
+  chooseText = "Choose file",
+  dropText = "or drag and drop",
 }: FileDropProps) {
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave also fire when crossing child elements; counting them tells when the pointer really left.
@@ -166,8 +171,8 @@ export function FileDrop({
       </label>
       {/* Visual only: screen readers announce the file input itself. */}
       <p aria-hidden="true" className="text-sm text-slate-600">
-        <span className={cn(buttonClassName("secondary", "sm"), "mr-1.5")}>Choose file</span>
-        <span className="hidden sm:inline">or drag and drop</span>
+        <span className={cn(buttonClassName("secondary", "sm"), "mr-1.5")}>{chooseText}</span>
+        <span className="hidden sm:inline">{dropText}</span>
       </p>
     </div>
   );

@@ -1,22 +1,23 @@
 /**
- * The wizard's steps: their order, titles and which step shows a field. No schemas here, so the
+ * The wizard's steps: their order (as codes, `slug`) and which step shows a field. No schemas here, so the
  * browser's wizard pages (progress, navigation, the review step) load none of the validation code;
  * each step's schema is in ./steps (STEP_SCHEMAS), loaded by a form only when it validates.
  */
 export type FormStep = "company" | "address" | "usage" | "contact" | "representatives";
 export type WizardStep = FormStep | "review";
 
-export const WIZARD_STEPS: readonly { slug: WizardStep; title: string; description: string }[] = [
-  { slug: "company", title: "Company", description: "Business details and registration documents" },
-  { slug: "address", title: "Registration address", description: "Where the business is registered" },
-  { slug: "usage", title: "Account usage", description: "What the business sells and expects to process" },
-  { slug: "contact", title: "Primary contact", description: "Who AxisFI can reach" },
-  {
-    slug: "representatives",
-    title: "Legal representatives",
-    description: "People who represent the business, with ID",
-  },
-  { slug: "review", title: "Review and submit", description: "Check everything, then submit" },
+/**
+ * `title` is the step's English name, kept for the pages that still name steps in English; the
+ * wizard's components name a step (and describe it) in the reader's language from the `wizard`
+ * catalog: `wizard.steps.<slug>.title` / `.description`.
+ */
+export const WIZARD_STEPS: readonly { slug: WizardStep; title: string }[] = [
+  { slug: "company", title: "Company" },
+  { slug: "address", title: "Registration address" },
+  { slug: "usage", title: "Account usage" },
+  { slug: "contact", title: "Primary contact" },
+  { slug: "representatives", title: "Legal representatives" },
+  { slug: "review", title: "Review and submit" },
 ];
 
 export const FORM_STEPS = WIZARD_STEPS.map((step) => step.slug).filter((slug): slug is FormStep => slug !== "review");

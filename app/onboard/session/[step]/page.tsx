@@ -10,7 +10,9 @@ import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-gua
 import { WizardProgress } from "@/components/onboarding/wizard-progress";
 import { WizardRoutesProvider, type WizardRoutes } from "@/components/onboarding/wizard-routes";
 import { linkSessionOfRequest } from "@/lib/auth/link-session";
+import { getLocale } from "next-intl/server";
 import { stepPickers } from "@/lib/customers/phone-countries";
+import { toLocale } from "@/lib/i18n/locales";
 import { fileSummaries } from "@/lib/files/file-queries";
 import { linkDraft } from "@/lib/onboarding-links/links";
 import { draftFileIds } from "@/lib/onboarding/drafts";
@@ -74,7 +76,7 @@ export default async function LinkStepPage({ params }: { params: Params }) {
               sections={draft.data}
               draft={onPage}
               files={files}
-              pickers={stepPickers(draft.data)}
+              pickers={stepPickers(draft.data, toLocale(await getLocale()))}
             />
           ) : (
             <div className="space-y-6">

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-guard";
 import { FormStepFields } from "@/components/onboarding/form-step";
@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { formValues } from "@/lib/customers/customer-fixes";
 import { fieldLabel } from "@/lib/customers/fields";
 import { stepPickers } from "@/lib/customers/phone-countries";
+import { toLocale } from "@/lib/i18n/locales";
 import { linkCustomerToFix, type LinkSession } from "@/lib/onboarding-links/links";
 import { stepOfField, type WizardStep } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
@@ -80,7 +81,7 @@ export async function UpdateLinkStep({ session, step }: { session: LinkSession; 
             sections={sections}
             draft={onPage}
             files={fix.files}
-            pickers={stepPickers(sections)}
+            pickers={stepPickers(sections, toLocale(await getLocale()))}
             options={options}
           />
         </UnsavedChangesGuard>

@@ -12,7 +12,9 @@ import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-gua
 import { WizardProgress } from "@/components/onboarding/wizard-progress";
 import { requirePermission } from "@/lib/auth/current-user";
 import { countryName } from "@/lib/customers/display-names";
+import { getLocale } from "next-intl/server";
 import { stepPickers } from "@/lib/customers/phone-countries";
+import { toLocale } from "@/lib/i18n/locales";
 import { fileSummaries } from "@/lib/files/file-queries";
 import { draftFileIds, getDraft } from "@/lib/onboarding/drafts";
 import { draftSummary, type SummaryItem } from "@/lib/onboarding/draft-summary";
@@ -69,7 +71,7 @@ export default async function OnboardingStepPage({ params }: { params: Params })
             sections={draft.data}
             draft={onPage}
             files={files}
-            pickers={stepPickers(draft.data)}
+            pickers={stepPickers(draft.data, toLocale(await getLocale()))}
           />
         ) : (
           <div className="space-y-6">

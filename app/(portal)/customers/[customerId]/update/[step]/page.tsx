@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -10,6 +10,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { formValues, getCustomerToFix } from "@/lib/customers/customer-fixes";
 import { fieldLabel } from "@/lib/customers/fields";
 import { stepPickers } from "@/lib/customers/phone-countries";
+import { toLocale } from "@/lib/i18n/locales";
 import { FORM_STEPS, stepOfField, type FormStep } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
 import { updateCustomerStepAction } from "../../actions";
@@ -107,7 +108,7 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
           sections={sections}
           draft={onPage}
           files={files}
-          pickers={stepPickers(sections)}
+          pickers={stepPickers(sections, toLocale(await getLocale()))}
           options={options}
         />
       </UnsavedChangesGuard>
