@@ -7,17 +7,16 @@ export type FormStep = "company" | "address" | "usage" | "contact" | "representa
 export type WizardStep = FormStep | "review";
 
 /**
- * `title` is the step's English name, kept for the pages that still name steps in English; the
- * wizard's components name a step (and describe it) in the reader's language from the `wizard`
+ * The steps in order. A step is named (and described) in the reader's language by the `wizard`
  * catalog: `wizard.steps.<slug>.title` / `.description`.
  */
-export const WIZARD_STEPS: readonly { slug: WizardStep; title: string }[] = [
-  { slug: "company", title: "Company" },
-  { slug: "address", title: "Registration address" },
-  { slug: "usage", title: "Account usage" },
-  { slug: "contact", title: "Primary contact" },
-  { slug: "representatives", title: "Legal representatives" },
-  { slug: "review", title: "Review and submit" },
+export const WIZARD_STEPS: readonly { slug: WizardStep }[] = [
+  { slug: "company" },
+  { slug: "address" },
+  { slug: "usage" },
+  { slug: "contact" },
+  { slug: "representatives" },
+  { slug: "review" },
 ];
 
 export const FORM_STEPS = WIZARD_STEPS.map((step) => step.slug).filter((slug): slug is FormStep => slug !== "review");
@@ -54,9 +53,9 @@ export function stepOfField(field: string): FormStep {
  * Where a step sits, counted as everywhere in the portal: six steps, the review the sixth
  * ("Step 6 of 6"), in the progress bar, a step's heading and the drafts list alike.
  */
-export function stepPosition(step: WizardStep): { number: number; of: number; title: string } {
+export function stepPosition(step: WizardStep): { number: number; of: number } {
   const index = WIZARD_STEPS.findIndex((candidate) => candidate.slug === step);
-  return { number: index + 1, of: WIZARD_STEPS.length, title: WIZARD_STEPS[index].title };
+  return { number: index + 1, of: WIZARD_STEPS.length };
 }
 
 /** The step a draft continues at: its first step not saved yet, else the review. */

@@ -18,10 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OnboardingPage() {
   const user = await requirePermission("onboarding:use");
-  const [drafts, t, pages, locale] = await Promise.all([
+  const [drafts, t, pages, stepNames, locale] = await Promise.all([
     listOpenDrafts(user),
     getTranslations("onboardingPages.drafts"),
     getTranslations("onboardingPages"),
+    getTranslations("wizard.steps"),
     getLocale().then(toLocale),
   ]);
   // The list shows the 50 most recent drafts (listOpenDrafts): a full list may have more.
@@ -72,7 +73,7 @@ export default async function OnboardingPage() {
                       {t("next", {
                         number: position.number,
                         of: position.of,
-                        step: pages(`steps.${next}`),
+                        step: stepNames(`${next}.title`),
                         name: draft.updatedByName,
                         date: formatDateTime(draft.updatedAt, locale),
                       })}

@@ -62,8 +62,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   ]);
   const view = await forPage(getCustomerForStaff(user, customerId, labels));
   const date = (value: string | null | undefined) => (value ? formatDate(value, locale) : null);
-  // TODO(lead): pass locale once display-names takes it
-  const country = (code: string | null | undefined) => (code ? countryName(code) : null);
+  const country = (code: string | null | undefined) => (code ? countryName(code, locale) : null);
   const field = (path: string) => fieldLabel(path, labels);
   const personField = (inside: string) => personFieldLabel(inside, labels);
   const { customer } = view;
@@ -140,8 +139,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                 field("account_usage.industry_category_code"),
                 usage.industry_category_code
                   ? t("industry", {
-                      // TODO(lead): pass locale once display-names takes it
-                      name: industryName(usage.industry_category_code),
+                      name: industryName(usage.industry_category_code, locale),
                       code: usage.industry_category_code,
                     })
                   : null,

@@ -35,10 +35,16 @@ const ROUTES: WizardRoutes = {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { step } = await params;
-  const t = await getTranslations("onboardingPages");
+  const [t, stepNames] = await Promise.all([getTranslations("onboardingPages"), getTranslations("wizard.steps")]);
   if (!isWizardStep(step)) return { title: t("hosted.title") };
   const position = stepPosition(step);
-  return { title: t("stepTitle", { step: t(`steps.${step}`), number: position.number, of: position.of }) };
+  return {
+    title: t("stepTitle", {
+      step: stepNames(`${step}.title`),
+      number: position.number,
+      of: position.of,
+    }),
+  };
 }
 
 /** One step of the business's own wizard: the staff wizard's steps, on the link's draft. */

@@ -26,10 +26,16 @@ type Params = Promise<{ draftId: string; step: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { step } = await params;
-  const t = await getTranslations("onboardingPages");
+  const [t, stepNames] = await Promise.all([getTranslations("onboardingPages"), getTranslations("wizard.steps")]);
   if (!isWizardStep(step)) return { title: t("drafts.title") };
   const position = stepPosition(step);
-  return { title: t("stepTitle", { step: t(`steps.${step}`), number: position.number, of: position.of }) };
+  return {
+    title: t("stepTitle", {
+      step: stepNames(`${step}.title`),
+      number: position.number,
+      of: position.of,
+    }),
+  };
 }
 
 export default async function OnboardingStepPage({ params }: { params: Params }) {

@@ -19,8 +19,10 @@ type Params = Promise<{ customerId: string; step: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { step } = await params;
-  const t = await getTranslations("onboardingPages");
-  return { title: isFormStep(step) ? t("fix.stepTitle", { step: t(`steps.${step}`) }) : t("fix.title") };
+  const [t, stepNames] = await Promise.all([getTranslations("onboardingPages"), getTranslations("wizard.steps")]);
+  return {
+    title: isFormStep(step) ? t("fix.stepTitle", { step: stepNames(`${step}.title`) }) : t("fix.title"),
+  };
 }
 
 function isFormStep(value: string): value is FormStep {
@@ -34,7 +36,11 @@ function isFormStep(value: string): value is FormStep {
  */
 export default async function FixCustomerStepPage({ params }: { params: Params }) {
   const { customerId, step } = await params;
-  const [labels, t] = await Promise.all([getTranslations("fields"), getTranslations("onboardingPages")]);
+  const [labels, t, stepNames] = await Promise.all([
+    getTranslations("fields"),
+    getTranslations("onboardingPages"),
+    getTranslations("wizard.steps"),
+  ]);
   if (!isFormStep(step)) notFound();
   const user = await requirePermission("customers:update");
   const { customer, version, files, stepsDue } = await forPage(getCustomerToFix(user, customerId));
@@ -79,7 +85,7 @@ export default async function FixCustomerStepPage({ params }: { params: Params }
                       : "rounded-full border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-50"
                   }
                 >
-                  {t(`steps.${slug}`)}
+                  {stepNames(`${slug}.title`)}
                 </Link>
               </li>
             ))}
