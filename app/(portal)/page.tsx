@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { navigationFor } from "@/lib/auth/navigation";
@@ -18,6 +19,7 @@ const DESCRIPTIONS: Record<string, string> = {
 export default async function HomePage() {
   const user = await requireUser();
   const sections = navigationFor(user).filter((item) => item.href !== "/");
+  const nav = await getTranslations("common.nav");
   return (
     <div>
       <h1 className="text-2xl font-semibold tracking-tight">Welcome, {user.name}</h1>
@@ -29,7 +31,7 @@ export default async function HomePage() {
               href={section.href}
               className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-blue-300 hover:shadow focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600"
             >
-              <span className="text-base font-semibold text-slate-900">{section.label}</span>
+              <span className="text-base font-semibold text-slate-900">{nav(section.section)}</span>
               <span className="mt-1 block text-sm text-slate-600">
                 {section.href === "/customers" && can(user, "customers:list-all")
                   ? "Review business customers waiting for a decision."

@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/hooks/use-hydrated";
@@ -9,7 +10,12 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
+/** lib/auth/sign-in.ts's refusal when sign-ins are throttled, as next-auth hands it over (English). */
+const THROTTLED = /^Too many failed sign-in attempts\. Try again in (\d+) minutes?\.$/;
+
+/** Email and password, sent with next-auth's client (this page is no wizard step: its weight is not budgeted). */
 export function SignInForm() {
+  const t = useTranslations("signIn.form");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -27,9 +33,9 @@ export function SignInForm() {
     });
     if (!result || result.error) {
       setPending(false);
-      setError(
-        result?.error && result.error !== "CredentialsSignin" ? result.error : "Email or password is incorrect.",
-      );
+      const throttled = THROTTLED.exec(result?.error ?? "");
+      if (throttled) setError(t("throttled", { minutes: Number(throttled[1]) }));
+      else setError(result?.error && result.error !== "CredentialsSignin" ? result.error : t("incorrect"));
       return;
     }
     router.replace("/");
@@ -39,14 +45,14 @@ export function SignInForm() {
   return (
     <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       {error ? (
-        <Alert tone="error" title="Could not sign in">
+        <Alert tone="error" title={t("errorTitle")}>
           {error}
         </Alert>
       ) : null}
-      <Field id="email" label="Email">
+      <Field id="email" label={t("email")}>
         <Input id="email" name="email" type="email" autoComplete="username" required aria-required="true" />
       </Field>
-      <Field id="password" label="Password">
+      <Field id="password" label={t("password")}>
         <Input
           id="password"
           name="password"
@@ -57,7 +63,7 @@ export function SignInForm() {
         />
       </Field>
       <Button type="submit" variant="primary" className="w-full" pending={pending} disabled={!hydrated}>
-        Sign in
+        {t("submit")}
       </Button>
     </form>
   );
