@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -9,11 +8,16 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { postToNextAuth } from "./next-auth-endpoints";
 
-/** lib/auth/sign-in.ts's refusal when sign-ins are throttled, as next-auth hands it over (English). */
+/**
+ * lib/auth/sign-in.ts's refusals as next-auth hands them over (English: its authorize() can only
+ * pass a message), read back into the reader's language.
+ */
+const WRONG_CREDENTIALS = "Email or password is incorrect.";
 const THROTTLED = /^Too many failed sign-in attempts\. Try again in (\d+) minutes?\.$/;
 
-/** Email and password, sent with next-auth's client (this page is no wizard step: its weight is not budgeted). */
+/** Email and password, checked by next-auth's credentials provider (lib/auth/auth-options.ts). */
 export function SignInForm() {
   const t = useTranslations("signIn.form");
   const router = useRouter();
@@ -26,16 +30,18 @@ export function SignInForm() {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", {
+    const result = await postToNextAuth("callback/credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
-    if (!result || result.error) {
+      callbackUrl: "/",
+    }).catch(() => null);
+    if (!result?.ok) {
       setPending(false);
-      const throttled = THROTTLED.exec(result?.error ?? "");
+      const refusal = result?.error;
+      if (!refusal) return setError(t("failed"));
+      const throttled = THROTTLED.exec(refusal);
       if (throttled) setError(t("throttled", { minutes: Number(throttled[1]) }));
-      else setError(result?.error && result.error !== "CredentialsSignin" ? result.error : t("incorrect"));
+      else setError(refusal === "CredentialsSignin" || refusal === WRONG_CREDENTIALS ? t("incorrect") : refusal);
       return;
     }
     router.replace("/");
