@@ -124,6 +124,9 @@ test("API keys and webhooks show Chinese to a partner admin who reads Chinese", 
   await expect(page.getByRole("heading", { name: "添加端点" })).toBeVisible();
   await expect(page.getByLabel("端点 URL")).toBeVisible();
   await expect(page.getByRole("button", { name: "添加端点" })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "customer.status_changed" })).toHaveAccessibleDescription(
+    "客户已被批准、拒绝、暂停或恢复。",
+  );
 });
 
 test("administration shows Chinese headings, roles and dates", async ({ page, baseURL }) => {

@@ -71,12 +71,26 @@ export function WebhookEndpointCreator({
         </Field>
         <fieldset aria-describedby={typesError ? `${id}-types-error` : undefined}>
           <legend className="text-sm font-medium text-slate-900">{t("eventsLegend")}</legend>
-          <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+          <div className="mt-2 grid gap-x-6 gap-y-3 sm:grid-cols-2">
             {eventTypes.map((type) => (
-              <label key={type} className="flex items-center gap-2 text-sm text-slate-800">
-                <input type="checkbox" name="event_types" value={type} defaultChecked className="size-4" />
-                <span className="font-mono text-xs">{type}</span>
-              </label>
+              <div key={type}>
+                <label className="flex items-center gap-2 text-sm text-slate-800">
+                  <input
+                    type="checkbox"
+                    name="event_types"
+                    value={type}
+                    defaultChecked
+                    className="size-4"
+                    aria-describedby={t.has(`eventTypes.${type}`) ? `${id}-${type}-about` : undefined}
+                  />
+                  <span className="font-mono text-xs break-all">{type}</span>
+                </label>
+                {t.has(`eventTypes.${type}`) ? (
+                  <p id={`${id}-${type}-about`} className="mt-0.5 ml-6 text-xs text-slate-600">
+                    {t(`eventTypes.${type}`)}
+                  </p>
+                ) : null}
+              </div>
             ))}
           </div>
           {typesError ? (
