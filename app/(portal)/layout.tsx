@@ -1,16 +1,17 @@
+import { getTranslations } from "next-intl/server";
 import { PortalHeader } from "@/components/layout/portal-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { navigationFor } from "@/lib/auth/navigation";
-import { ROLE_LABELS } from "@/lib/auth/roles";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const t = await getTranslations("common");
   return (
     <div className="min-h-screen">
       <PortalHeader
-        navigation={navigationFor(user)}
+        navigation={navigationFor(user).map(({ href, section }) => ({ href, label: t(`nav.${section}`) }))}
         userName={user.name}
-        roleLabel={ROLE_LABELS[user.role]}
+        roleLabel={t(`roles.${user.role}`)}
         partnerName={user.partnerName}
       />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">

@@ -27,6 +27,7 @@ export default async function HomePage() {
     const key = href === "/customers" && can(user, "customers:list-all") ? "reviewQueue" : DESCRIPTIONS[href];
     return key ? t(`descriptions.${key}`) : null;
   };
+  const nav = await getTranslations("common.nav");
   return (
     <div>
       <h1 className="text-2xl font-semibold tracking-tight">{t("welcome", { name: user.name })}</h1>
@@ -38,7 +39,7 @@ export default async function HomePage() {
               href={section.href}
               className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-blue-300 hover:shadow focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600"
             >
-              <span className="text-base font-semibold text-slate-900">{section.label}</span>
+              <span className="text-base font-semibold text-slate-900">{nav(section.section)}</span>
               <span className="mt-1 block text-sm text-slate-600">{description(section.href)}</span>
             </Link>
           </li>

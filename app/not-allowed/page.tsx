@@ -1,21 +1,24 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { BrandMark } from "@/components/layout/brand-mark";
 
-export const metadata: Metadata = { title: "Not allowed" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common.notAllowed");
+  return { title: t("pageTitle") };
+}
 
-export default function NotAllowedPage() {
+export default async function NotAllowedPage() {
+  const t = await getTranslations("common.notAllowed");
   return (
     <main className="mx-auto max-w-lg px-6 py-24 text-center">
       <div className="mb-10 flex justify-center">
         <BrandMark />
       </div>
-      <h1 className="text-2xl font-semibold tracking-tight">You are not allowed to open this page</h1>
-      <p className="mt-3 text-slate-600">
-        Your role does not include this part of the portal. If you need it, ask an administrator.
-      </p>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+      <p className="mt-3 text-slate-600">{t("body")}</p>
       <Link href="/" className="mt-6 inline-block text-blue-700 underline underline-offset-4">
-        Back to your home page
+        {t("home")}
       </Link>
     </main>
   );

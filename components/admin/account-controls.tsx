@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { changeRoleAction, setAccountDisabledAction, type AccountResult } from "@/app/(portal)/admin/actions";
 import { useHydrated } from "@/components/hooks/use-hydrated";
@@ -7,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ErrorIcon } from "@/components/ui/icons";
 import { NativeSelect } from "@/components/ui/input";
-import { isPartnerRole, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import { isPartnerRole, ROLES, type Role } from "@/lib/auth/roles";
 import type { PartnerOption } from "./create-account-form";
 import { errorsByField } from "./form-errors";
 
@@ -15,6 +16,7 @@ type Outcome = { ok: true; message: string } | { ok: false; message: string; fie
 
 /** Sends a row's form to a server action; the page revalidates, so the row redraws with the new facts. */
 function useRowAction(action: (data: FormData) => Promise<AccountResult>) {
+  const t = useTranslations("settings.admin");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -29,7 +31,7 @@ function useRowAction(action: (data: FormData) => Promise<AccountResult>) {
           result.ok ? result : { ok: false, message: result.message, fields: errorsByField(result.fieldErrors) },
         );
       } catch {
-        setOutcome({ ok: false, message: "The change could not be saved. Try again in a moment.", fields: {} });
+        setOutcome({ ok: false, message: t("changeFailed"), fields: {} });
       }
     });
   }
@@ -64,6 +66,8 @@ export function RoleForm({
   partnerId: string | null;
   partners: PartnerOption[];
 }) {
+  const t = useTranslations("settings.admin");
+  const roles = useTranslations("common.roles");
   const id = useId();
   const [selected, setSelected] = useState<Role | "">(role ?? "");
   const { outcome, pending, submit } = useRowAction(changeRoleAction);
@@ -77,7 +81,7 @@ export function RoleForm({
       <div className="flex items-start gap-2">
         <div className="flex flex-col gap-2">
           <label htmlFor={`${id}-role`} className="sr-only">
-            Role for {email}
+            {t("roleFor", { email })}
           </label>
           <NativeSelect
             id={`${id}-role`}
@@ -90,19 +94,19 @@ export function RoleForm({
           >
             {role === null ? (
               <option value="" disabled>
-                Unknown role
+                {t("unknownRole")}
               </option>
             ) : null}
             {ROLES.map((option) => (
               <option key={option} value={option}>
-                {ROLE_LABELS[option]}
+                {roles(option)}
               </option>
             ))}
           </NativeSelect>
           {selected && isPartnerRole(selected) ? (
             <>
               <label htmlFor={`${id}-partner`} className="sr-only">
-                Partner for {email}
+                {t("partnerFor", { email })}
               </label>
               <NativeSelect
                 id={`${id}-partner`}
@@ -113,7 +117,7 @@ export function RoleForm({
                 className="w-48"
               >
                 <option value="" disabled>
-                  Choose a partner
+                  {t("choosePartner")}
                 </option>
                 {partners.map((partner) => (
                   <option key={partner.partnerId} value={partner.partnerId}>
@@ -132,7 +136,8 @@ export function RoleForm({
           disabled={!hydrated}
           className="mt-1 shrink-0 whitespace-nowrap"
         >
-          Save role<span className="sr-only"> for {email}</span>
+          {t("saveRole")}
+          <span className="sr-only"> {t("saveRoleFor", { email })}</span>
         </Button>
       </div>
       <RowMessage
@@ -149,6 +154,7 @@ export function RoleForm({
 
 /** "Disable" or "Enable" for one account's row. */
 export function AccountStatusButton({ userId, email, disabled }: { userId: string; email: string; disabled: boolean }) {
+  const t = useTranslations("settings.admin");
   const id = useId();
   const { outcome, pending, submit } = useRowAction(setAccountDisabledAction);
   const hydrated = useHydrated();
@@ -165,7 +171,7 @@ export function AccountStatusButton({ userId, email, disabled }: { userId: strin
         aria-describedby={outcome?.ok === false ? `${id}-message` : undefined}
         className="whitespace-nowrap"
       >
-        {disabled ? "Enable" : "Disable"}
+        {t(disabled ? "enable" : "disable")}
         <span className="sr-only"> {email}</span>
       </Button>
       {/* Success shows in the row itself (status and button change); only a refusal needs words. */}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { createAccountAction } from "@/app/(portal)/admin/actions";
 import { useHydrated } from "@/components/hooks/use-hydrated";
@@ -7,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { isPartnerRole, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import { isPartnerRole, ROLES, type Role } from "@/lib/auth/roles";
 import { errorsByField, focusFirstInvalid } from "./form-errors";
 
 export interface PartnerOption {
@@ -20,6 +21,8 @@ type Outcome = { ok: true; message: string } | { ok: false; message: string; fie
 const DEFAULT_ROLE: Role = "partner_user";
 
 export function CreateAccountForm({ partners, passwordMin }: { partners: PartnerOption[]; passwordMin: number }) {
+  const t = useTranslations("settings.admin");
+  const roles = useTranslations("common.roles");
   const form = useRef<HTMLFormElement>(null);
   const [role, setRole] = useState<Role>(DEFAULT_ROLE);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -46,30 +49,30 @@ export function CreateAccountForm({ partners, passwordMin }: { partners: Partner
         }
         setOutcome({ ok: false, message: result.message, fields: errorsByField(result.fieldErrors) });
       } catch {
-        setOutcome({ ok: false, message: "The account could not be created. Try again in a moment.", fields: {} });
+        setOutcome({ ok: false, message: t("accountFailed"), fields: {} });
       }
     });
   }
 
   const errors = outcome && !outcome.ok ? outcome.fields : {};
-  const passwordHint = `At least ${passwordMin} characters. Share it with the person over a separate channel.`;
-  const partnerHint = "Partner roles work for exactly one partner.";
+  const passwordHint = t("passwordHint", { min: passwordMin });
+  const partnerHint = t("partnerHint");
   return (
     <form ref={form} onSubmit={submit} noValidate aria-labelledby="create-account-title" className="space-y-4">
       <h3 id="create-account-title" className="text-sm font-semibold text-slate-900">
-        Create account
+        {t("createAccount")}
       </h3>
       {outcome ? (
         outcome.ok ? (
           <Alert tone="success">{outcome.message}</Alert>
         ) : (
-          <Alert tone="error" title="The account was not created">
+          <Alert tone="error" title={t("accountErrorTitle")}>
             {outcome.message}
           </Alert>
         )
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="account-name" label="Full name" error={errors.name} required>
+        <Field id="account-name" label={t("fullName")} error={errors.name} required>
           <Input
             id="account-name"
             name="name"
@@ -80,7 +83,7 @@ export function CreateAccountForm({ partners, passwordMin }: { partners: Partner
             aria-describedby={describedBy("account-name", { error: errors.name })}
           />
         </Field>
-        <Field id="account-email" label="Email" error={errors.email} required>
+        <Field id="account-email" label={t("email")} error={errors.email} required>
           <Input
             id="account-email"
             name="email"
@@ -92,7 +95,7 @@ export function CreateAccountForm({ partners, passwordMin }: { partners: Partner
             aria-describedby={describedBy("account-email", { error: errors.email })}
           />
         </Field>
-        <Field id="account-password" label="Initial password" hint={passwordHint} error={errors.password} required>
+        <Field id="account-password" label={t("initialPassword")} hint={passwordHint} error={errors.password} required>
           <Input
             id="account-password"
             name="password"
@@ -104,7 +107,7 @@ export function CreateAccountForm({ partners, passwordMin }: { partners: Partner
             aria-describedby={describedBy("account-password", { hint: passwordHint, error: errors.password })}
           />
         </Field>
-        <Field id="account-role" label="Role" error={errors.role} required>
+        <Field id="account-role" label={t("role")} error={errors.role} required>
           <NativeSelect
             id="account-role"
             name="role"
@@ -116,13 +119,13 @@ export function CreateAccountForm({ partners, passwordMin }: { partners: Partner
           >
             {ROLES.map((option) => (
               <option key={option} value={option}>
-                {ROLE_LABELS[option]}
+                {roles(option)}
               </option>
             ))}
           </NativeSelect>
         </Field>
         {isPartnerRole(role) ? (
-          <Field id="account-partner" label="Partner" hint={partnerHint} error={errors.partnerId} required>
+          <Field id="account-partner" label={t("partner")} hint={partnerHint} error={errors.partnerId} required>
             <NativeSelect
               id="account-partner"
               name="partnerId"
@@ -132,7 +135,7 @@ export function CreateAccountForm({ partners, passwordMin }: { partners: Partner
               aria-describedby={describedBy("account-partner", { hint: partnerHint, error: errors.partnerId })}
             >
               <option value="" disabled>
-                Choose a partner
+                {t("choosePartner")}
               </option>
               {partners.map((partner) => (
                 <option key={partner.partnerId} value={partner.partnerId}>
@@ -144,7 +147,7 @@ export function CreateAccountForm({ partners, passwordMin }: { partners: Partner
         ) : null}
       </div>
       <Button type="submit" variant="primary" pending={pending} disabled={!hydrated}>
-        Create account
+        {t("createAccount")}
       </Button>
     </form>
   );

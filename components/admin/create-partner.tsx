@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { createPartnerAction, type CreatePartnerResult } from "@/app/(portal)/admin/actions";
 import { useHydrated } from "@/components/hooks/use-hydrated";
@@ -15,6 +16,7 @@ type Created = Extract<CreatePartnerResult, { ok: true }>;
 
 /** The partners card: the "Create partner" form, the new partner's first key pair (once), then the list. */
 export function PartnersCard({ children }: { children: ReactNode }) {
+  const t = useTranslations("settings.admin");
   const form = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const [failure, setFailure] = useState<{ message: string; fields: Record<string, string> } | null>(null);
@@ -40,7 +42,7 @@ export function PartnersCard({ children }: { children: ReactNode }) {
         }
         setFailure({ message: result.message, fields: errorsByField(result.fieldErrors) });
       } catch {
-        setFailure({ message: "The partner could not be created. Try again in a moment.", fields: {} });
+        setFailure({ message: t("partnerFailed"), fields: {} });
       }
     });
   }
@@ -48,19 +50,15 @@ export function PartnersCard({ children }: { children: ReactNode }) {
   const nameError = failure?.fields.name;
   return (
     <Card>
-      <CardHeader
-        title="Partners"
-        titleId="partners-title"
-        description="Businesses that onboard their customers through AxisFI. Each gets its first API key pair on creation."
-      />
+      <CardHeader title={t("partnersTitle")} titleId="partners-title" description={t("partnersDescription")} />
       <CardBody className="space-y-4 border-b border-slate-200">
         {failure ? (
-          <Alert tone="error" title="The partner was not created">
+          <Alert tone="error" title={t("partnerErrorTitle")}>
             {failure.message}
           </Alert>
         ) : null}
         <form ref={form} onSubmit={submit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
-          <Field id="partner-name" label="Partner name" error={nameError} required className="sm:w-96">
+          <Field id="partner-name" label={t("partnerName")} error={nameError} required className="sm:w-96">
             <Input
               id="partner-name"
               name="name"
@@ -72,18 +70,20 @@ export function PartnersCard({ children }: { children: ReactNode }) {
             />
           </Field>
           <Button type="submit" variant="primary" pending={pending} disabled={!hydrated} className="sm:mt-7">
-            Create partner
+            {t("createPartner")}
           </Button>
         </form>
         {created ? (
           <NewKeyPairPanel
-            title={`Partner “${created.name}” created`}
+            title={t("partnerCreated", { name: created.name })}
             publicKey={created.publicKey}
             secret={created.secret}
             onDone={() => setCreated(null)}
           >
-            Partner ID <span className="font-mono">{created.partnerId}</span>. Give this first key pair to the partner
-            over a secure channel; their partner admin can create and revoke further pairs.
+            {t.rich("partnerCreatedBody", {
+              partnerId: created.partnerId,
+              id: (chunks) => <span className="font-mono">{chunks}</span>,
+            })}
           </NewKeyPairPanel>
         ) : null}
       </CardBody>

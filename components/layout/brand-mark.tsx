@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
 /** The mark alone: app/icon.svg drawn inline (a white "A" on a blue rounded square), decorative; size it with `className` (size-7 by default). */
@@ -10,8 +11,12 @@ export function BrandIcon({ className }: { className?: string }) {
   );
 }
 
-/** The mark and the "AxisFI Onboarding" wordmark; its text is the accessible name where it is a link. */
+/**
+ * The mark and the "AxisFI Onboarding" wordmark (in the reader's language); its text is the
+ * accessible name where it is a link.
+ */
 export function BrandMark({ className, size = "md" }: { className?: string; size?: "md" | "lg" }) {
+  const t = useTranslations("common.brand");
   return (
     <span className={cn("inline-flex items-center gap-2", className)}>
       <BrandIcon className={size === "lg" ? "size-10" : "size-7"} />
@@ -21,7 +26,7 @@ export function BrandMark({ className, size = "md" }: { className?: string; size
           size === "lg" ? "text-xl" : "text-base",
         )}
       >
-        AxisFI <span className="font-normal text-slate-600">Onboarding</span>
+        {t("name")} <span className="font-normal text-slate-600">{t("product")}</span>
       </span>
     </span>
   );

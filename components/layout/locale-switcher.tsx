@@ -11,7 +11,7 @@ export async function LocaleSwitcher({ action }: { action: (formData: FormData) 
   return (
     <form action={action} aria-label={t("label")} className="flex items-center gap-1 text-sm">
       <span className="mr-1 text-slate-600" aria-hidden="true">
-        {t("label")}:
+        {t("prefix")}
       </span>
       {LOCALES.map((locale) => (
         <button

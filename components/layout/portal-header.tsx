@@ -1,11 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { cn } from "@/components/ui/cn";
-import type { NavigationItem } from "@/lib/auth/navigation";
 import { BrandMark } from "./brand-mark";
 
 function isCurrent(pathname: string, href: string): boolean {
@@ -13,6 +13,12 @@ function isCurrent(pathname: string, href: string): boolean {
 }
 
 const MENU_ID = "portal-menu";
+
+/** A section of the main navigation, named in the reader's language by the portal's layout. */
+export interface HeaderLink {
+  href: string;
+  label: string;
+}
 
 /**
  * The portal's header: brand, main navigation and the signed-in person. Below the `lg` width the
@@ -25,11 +31,12 @@ export function PortalHeader({
   roleLabel,
   partnerName,
 }: {
-  navigation: NavigationItem[];
+  navigation: HeaderLink[];
   userName: string;
   roleLabel: string;
   partnerName: string | null;
 }) {
+  const t = useTranslations("common.header");
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
@@ -47,7 +54,7 @@ export function PortalHeader({
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2"
       >
-        Skip to content
+        {t("skipToContent")}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
         <Link
@@ -77,7 +84,7 @@ export function PortalHeader({
           >
             {open ? <path d="M6 6l12 12M18 6 6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
           </svg>
-          Menu
+          {t("menu")}
         </button>
         <div
           id={MENU_ID}
@@ -86,7 +93,7 @@ export function PortalHeader({
             open ? "flex" : "hidden",
           )}
         >
-          <nav aria-label="Main">
+          <nav aria-label={t("mainNavigation")}>
             <ul className="flex flex-col gap-1 text-sm lg:flex-row">
               {navigation.map((item) => (
                 <li key={item.href}>

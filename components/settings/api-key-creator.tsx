@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition, type ReactNode } from "react";
 import { createApiKeyAction } from "@/app/(portal)/settings/api-keys/actions";
 import { useHydrated } from "@/components/hooks/use-hydrated";
@@ -15,6 +16,7 @@ interface KeyPair {
 
 /** The key pairs card: its "Create API key" button, the new pair (once), then the list it is given. */
 export function ApiKeyCreator({ partnerName, children }: { partnerName: string; children: ReactNode }) {
+  const t = useTranslations("settings.apiKeys");
   const [created, setCreated] = useState<KeyPair | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -28,7 +30,7 @@ export function ApiKeyCreator({ partnerName, children }: { partnerName: string; 
         if (result.ok) setCreated({ publicKey: result.publicKey, secret: result.secret });
         else setError(result.message);
       } catch {
-        setError("The key pair could not be created. Try again in a moment.");
+        setError(t("createFailed"));
       }
     });
   }
@@ -36,24 +38,24 @@ export function ApiKeyCreator({ partnerName, children }: { partnerName: string; 
   return (
     <Card>
       <CardHeader
-        title="Key pairs"
-        description={`Every active pair can create customers for ${partnerName}. Revoke a pair you no longer use.`}
+        title={t("cardTitle")}
+        description={t("cardDescription", { partner: partnerName })}
         actions={
           <Button variant="primary" onClick={create} pending={pending} disabled={!hydrated}>
-            Create API key
+            {t("create")}
           </Button>
         }
       />
       {error || created ? (
         <CardBody className="space-y-4 border-b border-slate-200">
           {error ? (
-            <Alert tone="error" title="No key pair was created">
+            <Alert tone="error" title={t("createErrorTitle")}>
               {error}
             </Alert>
           ) : null}
           {created ? (
             <NewKeyPairPanel
-              title="API key pair created"
+              title={t("created")}
               publicKey={created.publicKey}
               secret={created.secret}
               onDone={() => setCreated(null)}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -42,6 +43,7 @@ export function NewKeyPairPanel({
   secret: string;
   onDone: () => void;
 }) {
+  const t = useTranslations("settings.newKeyPair");
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   // Focus lands on the panel, so that keyboard and screen-reader users meet the secret at once.
@@ -64,33 +66,22 @@ export function NewKeyPairPanel({
           <p className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">
             <WarningIcon className="mt-px size-4 text-amber-700" />
             <span>
-              <strong className="font-semibold">Copy the secret now: it will not be shown again.</strong> AxisFI keeps
-              only a hash of it. If it is lost, create a new key pair and revoke this one.
+              <strong className="font-semibold">{t("warning")}</strong> {t("warningMore")}
             </span>
           </p>
           <div className="grid gap-4">
             <div className="space-y-2">
-              <ReadOnlyValue
-                id={`${id}-key`}
-                label="New API key"
-                hint="Send it in the X-API-Key header."
-                value={publicKey}
-              />
-              <CopyButton label="Copy key" value={publicKey} />
+              <ReadOnlyValue id={`${id}-key`} label={t("key")} hint={t("keyHint")} value={publicKey} />
+              <CopyButton label={t("copyKey")} value={publicKey} />
             </div>
             <div className="space-y-2">
-              <ReadOnlyValue
-                id={`${id}-secret`}
-                label="New API secret"
-                hint="Send it in the X-API-Secret header. Keep it in your secret store, never in code or tickets."
-                value={secret}
-              />
-              <CopyButton label="Copy secret" value={secret} />
+              <ReadOnlyValue id={`${id}-secret`} label={t("secret")} hint={t("secretHint")} value={secret} />
+              <CopyButton label={t("copySecret")} value={secret} />
             </div>
           </div>
           <div className="border-t border-green-200 pt-4">
             <Button variant="primary" size="sm" onClick={onDone}>
-              I have stored the secret
+              {t("done")}
             </Button>
           </div>
         </div>

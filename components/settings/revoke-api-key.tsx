@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { revokeApiKeyAction } from "@/app/(portal)/settings/api-keys/actions";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import { Button } from "@/components/ui/button";
  * restored, so a stray click must not cut a partner's integration off.
  */
 export function RevokeApiKey({ publicKey }: { publicKey: string }) {
+  const t = useTranslations("settings");
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -29,7 +31,7 @@ export function RevokeApiKey({ publicKey }: { publicKey: string }) {
         const result = await revokeApiKeyAction(form);
         if (!result.ok) setError(result.message);
       } catch {
-        setError("The key could not be revoked. Try again in a moment.");
+        setError(t("apiKeys.revokeFailed"));
       }
     });
   }
@@ -37,7 +39,8 @@ export function RevokeApiKey({ publicKey }: { publicKey: string }) {
   if (!confirming) {
     return (
       <Button ref={revokeButton} variant="secondary" size="sm" onClick={() => setConfirming(true)}>
-        Revoke<span className="sr-only"> {publicKey}</span>
+        {t("apiKeys.revoke")}
+        <span className="sr-only"> {publicKey}</span>
       </Button>
     );
   }
@@ -45,14 +48,16 @@ export function RevokeApiKey({ publicKey }: { publicKey: string }) {
   return (
     <form onSubmit={submit} className="flex flex-col items-end gap-2">
       <input type="hidden" name="publicKey" value={publicKey} />
-      <p className="text-right text-xs text-slate-600">Systems using this key stop working at once.</p>
+      <p className="text-right text-xs text-slate-600">{t("apiKeys.revokeWarning")}</p>
       <div className="flex flex-wrap justify-end gap-2">
         <Button variant="ghost" size="sm" onClick={cancel} disabled={pending}>
-          Cancel<span className="sr-only"> revoking {publicKey}</span>
+          {t("cancel")}
+          <span className="sr-only"> {t("apiKeys.cancelRevoking", { key: publicKey })}</span>
         </Button>
         {/* Focus moves here so that the confirmation is the next thing read and pressed. */}
         <Button type="submit" variant="danger" size="sm" pending={pending} autoFocus>
-          Confirm revoke<span className="sr-only"> {publicKey}</span>
+          {t("apiKeys.confirmRevoke")}
+          <span className="sr-only"> {publicKey}</span>
         </Button>
       </div>
       {error ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import type { FormFailure } from "@/lib/forms/form-failure";
@@ -34,6 +35,7 @@ export function WebhookActionButton({
   /** Takes a new secret from the answer (rotation) to show it where the caller wants. */
   onSecret?: (secret: string) => void;
 }) {
+  const t = useTranslations("settings");
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
@@ -52,12 +54,13 @@ export function WebhookActionButton({
         else if (result.secret) setSecret(result.secret);
         if (done) setMessage({ tone: "ok", text: done });
       } catch {
-        setMessage({ tone: "error", text: "That did not work. Try again in a moment." });
+        setMessage({ tone: "error", text: t("tryAgain") });
       }
     });
   }
 
-  if (secret) return <WebhookSecretPanel title="New signing secret" secret={secret} onDone={() => setSecret(null)} />;
+  if (secret)
+    return <WebhookSecretPanel title={t("webhooks.newSecret")} secret={secret} onDone={() => setSecret(null)} />;
 
   return (
     <form onSubmit={submit} className="flex flex-col items-start gap-2">
@@ -69,7 +72,8 @@ export function WebhookActionButton({
           <p className="text-xs text-slate-600">{confirm.text}</p>
           <div className="flex flex-wrap gap-2">
             <Button variant="ghost" size="sm" onClick={() => setConfirming(false)} disabled={pending}>
-              Cancel<span className="sr-only"> {accessibleName}</span>
+              {t("cancel")}
+              <span className="sr-only"> {accessibleName}</span>
             </Button>
             <Button type="submit" variant="danger" size="sm" pending={pending} autoFocus>
               {confirm.label}

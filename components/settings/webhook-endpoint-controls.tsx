@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { WebhookActionButton, type WebhookAction } from "./webhook-action-button";
 import { WebhookSecretPanel } from "./webhook-secret-panel";
@@ -19,6 +20,7 @@ export function WebhookEndpointControls({
   testEventType: string;
   actions: { sendTest: WebhookAction; rotate: WebhookAction; remove: WebhookAction };
 }) {
+  const t = useTranslations("settings.webhooks");
   const [secret, setSecret] = useState<string | null>(null);
   const fields = { endpointId };
   return (
@@ -27,30 +29,27 @@ export function WebhookEndpointControls({
         <WebhookActionButton
           action={actions.sendTest}
           fields={fields}
-          label="Send test event"
+          label={t("sendTest")}
           accessibleName={url}
-          done={`Test event (${testEventType}) queued.`}
+          done={t("testQueued", { type: testEventType })}
         />
         <WebhookActionButton
           action={actions.rotate}
           fields={fields}
-          label="Rotate secret"
+          label={t("rotate")}
           accessibleName={url}
-          confirm={{
-            text: "A new secret signs from now on; the current one also signs for 24 hours.",
-            label: "Confirm rotate",
-          }}
+          confirm={{ text: t("rotateWarning"), label: t("confirmRotate") }}
           onSecret={setSecret}
         />
         <WebhookActionButton
           action={actions.remove}
           fields={fields}
-          label="Delete"
+          label={t("delete")}
           accessibleName={url}
-          confirm={{ text: "Nothing more is sent to it.", label: "Confirm delete" }}
+          confirm={{ text: t("deleteWarning"), label: t("confirmDelete") }}
         />
       </div>
-      {secret ? <WebhookSecretPanel title="New signing secret" secret={secret} onDone={() => setSecret(null)} /> : null}
+      {secret ? <WebhookSecretPanel title={t("newSecret")} secret={secret} onDone={() => setSecret(null)} /> : null}
     </div>
   );
 }

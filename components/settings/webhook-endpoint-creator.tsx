@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Alert } from "@/components/ui/alert";
@@ -21,6 +22,7 @@ export function WebhookEndpointCreator({
   action: CreateWebhookEndpoint;
   eventTypes: readonly string[];
 }) {
+  const t = useTranslations("settings.webhooks");
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
   const [failure, setFailure] = useState<FormFailure | null>(null);
@@ -29,7 +31,7 @@ export function WebhookEndpointCreator({
   const hydrated = useHydrated();
   const urlError = failure?.fieldErrors.find((error) => error.field === "url")?.message;
   const typesError = failure?.fieldErrors.find((error) => error.field.startsWith("event_types"))?.message;
-  const urlHint = "https, reachable on the public internet. We POST each event to it as JSON.";
+  const urlHint = t("urlHint");
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,21 +44,21 @@ export function WebhookEndpointCreator({
         setSecret(result.secret);
         form.current?.reset();
       } catch {
-        setFailure({ ok: false, message: "The endpoint could not be added. Try again in a moment.", fieldErrors: [] });
+        setFailure({ ok: false, message: t("addFailed"), fieldErrors: [] });
       }
     });
   }
 
   return (
     <div className="space-y-4">
-      {secret ? <WebhookSecretPanel title="Endpoint added" secret={secret} onDone={() => setSecret(null)} /> : null}
+      {secret ? <WebhookSecretPanel title={t("addedTitle")} secret={secret} onDone={() => setSecret(null)} /> : null}
       {failure && failure.fieldErrors.length === 0 ? (
-        <Alert tone="error" title="No endpoint was added">
+        <Alert tone="error" title={t("addErrorTitle")}>
           {failure.message}
         </Alert>
       ) : null}
       <form ref={form} onSubmit={submit} className="grid gap-4" noValidate>
-        <Field id={`${id}-url`} label="Endpoint URL" hint={urlHint} error={urlError} required>
+        <Field id={`${id}-url`} label={t("urlLabel")} hint={urlHint} error={urlError} required>
           <Input
             id={`${id}-url`}
             name="url"
@@ -68,13 +70,27 @@ export function WebhookEndpointCreator({
           />
         </Field>
         <fieldset aria-describedby={typesError ? `${id}-types-error` : undefined}>
-          <legend className="text-sm font-medium text-slate-900">Events to send</legend>
-          <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+          <legend className="text-sm font-medium text-slate-900">{t("eventsLegend")}</legend>
+          <div className="mt-2 grid gap-x-6 gap-y-3 sm:grid-cols-2">
             {eventTypes.map((type) => (
-              <label key={type} className="flex items-center gap-2 text-sm text-slate-800">
-                <input type="checkbox" name="event_types" value={type} defaultChecked className="size-4" />
-                <span className="font-mono text-xs">{type}</span>
-              </label>
+              <div key={type}>
+                <label className="flex items-center gap-2 text-sm text-slate-800">
+                  <input
+                    type="checkbox"
+                    name="event_types"
+                    value={type}
+                    defaultChecked
+                    className="size-4"
+                    aria-describedby={t.has(`eventTypes.${type}`) ? `${id}-${type}-about` : undefined}
+                  />
+                  <span className="font-mono text-xs break-all">{type}</span>
+                </label>
+                {t.has(`eventTypes.${type}`) ? (
+                  <p id={`${id}-${type}-about`} className="mt-0.5 ml-6 text-xs text-slate-600">
+                    {t(`eventTypes.${type}`)}
+                  </p>
+                ) : null}
+              </div>
             ))}
           </div>
           {typesError ? (
@@ -85,7 +101,7 @@ export function WebhookEndpointCreator({
         </fieldset>
         <div>
           <Button type="submit" variant="primary" pending={pending} disabled={!hydrated}>
-            Add endpoint
+            {t("addSubmit")}
           </Button>
         </div>
       </form>

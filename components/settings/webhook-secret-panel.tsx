@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -12,10 +13,11 @@ import { Input } from "@/components/ui/input";
  * component that received it from the server action; closing the panel forgets it.
  */
 export function WebhookSecretPanel({ title, secret, onDone }: { title: string; secret: string; onDone: () => void }) {
+  const t = useTranslations("settings.webhooks");
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [secret]);
-  const hint = "Verify the AxisFI-Signature header of each delivery with it. Keep it in your secret store.";
+  const hint = t("secretHint");
 
   return (
     <section
@@ -30,9 +32,9 @@ export function WebhookSecretPanel({ title, secret, onDone }: { title: string; s
           </h3>
           <p className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">
             <WarningIcon className="mt-px size-4 text-amber-700" />
-            <strong className="font-semibold">Copy the signing secret now: it will not be shown again.</strong>
+            <strong className="font-semibold">{t("secretWarning")}</strong>
           </p>
-          <Field id={`${id}-secret`} label="Signing secret" hint={hint}>
+          <Field id={`${id}-secret`} label={t("secretLabel")} hint={hint}>
             <Input
               id={`${id}-secret`}
               readOnly
@@ -44,10 +46,10 @@ export function WebhookSecretPanel({ title, secret, onDone }: { title: string; s
               className="font-mono"
             />
           </Field>
-          <CopyButton label="Copy secret" value={secret} />
+          <CopyButton label={t("copySecret")} value={secret} />
           <div className="border-t border-green-200 pt-4">
             <Button variant="primary" size="sm" onClick={onDone}>
-              I have stored the secret
+              {t("secretDone")}
             </Button>
           </div>
         </div>

@@ -122,12 +122,12 @@ describe("navigationFor", () => {
   it("shows a reviewer the review queue only", () => {
     const items = navigationFor(actorOf("reviewer"));
     expect(items.map((item) => item.href)).toEqual(["/", "/customers", "/docs/api"]);
-    expect(items.find((item) => item.href === "/customers")?.label).toBe("Review queue");
+    expect(items.find((item) => item.href === "/customers")?.section).toBe("reviewQueue");
   });
 
-  it("labels the partner's customer list Customers", () => {
+  it("names the partner's customer list Customers", () => {
     const items = navigationFor(actorOf("partner_user"));
-    expect(items.find((item) => item.href === "/customers")?.label).toBe("Customers");
+    expect(items.find((item) => item.href === "/customers")?.section).toBe("customers");
   });
 
   it("shows an admin administration only", () => {

@@ -1,13 +1,9 @@
-/** Who may do what in the portal. Browser-safe: navigation reads it to show each role its sections. */
+/**
+ * Who may do what in the portal. Browser-safe: navigation reads it to show each role its sections.
+ * Each role's name, in every language, is in the `common` catalog (`roles.<code>`).
+ */
 export const ROLES = ["partner_admin", "partner_user", "reviewer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  partner_admin: "Partner admin",
-  partner_user: "Partner user",
-  reviewer: "Compliance reviewer",
-  admin: "Administrator",
-};
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userAuditActor } from "@/lib/audit/audit-events";
@@ -12,7 +13,6 @@ import { createPartner } from "@/lib/partners/partners";
 import { changeRole, createUser, setDisabled } from "@/lib/users/users";
 
 const PAGE = "/admin";
-const CHECK_FIELDS = "Some fields need your attention.";
 
 export type AdminFailure = FormFailure;
 /** The partner and its first key pair, secret included: the only time the secret leaves the server. */
@@ -20,21 +20,33 @@ export type CreatePartnerResult =
   { ok: true; partnerId: string; name: string; publicKey: string; secret: string } | AdminFailure;
 export type AccountResult = { ok: true; message: string } | AdminFailure;
 
+/** The administration page's words, in the language of the admin who acts. */
+type Words = Awaited<ReturnType<typeof words>>;
+function words() {
+  return getTranslations("settings.admin");
+}
+
 /** The form's fields as the schema reads them, or the refusal that lists every bad field. */
-function parse<T>(schema: z.ZodType<T>, formData: FormData, message = CHECK_FIELDS): T {
+function parse<T>(schema: z.ZodType<T>, formData: FormData, message: string): T {
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), message);
   return parsed.data;
 }
 
-const partnerSchema = z.object({
-  name: z.string().trim().min(1, "Enter the partner's name.").max(200, "Use at most 200 characters."),
-});
+const partnerSchema = (t: Words) =>
+  z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, t("validation.partnerName"))
+      .max(200, t("validation.maxLength", { max: 200 })),
+  });
 
 export async function createPartnerAction(formData: FormData): Promise<CreatePartnerResult> {
   const admin = await requirePermission("admin:manage");
+  const t = await words();
   return formResult(async () => {
-    const { name } = parse(partnerSchema, formData);
+    const { name } = parse(partnerSchema(t), formData, t("validation.checkFields"));
     const partner = await createPartner(name, { by: userAuditActor(admin) });
     revalidatePath(PAGE);
     return {
@@ -46,59 +58,69 @@ export async function createPartnerAction(formData: FormData): Promise<CreatePar
   });
 }
 
-const PARTNER_REQUIRED = "Choose the partner this person works for.";
-
 /** Role and partner as a form sends them: the partner select only counts for partner roles. */
-const rolePartnerFields = {
-  role: z.enum(ROLES, "Choose a role."),
+const rolePartnerFields = (t: Words) => ({
+  role: z.enum(ROLES, t("validation.chooseRole")),
   partnerId: z.string().trim().optional(),
-};
+});
 
-function partnerFor<T extends { role: (typeof ROLES)[number]; partnerId?: string }>(
-  values: T,
-  ctx: z.RefinementCtx,
-): void {
-  if (isPartnerRole(values.role) && !values.partnerId) {
-    ctx.addIssue({ code: "custom", path: ["partnerId"], message: PARTNER_REQUIRED, params: { code: "required" } });
-  }
+function partnerFor(t: Words) {
+  return <T extends { role: (typeof ROLES)[number]; partnerId?: string }>(values: T, ctx: z.RefinementCtx): void => {
+    if (isPartnerRole(values.role) && !values.partnerId) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["partnerId"],
+        message: t("validation.choosePartner"),
+        params: { code: "required" },
+      });
+    }
+  };
 }
 
-const accountSchema = z
-  .object({
-    name: z.string().trim().min(1, "Enter the person's name.").max(200, "Use at most 200 characters."),
-    email: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .max(254, "Use at most 254 characters.")
-      .pipe(z.email("Enter an email address such as name@example.com.")),
-    password: z
-      .string()
-      .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-      .max(256, "Use at most 256 characters."),
-    ...rolePartnerFields,
-  })
-  .superRefine(partnerFor);
+const accountSchema = (t: Words) =>
+  z
+    .object({
+      name: z
+        .string()
+        .trim()
+        .min(1, t("validation.personName"))
+        .max(200, t("validation.maxLength", { max: 200 })),
+      email: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .max(254, t("validation.maxLength", { max: 254 }))
+        .pipe(z.email(t("validation.email"))),
+      password: z
+        .string()
+        .min(PASSWORD_MIN, t("validation.minLength", { min: PASSWORD_MIN }))
+        .max(256, t("validation.maxLength", { max: 256 })),
+      ...rolePartnerFields(t),
+    })
+    .superRefine(partnerFor(t));
 
 export async function createAccountAction(formData: FormData): Promise<AccountResult> {
   const admin = await requirePermission("admin:manage");
+  const t = await words();
   return formResult(async () => {
-    const { role, partnerId, ...account } = parse(accountSchema, formData);
+    const { role, partnerId, ...account } = parse(accountSchema(t), formData, t("validation.checkFields"));
     await createUser(admin, { ...account, role, partnerId: isPartnerRole(role) ? partnerId : null });
     revalidatePath(PAGE);
-    return { message: `Account created for ${account.email}.` };
+    return { message: t("accountCreated", { email: account.email }) };
   });
 }
 
-const roleSchema = z.object({ userId: z.string().min(1), ...rolePartnerFields }).superRefine(partnerFor);
+const roleSchema = (t: Words) =>
+  z.object({ userId: z.string().min(1), ...rolePartnerFields(t) }).superRefine(partnerFor(t));
 
 export async function changeRoleAction(formData: FormData): Promise<AccountResult> {
   const admin = await requirePermission("admin:manage");
+  const t = await words();
   return formResult(async () => {
-    const { userId, role, partnerId } = parse(roleSchema, formData);
+    const { userId, role, partnerId } = parse(roleSchema(t), formData, t("validation.checkFields"));
     await changeRole(admin, userId, role, isPartnerRole(role) ? (partnerId ?? null) : null);
     revalidatePath(PAGE);
-    return { message: "Role saved. It applies from the person's next page." };
+    return { message: t("roleSaved") };
   });
 }
 
@@ -106,10 +128,11 @@ const statusSchema = z.object({ userId: z.string().min(1), disabled: z.enum(["tr
 
 export async function setAccountDisabledAction(formData: FormData): Promise<AccountResult> {
   const admin = await requirePermission("admin:manage");
+  const t = await words();
   return formResult(async () => {
-    const { userId, disabled } = parse(statusSchema, formData, "Choose an account.");
+    const { userId, disabled } = parse(statusSchema, formData, t("chooseAccount"));
     await setDisabled(admin, userId, disabled === "true");
     revalidatePath(PAGE);
-    return { message: disabled === "true" ? "Account disabled." : "Account enabled." };
+    return { message: t(disabled === "true" ? "accountDisabled" : "accountEnabled") };
   });
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AccountStatusButton, RoleForm } from "@/components/admin/account-controls";
 import { CreateAccountForm } from "@/components/admin/create-account-form";
 import { PartnersCard } from "@/components/admin/create-partner";
-import { ActiveOrStoppedBadge } from "@/components/ui/badge";
+import { ActiveOrStopped } from "@/components/settings/active-or-stopped";
 import { buttonClassName } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/input";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -12,38 +13,22 @@ import {
   listSecurityEvents,
   SECURITY_EVENT_KINDS,
   type AuditEvent,
-  type SecurityAction,
 } from "@/lib/audit/audit-events";
 import { requirePermission } from "@/lib/auth/current-user";
 import { PASSWORD_MIN } from "@/lib/auth/passwords";
-import { ROLE_LABELS } from "@/lib/auth/roles";
 import { listPartners } from "@/lib/partners/partners";
 import { listUsers } from "@/lib/users/users";
 import { formatDateTime, formatDateTimeWithSeconds } from "@/lib/format-date";
+import { toLocale } from "@/lib/i18n/locales";
 import { forPage } from "@/lib/pages/page-error";
 
-export const metadata: Metadata = { title: "Administration" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.admin");
+  return { title: t("pageTitle") };
+}
 
 const tableHead = "border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500";
 const headerCell = "px-4 py-3 font-medium";
-
-const EVENT_LABELS: Record<SecurityAction, string> = {
-  "sign_in.succeeded": "Signed in",
-  "sign_in.failed": "Sign-in failed",
-  "sign_in.throttled": "Sign-in throttled",
-  "account.created": "Account created",
-  "account.role_changed": "Role changed",
-  "account.disabled": "Account disabled",
-  "account.enabled": "Account enabled",
-  "partner.created": "Partner created",
-  "partner.rate_limit_changed": "API rate limit changed",
-  "api_key.created": "API key created",
-  "api_key.revoked": "API key revoked",
-  "webhook_endpoint.created": "Webhook endpoint created",
-  "webhook_endpoint.secret_rotated": "Webhook secret rotated",
-  "webhook_endpoint.deleted": "Webhook endpoint deleted",
-  "webhook_endpoint.test_sent": "Webhook test event sent",
-};
 
 /** What else an event says, in one line: the account or key it was about, a role change, a reason. */
 function eventDetails(event: AuditEvent): string {
@@ -71,30 +56,56 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
     ? `/admin?${new URLSearchParams({ ...(kind ? { events: kind } : {}), before: securityEvents.olderThan })}#security-events`
     : null;
   const partnerOptions = partners.map(({ partnerId, name }) => ({ partnerId, name }));
+  const [t, common, settings, locale] = await Promise.all([
+    getTranslations("settings.admin"),
+    getTranslations("common"),
+    getTranslations("settings"),
+    getLocale().then(toLocale),
+  ]);
+  /** A security event's name; an action this page does not know yet shows as its code. */
+  const eventLabel = (action: string) => (t.has(`events.${action}`) ? t(`events.${action}`) : action);
+  const partnerColumns = {
+    partner: t("partnerColumns.partner"),
+    partnerId: t("partnerColumns.partnerId"),
+    staff: t("partnerColumns.staff"),
+    created: t("partnerColumns.created"),
+  };
+  const accountColumns = {
+    person: t("accountColumns.person"),
+    role: t("accountColumns.role"),
+    partner: t("accountColumns.partner"),
+    status: t("accountColumns.status"),
+  };
+  const securityColumns = {
+    when: t("securityColumns.when"),
+    event: t("securityColumns.event"),
+    by: t("securityColumns.by"),
+    details: t("securityColumns.details"),
+  };
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Administration</h1>
-        <p className="mt-1 text-slate-600">Partners and the staff accounts that sign in to the portal.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-slate-600">{t("intro")}</p>
       </div>
 
       <PartnersCard>
         <div className="relative overflow-x-auto">
           <table className="table-cards w-full text-left text-sm">
-            <caption className="sr-only">Partners, by name</caption>
+            <caption className="sr-only">{t("partnersCaption")}</caption>
             <thead className={tableHead}>
               <tr>
                 <th scope="col" className={headerCell}>
-                  Partner
+                  {partnerColumns.partner}
                 </th>
                 <th scope="col" className={headerCell}>
-                  Partner ID
+                  {partnerColumns.partnerId}
                 </th>
                 <th scope="col" className={`${headerCell} text-right`}>
-                  Staff accounts
+                  {partnerColumns.staff}
                 </th>
                 <th scope="col" className={headerCell}>
-                  Created (UTC)
+                  {partnerColumns.created}
                 </th>
               </tr>
             </thead>
@@ -102,23 +113,23 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
               {partners.length === 0 ? (
                 <tr>
                   <td colSpan={4} className="px-4 py-8 text-center text-slate-500">
-                    No partners yet. Create the first one above; its staff accounts come next.
+                    {t("noPartners")}
                   </td>
                 </tr>
               ) : (
                 partners.map((partner) => (
                   <tr key={partner.partnerId}>
-                    <td data-label="Partner" className="px-4 py-3 font-medium text-slate-900">
+                    <td data-label={partnerColumns.partner} className="px-4 py-3 font-medium text-slate-900">
                       {partner.name}
                     </td>
-                    <td data-label="Partner ID" className="px-4 py-3 font-mono text-xs break-all">
+                    <td data-label={partnerColumns.partnerId} className="px-4 py-3 font-mono text-xs break-all">
                       {partner.partnerId}
                     </td>
-                    <td data-label="Staff accounts" className="px-4 py-3 text-right tabular-nums">
+                    <td data-label={partnerColumns.staff} className="px-4 py-3 text-right tabular-nums">
                       {partner.staffCount}
                     </td>
-                    <td data-label="Created (UTC)" className="px-4 py-3 whitespace-nowrap">
-                      {formatDateTime(partner.createdAt)}
+                    <td data-label={partnerColumns.created} className="px-4 py-3 whitespace-nowrap">
+                      {formatDateTime(partner.createdAt, locale)}
                     </td>
                   </tr>
                 ))
@@ -129,32 +140,29 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
       </PartnersCard>
 
       <Card>
-        <CardHeader
-          title="Staff accounts"
-          description="A new role applies from the person's next page. A disabled account is signed out at once and cannot sign in."
-        />
+        <CardHeader title={t("accountsTitle")} description={t("accountsDescription")} />
         <CardBody className="border-b border-slate-200">
           <CreateAccountForm partners={partnerOptions} passwordMin={PASSWORD_MIN} />
         </CardBody>
         <div className="relative overflow-x-auto">
           <table className="table-cards w-full text-left text-sm">
-            <caption className="sr-only">Staff accounts, by name</caption>
+            <caption className="sr-only">{t("accountsCaption")}</caption>
             <thead className={tableHead}>
               <tr>
                 <th scope="col" className={headerCell}>
-                  Person
+                  {accountColumns.person}
                 </th>
                 <th scope="col" className={headerCell}>
-                  Role
+                  {accountColumns.role}
                 </th>
                 <th scope="col" className={headerCell}>
-                  Partner
+                  {accountColumns.partner}
                 </th>
                 <th scope="col" className={headerCell}>
-                  Status
+                  {accountColumns.status}
                 </th>
                 <th scope="col" className={headerCell}>
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{settings("actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -163,18 +171,16 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
                 const self = account.userId === admin.userId;
                 return (
                   <tr key={account.userId} className="align-top">
-                    <td data-label="Person" className="min-w-44 px-4 py-3">
+                    <td data-label={accountColumns.person} className="min-w-44 px-4 py-3">
                       <span className="font-medium text-slate-900">{account.name}</span>
-                      {self ? <span className="ml-1.5 text-xs text-slate-500">(you)</span> : null}
+                      {self ? <span className="ml-1.5 text-xs text-slate-500">{t("you")}</span> : null}
                       <span className="block text-xs break-all text-slate-500">{account.email}</span>
                     </td>
-                    <td data-label="Role" className="px-4 py-3">
+                    <td data-label={accountColumns.role} className="px-4 py-3">
                       {self ? (
                         <>
-                          {account.role ? ROLE_LABELS[account.role] : "Unknown role"}
-                          <span className="mt-1 block max-w-56 text-xs text-slate-500">
-                            Only another administrator can change your role or disable your account.
-                          </span>
+                          {account.role ? common(`roles.${account.role}`) : t("unknownRole")}
+                          <span className="mt-1 block max-w-56 text-xs text-slate-500">{t("selfNote")}</span>
                         </>
                       ) : (
                         <RoleForm
@@ -186,13 +192,13 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
                         />
                       )}
                     </td>
-                    <td data-label="Partner" className="px-4 py-3">
+                    <td data-label={accountColumns.partner} className="px-4 py-3">
                       {account.partnerName ?? <span className="text-slate-400">—</span>}
                     </td>
-                    <td data-label="Status" className="px-4 py-3">
-                      <ActiveOrStoppedBadge
+                    <td data-label={accountColumns.status} className="px-4 py-3">
+                      <ActiveOrStopped
                         stoppedAt={account.disabledAt}
-                        stoppedLabel="Disabled"
+                        stoppedLabel={t("disabled")}
                         stoppedTone="danger"
                         datePrefix="since"
                       />
@@ -215,52 +221,48 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
       </Card>
 
       <Card>
-        <CardHeader
-          title="Security events"
-          titleId="security-events"
-          description="Sign-ins, accounts, partners and API keys, newest first. Events are append-only."
-        />
+        <CardHeader title={t("securityTitle")} titleId="security-events" description={t("securityDescription")} />
         <CardBody className="border-b border-slate-200">
           <form
             method="get"
             action="/admin#security-events"
-            aria-label="Filter security events"
+            aria-label={t("securityFilter")}
             className="flex flex-wrap items-end gap-3"
           >
             <div>
               <label htmlFor="events" className="mb-1 block text-xs font-medium text-slate-600">
-                Kind of event
+                {t("eventKind")}
               </label>
               <NativeSelect id="events" name="events" defaultValue={kind ?? ""}>
-                <option value="">All security events</option>
-                {Object.entries(SECURITY_EVENT_KINDS).map(([value, label]) => (
+                <option value="">{t("allEvents")}</option>
+                {Object.keys(SECURITY_EVENT_KINDS).map((value) => (
                   <option key={value} value={value}>
-                    {label}
+                    {t(`kinds.${value}`)}
                   </option>
                 ))}
               </NativeSelect>
             </div>
             <button type="submit" className={buttonClassName("secondary")}>
-              Show
+              {t("show")}
             </button>
           </form>
         </CardBody>
         <div className="relative overflow-x-auto">
           <table className="table-cards w-full text-left text-sm">
-            <caption className="sr-only">Security events, newest first</caption>
+            <caption className="sr-only">{t("securityCaption")}</caption>
             <thead className={tableHead}>
               <tr>
                 <th scope="col" className={headerCell}>
-                  When (UTC)
+                  {securityColumns.when}
                 </th>
                 <th scope="col" className={headerCell}>
-                  Event
+                  {securityColumns.event}
                 </th>
                 <th scope="col" className={headerCell}>
-                  By
+                  {securityColumns.by}
                 </th>
                 <th scope="col" className={headerCell}>
-                  Details
+                  {securityColumns.details}
                 </th>
               </tr>
             </thead>
@@ -268,22 +270,22 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
               {securityEvents.events.length === 0 ? (
                 <tr>
                   <td colSpan={4} className="px-4 py-8 text-center text-slate-500">
-                    No events of this kind yet. Choose &ldquo;All security events&rdquo; to see every kind.
+                    {t("noEvents")}
                   </td>
                 </tr>
               ) : (
                 securityEvents.events.map((event) => (
                   <tr key={event.id} className="align-top">
-                    <td data-label="When (UTC)" className="px-4 py-3 whitespace-nowrap">
-                      <time dateTime={event.at.toISOString()}>{formatDateTimeWithSeconds(event.at)}</time>
+                    <td data-label={securityColumns.when} className="px-4 py-3 whitespace-nowrap">
+                      <time dateTime={event.at.toISOString()}>{formatDateTimeWithSeconds(event.at, locale)}</time>
                     </td>
-                    <td data-label="Event" className="px-4 py-3 font-medium text-slate-900">
-                      {EVENT_LABELS[event.action as SecurityAction] ?? event.action}
+                    <td data-label={securityColumns.event} className="px-4 py-3 font-medium text-slate-900">
+                      {eventLabel(event.action)}
                     </td>
-                    <td data-label="By" className="px-4 py-3 break-all">
+                    <td data-label={securityColumns.by} className="px-4 py-3 break-all">
                       {event.actor.label}
                     </td>
-                    <td data-label="Details" className="px-4 py-3 break-all text-slate-600">
+                    <td data-label={securityColumns.details} className="px-4 py-3 break-all text-slate-600">
                       {eventDetails(event)}
                     </td>
                   </tr>
@@ -293,9 +295,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
           </table>
         </div>
         {olderHref ? (
-          <nav aria-label="Security event pages" className="flex justify-end px-4 py-3">
+          <nav aria-label={t("eventPages")} className="flex justify-end px-4 py-3">
             <Link href={olderHref} className="text-sm font-medium text-blue-700 underline-offset-4 hover:underline">
-              Older events
+              {t("olderEvents")}
             </Link>
           </nav>
         ) : null}

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -36,9 +37,10 @@ const revokeSchema = z.object({ publicKey: z.string().trim().min(1).max(128) });
 
 export async function revokeApiKeyAction(formData: FormData): Promise<RevokeApiKeyResult> {
   const { user, partnerId } = await partnerAdmin();
+  const t = await getTranslations("settings.apiKeys");
   return formResult(async () => {
     const parsed = revokeSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), "Choose a key to revoke.");
+    if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), t("chooseKey"));
     try {
       await revokeApiKey(partnerId, parsed.data.publicKey, userAuditActor(user));
     } finally {

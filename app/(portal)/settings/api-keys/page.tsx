@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ActiveOrStopped } from "@/components/settings/active-or-stopped";
 import { ApiKeyCreator } from "@/components/settings/api-key-creator";
 import { RevokeApiKey } from "@/components/settings/revoke-api-key";
-import { ActiveOrStoppedBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePermission } from "@/lib/auth/current-user";
 import { listApiKeys } from "@/lib/partners/api-keys";
 import { formatDateTime } from "@/lib/format-date";
+import { toLocale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "API keys" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.apiKeys");
+  return { title: t("pageTitle") };
+}
 
 const headerCell = "px-4 py-3 font-medium";
 
@@ -16,39 +21,52 @@ export default async function ApiKeysPage() {
   const user = await requirePermission("api-keys:manage");
   // Always the signed-in admin's own partner; the page takes no partner from the request.
   const keys = user.partnerId ? await listApiKeys(user.partnerId) : [];
-  const partnerName = user.partnerName ?? "your partner";
+  const [t, settings, locale] = await Promise.all([
+    getTranslations("settings.apiKeys"),
+    getTranslations("settings"),
+    getLocale().then(toLocale),
+  ]);
+  const partner = user.partnerName ?? settings("yourPartner");
+  const columns = {
+    key: t("columns.key"),
+    created: t("columns.created"),
+    lastUsed: t("columns.lastUsed"),
+    status: t("columns.status"),
+  };
   return (
     <div>
-      <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="mt-1 max-w-3xl text-slate-600">
-        Key pairs let {partnerName}&apos;s systems call the Partner API. Send both values with every request, as
-        described in the{" "}
-        <Link href="/docs/api" className="font-medium text-blue-700 underline-offset-4 hover:underline">
-          API reference
-        </Link>
-        .
+        {t.rich("intro", {
+          partner,
+          link: (chunks) => (
+            <Link href="/docs/api" className="font-medium text-blue-700 underline-offset-4 hover:underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
       <div className="mt-6">
-        <ApiKeyCreator partnerName={partnerName}>
+        <ApiKeyCreator partnerName={partner}>
           <div className="relative overflow-x-auto">
             <table className="table-cards w-full text-left text-sm">
-              <caption className="sr-only">API key pairs of {partnerName}, newest first</caption>
+              <caption className="sr-only">{t("caption", { partner })}</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
                   <th scope="col" className={headerCell}>
-                    API key
+                    {columns.key}
                   </th>
                   <th scope="col" className={headerCell}>
-                    Created (UTC)
+                    {columns.created}
                   </th>
                   <th scope="col" className={headerCell}>
-                    Last used (UTC)
+                    {columns.lastUsed}
                   </th>
                   <th scope="col" className={headerCell}>
-                    Status
+                    {columns.status}
                   </th>
                   <th scope="col" className={headerCell}>
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{settings("actions")}</span>
                   </th>
                 </tr>
               </thead>
@@ -56,28 +74,25 @@ export default async function ApiKeysPage() {
                 {keys.length === 0 ? (
                   <tr>
                     <td colSpan={5}>
-                      <EmptyState title="No key pairs yet">
-                        Choose &ldquo;Create API key&rdquo; to get a key and its secret for {partnerName}&apos;s
-                        systems, then send both with every Partner API request.
-                      </EmptyState>
+                      <EmptyState title={t("emptyTitle")}>{t("emptyBody", { partner })}</EmptyState>
                     </td>
                   </tr>
                 ) : (
                   keys.map((key) => (
                     <tr key={key.publicKey} className={key.revokedAt ? "text-slate-500" : undefined}>
-                      <td data-label="API key" className="px-4 py-3 font-mono text-xs break-all">
+                      <td data-label={columns.key} className="px-4 py-3 font-mono text-xs break-all">
                         {key.publicKey}
                       </td>
-                      <td data-label="Created (UTC)" className="px-4 py-3 whitespace-nowrap">
-                        {formatDateTime(key.createdAt)}
+                      <td data-label={columns.created} className="px-4 py-3 whitespace-nowrap">
+                        {formatDateTime(key.createdAt, locale)}
                       </td>
-                      <td data-label="Last used (UTC)" className="px-4 py-3 whitespace-nowrap">
-                        {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}
+                      <td data-label={columns.lastUsed} className="px-4 py-3 whitespace-nowrap">
+                        {key.lastUsedAt ? formatDateTime(key.lastUsedAt, locale) : t("never")}
                       </td>
-                      <td data-label="Status" className="px-4 py-3">
-                        <ActiveOrStoppedBadge
+                      <td data-label={columns.status} className="px-4 py-3">
+                        <ActiveOrStopped
                           stoppedAt={key.revokedAt}
-                          stoppedLabel="Revoked"
+                          stoppedLabel={t("revoked")}
                           stoppedTone="neutral"
                           datePrefix="on"
                         />

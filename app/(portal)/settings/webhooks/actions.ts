@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -54,8 +55,9 @@ export async function createWebhookEndpointAction(formData: FormData): Promise<W
 
 export async function rotateWebhookSecretAction(formData: FormData): Promise<WebhookSecretResult> {
   const { partnerId, by } = await ownPartner();
+  const t = await getTranslations("settings.webhooks");
   return formResult(async () => {
-    const { endpointId } = read(endpointForm, formData, "Choose an endpoint.");
+    const { endpointId } = read(endpointForm, formData, t("chooseEndpoint"));
     const rotated = await rotateWebhookEndpointSecret(partnerId, endpointId, by);
     revalidatePath(PAGE);
     return { endpointId, secret: rotated.secret };
@@ -64,8 +66,9 @@ export async function rotateWebhookSecretAction(formData: FormData): Promise<Web
 
 export async function deleteWebhookEndpointAction(formData: FormData): Promise<WebhookActionResult> {
   const { partnerId, by } = await ownPartner();
+  const t = await getTranslations("settings.webhooks");
   return formResult(async () => {
-    const { endpointId } = read(endpointForm, formData, "Choose an endpoint.");
+    const { endpointId } = read(endpointForm, formData, t("chooseEndpoint"));
     try {
       await deleteWebhookEndpoint(partnerId, endpointId, by);
     } finally {
@@ -77,8 +80,9 @@ export async function deleteWebhookEndpointAction(formData: FormData): Promise<W
 
 export async function sendTestEventAction(formData: FormData): Promise<WebhookActionResult> {
   const { partnerId, by } = await ownPartner();
+  const t = await getTranslations("settings.webhooks");
   return formResult(async () => {
-    const { endpointId } = read(endpointForm, formData, "Choose an endpoint.");
+    const { endpointId } = read(endpointForm, formData, t("chooseEndpoint"));
     await sendTestEvent(partnerId, endpointId, by);
     revalidatePath(PAGE);
     return {};
@@ -87,8 +91,9 @@ export async function sendTestEventAction(formData: FormData): Promise<WebhookAc
 
 export async function resendDeliveryAction(formData: FormData): Promise<WebhookActionResult> {
   const { partnerId } = await ownPartner();
+  const t = await getTranslations("settings.webhooks");
   return formResult(async () => {
-    const { deliveryId } = read(deliveryForm, formData, "Choose a delivery.");
+    const { deliveryId } = read(deliveryForm, formData, t("chooseDelivery"));
     await resendDelivery(partnerId, deliveryId);
     revalidatePath(PAGE);
     return {};

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { WebhookDeliveries } from "@/components/settings/webhook-deliveries";
 import { WebhookEndpointControls } from "@/components/settings/webhook-endpoint-controls";
@@ -9,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requirePermission } from "@/lib/auth/current-user";
 import { EVENT_TYPES } from "@/lib/events/event-types";
 import { formatDateTime } from "@/lib/format-date";
+import { toLocale } from "@/lib/i18n/locales";
 import { listEndpointSummaries, recentDeliveries } from "@/lib/webhooks/deliveries";
 import { TEST_EVENT_TYPE } from "@/lib/webhooks/test-event";
 import {
@@ -19,7 +21,10 @@ import {
   sendTestEventAction,
 } from "./actions";
 
-export const metadata: Metadata = { title: "Webhooks" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.webhooks");
+  return { title: t("pageTitle") };
+}
 
 export default async function WebhooksPage() {
   const user = await requirePermission("webhooks:manage");
@@ -29,28 +34,32 @@ export default async function WebhooksPage() {
   const deliveries = partnerId
     ? await Promise.all(endpoints.map((endpoint) => recentDeliveries(partnerId, endpoint.id)))
     : [];
-  const partnerName = user.partnerName ?? "your partner";
+  const [t, settings, locale] = await Promise.all([
+    getTranslations("settings.webhooks"),
+    getTranslations("settings"),
+    getLocale().then(toLocale),
+  ]);
+  const partner = user.partnerName ?? settings("yourPartner");
   const now = new Date();
 
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Webhooks</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 max-w-3xl text-slate-600">
-          Events about {partnerName}&apos;s customers are POSTed to these endpoints, signed with the endpoint&apos;s
-          secret. Failed deliveries are retried for 3 days. See the{" "}
-          <Link href="/docs/api" className="font-medium text-blue-700 underline-offset-4 hover:underline">
-            API reference
-          </Link>{" "}
-          for the body and how to verify the signature.
+          {t.rich("intro", {
+            partner,
+            link: (chunks) => (
+              <Link href="/docs/api" className="font-medium text-blue-700 underline-offset-4 hover:underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
 
       <Card>
-        <CardHeader
-          title="Add an endpoint"
-          description="The signing secret is shown once, when the endpoint is added."
-        />
+        <CardHeader title={t("addTitle")} description={t("addDescription")} />
         <CardBody>
           <WebhookEndpointCreator action={createWebhookEndpointAction} eventTypes={EVENT_TYPES} />
         </CardBody>
@@ -58,29 +67,28 @@ export default async function WebhooksPage() {
 
       {endpoints.length === 0 ? (
         <Card>
-          <EmptyState title="No endpoints yet">
-            Add your system&apos;s HTTPS address above to get an event each time one of your customers is created,
-            changes status or is asked for information.
-          </EmptyState>
+          <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
         </Card>
       ) : (
         endpoints.map((endpoint, index) => (
           <Card key={endpoint.id}>
-            <section aria-label={`Endpoint ${endpoint.url}`}>
+            <section aria-label={t("endpoint", { url: endpoint.url })}>
               <CardHeader
                 title={<span className="font-mono text-sm break-all">{endpoint.url}</span>}
                 description={
                   <>
                     {endpoint.failingSince ? (
-                      <Badge tone="danger">Failing since {formatDateTime(endpoint.failingSince)}</Badge>
+                      <Badge tone="danger">
+                        {t("failingSince", { date: formatDateTime(endpoint.failingSince, locale) })}
+                      </Badge>
                     ) : (
-                      <Badge tone="success">Active</Badge>
+                      <Badge tone="success">{t("active")}</Badge>
                     )}{" "}
-                    <span className="font-mono text-xs">{endpoint.eventTypes.join(", ")}</span> · added{" "}
-                    {formatDateTime(endpoint.createdAt)}
+                    <span className="font-mono text-xs">{endpoint.eventTypes.join(", ")}</span> ·{" "}
+                    {t("added", { date: formatDateTime(endpoint.createdAt, locale) })}
                     {endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now ? (
                       <span className="block text-xs">
-                        The previous secret also signs until {formatDateTime(endpoint.previousSecretExpiresAt)} (UTC).
+                        {t("previousSecret", { date: formatDateTime(endpoint.previousSecretExpiresAt, locale) })}
                       </span>
                     ) : null}
                   </>
@@ -98,7 +106,7 @@ export default async function WebhooksPage() {
                   }}
                 />
               </CardBody>
-              <h3 className="px-4 pt-4 text-sm font-semibold text-slate-900 sm:px-6">Recent deliveries</h3>
+              <h3 className="px-4 pt-4 text-sm font-semibold text-slate-900 sm:px-6">{t("recentDeliveries")}</h3>
               <WebhookDeliveries
                 deliveries={deliveries[index] ?? []}
                 endpointUrl={endpoint.url}
