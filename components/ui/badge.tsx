@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 
 import type { CustomerStatus } from "@/lib/customers/schema";
 
-import { formatDateTime } from "@/lib/format-date";
 import { cn } from "./cn";
 
 export type BadgeTone = "neutral" | "info" | "success" | "warning" | "danger";
@@ -57,28 +56,5 @@ export function StatusBadge({ status, className }: { status: CustomerStatus | (s
     <Badge tone={known ? statusTones[status as CustomerStatus] : "neutral"} className={className}>
       {known ? t(status) : status.charAt(0).toUpperCase() + status.slice(1)}
     </Badge>
-  );
-}
-
-/** "Active", or how and since when something stopped ("Revoked on …", "Disabled since …"). */
-export function ActiveOrStoppedBadge({
-  stoppedAt,
-  stoppedLabel,
-  stoppedTone,
-  datePrefix,
-}: {
-  stoppedAt: Date | null;
-  stoppedLabel: string;
-  stoppedTone: BadgeTone;
-  datePrefix: "on" | "since";
-}) {
-  if (!stoppedAt) return <Badge tone="success">Active</Badge>;
-  return (
-    <>
-      <Badge tone={stoppedTone}>{stoppedLabel}</Badge>
-      <span className="mt-1 block text-xs whitespace-nowrap text-slate-500">
-        {datePrefix} {formatDateTime(stoppedAt)}
-      </span>
-    </>
   );
 }

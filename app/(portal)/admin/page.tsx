@@ -235,7 +235,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
               </label>
               <NativeSelect id="events" name="events" defaultValue={kind ?? ""}>
                 <option value="">{t("allEvents")}</option>
-                {Object.keys(SECURITY_EVENT_KINDS).map((value) => (
+                {SECURITY_EVENT_KINDS.map((value) => (
                   <option key={value} value={value}>
                     {t(`kinds.${value}`)}
                   </option>
