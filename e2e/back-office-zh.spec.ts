@@ -55,10 +55,10 @@ test("a reviewer works the queue and decides in Simplified Chinese, then gets En
   await expect(page.getByRole("heading", { level: 1, name: "Zhongwen Review Trading Ltd" })).toBeVisible();
   await expect(page).toHaveTitle(/^客户 · /);
   await expect(page.getByText(/创建于 \d{4}年\d{1,2}月\d{1,2}日/)).toBeVisible();
-  for (const section of ["公司信息", "注册地址", "账户用途", "主要联系人", "法定代表人 1", "审核决定", "审计记录"]) {
+  for (const section of ["企业信息", "注册地址", "账户用途", "主要联系人", "法定代表人 1", "审核决定", "审计记录"]) {
     await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
   }
-  const company = page.getByRole("region", { name: "公司信息" });
+  const company = page.getByRole("region", { name: "企业信息" });
   await expect(company.getByText("注册号", { exact: true })).toBeVisible();
   await expect(company.getByText(body.business_details.business_identifier_number, { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "显示法定代表人 1 的证件号码" })).toBeVisible();

@@ -28,10 +28,10 @@ test("the company step in Simplified Chinese, and back in English", async ({ pag
     await chooseLanguage(page, "简体中文");
 
     // The step's heading and description, and where it stands in the progress.
-    await expect(page.getByRole("heading", { level: 1, name: "公司" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "企业信息" })).toBeVisible();
     await expect(page.getByText("企业信息及注册文件")).toBeVisible();
     const progress = page.getByRole("navigation", { name: "开户进度" });
-    await expect(progress).toContainText("公司（当前步骤）");
+    await expect(progress).toContainText("企业信息（当前步骤）");
     await expect(progress).toContainText("注册地址（未开始）");
     await expect(progress).toContainText("核对并提交（未开始）");
 
@@ -128,11 +128,11 @@ test("the review step names countries, categories, dates and money in the reader
   try {
     await chooseLanguage(page, "简体中文");
     await expect(page.getByRole("heading", { level: 1, name: "核对并提交" })).toBeVisible();
-    const company = page.getByRole("region", { name: "公司" });
+    const company = page.getByRole("region", { name: "企业信息" });
     await expect(company).toContainText("注册国家/地区");
     await expect(company).toContainText("美国");
     await expect(company).toContainText("2020年1月15日");
-    await expect(company.getByRole("link", { name: "编辑 公司" })).toBeVisible();
+    await expect(company.getByRole("link", { name: "编辑 企业信息" })).toBeVisible();
     const usage = page.getByRole("region", { name: "账户用途" });
     await expect(usage).toContainText("电子产品商店");
     await expect(usage).toContainText("25,000.50");

@@ -66,7 +66,6 @@ describe("every message lib/ and app/ can refuse with", () => {
       "No such customer.",
       "Must be at most 7 characters.",
       "Must be an https URL.",
-      "Choose a role.",
       "This is not a valid 7 number.",
     ]) {
       expect(texts).toContain(known);

@@ -193,7 +193,6 @@ export const ERROR_MESSAGES = [
     "zh-CN": "您不能停用自己的账号。请让其他管理员操作。",
   },
   { en: "Enter the partner's name.", "zh-CN": "请输入合作伙伴名称。" },
-  { en: "Choose a role.", "zh-CN": "请选择角色。" },
   { en: "Choose an account.", "zh-CN": "请选择账号。" },
   { en: "A partner name must be 1–200 characters.", "zh-CN": "合作伙伴名称须为 1–200 个字符。" },
   {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { DraftFreshness } from "@/components/onboarding/draft-freshness";
 import { DraftReview } from "@/components/onboarding/review";
@@ -10,7 +10,6 @@ import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-gua
 import { WizardProgress } from "@/components/onboarding/wizard-progress";
 import { WizardRoutesProvider, type WizardRoutes } from "@/components/onboarding/wizard-routes";
 import { linkSessionOfRequest } from "@/lib/auth/link-session";
-import { getLocale } from "next-intl/server";
 import { stepPickers } from "@/lib/customers/phone-countries";
 import { toLocale } from "@/lib/i18n/locales";
 import { fileSummaries } from "@/lib/files/file-queries";

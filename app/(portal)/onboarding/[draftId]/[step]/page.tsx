@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { DiscardDraft } from "@/components/onboarding/discard-draft";
 import { DoneSummary } from "@/components/onboarding/done-summary";
@@ -12,7 +12,6 @@ import { UnsavedChangesGuard } from "@/components/onboarding/unsaved-changes-gua
 import { WizardProgress } from "@/components/onboarding/wizard-progress";
 import { requirePermission } from "@/lib/auth/current-user";
 import { countryName } from "@/lib/customers/display-names";
-import { getLocale } from "next-intl/server";
 import { stepPickers } from "@/lib/customers/phone-countries";
 import { toLocale } from "@/lib/i18n/locales";
 import { fileSummaries } from "@/lib/files/file-queries";
@@ -50,7 +49,8 @@ export default async function OnboardingStepPage({ params }: { params: Params })
 
   const files = await fileSummaries(draft.partnerId, draftFileIds(draft.data));
   const position = stepPosition(step);
-  const summary = draftSummary(draft.data, draft.completedSteps, countryName);
+  const locale = toLocale(await getLocale());
+  const summary = draftSummary(draft.data, draft.completedSteps, (code) => countryName(code, locale));
   const items: SummaryItem[] = summary.map((fact) => ({
     step: fact.step,
     label: t(`summary.${fact.key}`),
@@ -77,7 +77,7 @@ export default async function OnboardingStepPage({ params }: { params: Params })
             sections={draft.data}
             draft={onPage}
             files={files}
-            pickers={stepPickers(draft.data, toLocale(await getLocale()))}
+            pickers={stepPickers(draft.data, locale)}
           />
         ) : (
           <div className="space-y-6">
