@@ -10,13 +10,6 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { postToNextAuth } from "./next-auth-endpoints";
 
-/**
- * lib/auth/sign-in.ts's refusals as next-auth hands them over (English: its authorize() can only
- * pass a message), read back into the reader's language.
- */
-const WRONG_CREDENTIALS = "Email or password is incorrect.";
-const THROTTLED = /^Too many failed sign-in attempts\. Try again in (\d+) minutes?\.$/;
-
 /** Email and password, checked by next-auth's credentials provider (lib/auth/auth-options.ts). */
 export function SignInForm() {
   const t = useTranslations("signIn.form");
@@ -39,9 +32,9 @@ export function SignInForm() {
       setPending(false);
       const refusal = result?.error;
       if (!refusal) return setError(t("failed"));
-      const throttled = THROTTLED.exec(refusal);
-      if (throttled) setError(t("throttled", { minutes: Number(throttled[1]) }));
-      else setError(refusal === "CredentialsSignin" || refusal === WRONG_CREDENTIALS ? t("incorrect") : refusal);
+      // lib/auth/sign-in.ts's refusals arrive in the reader's language (auth-options.ts words them);
+      // next-auth's own generic code does not.
+      setError(refusal === "CredentialsSignin" ? t("incorrect") : refusal);
       return;
     }
     router.replace("/");

@@ -3,6 +3,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { translateMessage } from "@/lib/i18n/error-messages";
+import { localeOfHeaders } from "@/lib/i18n/negotiate";
 import { describeError, logEvent } from "@/lib/log";
 import { isHttpsUrl } from "@/lib/security/headers";
 import { endSession, liveSessionOfRequest, SESSION_ABSOLUTE_MS, startSession } from "./sessions";
@@ -59,8 +61,17 @@ export const authOptions: NextAuthOptions = {
           const userId = await signInWithPassword(credentials?.email ?? "", credentials?.password ?? "", ip);
           return { id: userId, sessionId: await startSession(userId) };
         } catch (error) {
-          // next-auth's contract at its door: the message of a thrown Error reaches the sign-in form.
-          if (error instanceof AppError) throw new Error(error.message);
+          // next-auth's contract at its door: the message of a thrown Error reaches the sign-in form,
+          // so it is said here in the language the form is read in.
+          if (error instanceof AppError) {
+            const header = (name: string) => {
+              const value = request.headers?.[name];
+              return typeof value === "string" ? value : undefined;
+            };
+            throw new Error(
+              translateMessage(error.message, localeOfHeaders(header("cookie"), header("accept-language"))),
+            );
+          }
           throw error;
         }
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptedLanguages, localeFromAcceptLanguage, negotiateLocale } from "./negotiate";
+import { acceptedLanguages, localeFromAcceptLanguage, localeOfHeaders, negotiateLocale } from "./negotiate";
 
 describe("choosing the portal's language from the browser", () => {
   it("reads Accept-Language in order of weight", () => {
@@ -20,5 +20,15 @@ describe("choosing the portal's language from the browser", () => {
   it("ignores what is no language tag", () => {
     expect(localeFromAcceptLanguage("not a tag!!, zh")).toBe("zh-CN");
     expect(negotiateLocale(["", "*"])).toBe("en");
+  });
+});
+
+describe("the language of a request with no page around it (the sign-in callback)", () => {
+  it("is the switcher's cookie, else Accept-Language", () => {
+    expect(localeOfHeaders("a=1; axisfi_locale=zh-CN; b=2", "en-US")).toBe("zh-CN");
+    expect(localeOfHeaders("axisfi_locale=en", "zh-CN")).toBe("en");
+    expect(localeOfHeaders("axisfi_locale=fr", "zh-CN")).toBe("zh-CN");
+    expect(localeOfHeaders(undefined, "zh")).toBe("zh-CN");
+    expect(localeOfHeaders(undefined, undefined)).toBe("en");
   });
 });

@@ -4,7 +4,7 @@
  * `locale`). Server and browser alike: no I/O.
  */
 import { match } from "@formatjs/intl-localematcher";
-import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "./locales";
 
 /** `en-US,en;q=0.9,zh;q=0.8` → the tags in order of preference, weight 0 dropped. */
 export function acceptedLanguages(header: string | null | undefined): string[] {
@@ -47,4 +47,16 @@ export function negotiateLocale(requested: readonly string[]): Locale {
 
 export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
   return negotiateLocale(acceptedLanguages(header));
+}
+
+/**
+ * The language of a request from someone not signed in, from its raw headers (next-auth's sign-in
+ * callback has no page around it): the switcher's cookie, else `Accept-Language`.
+ */
+export function localeOfHeaders(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined) {
+  const chosen = cookieHeader
+    ?.split(";")
+    .map((pair) => pair.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  return isLocale(chosen) ? chosen : localeFromAcceptLanguage(acceptLanguage);
 }
