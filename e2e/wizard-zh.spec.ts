@@ -54,7 +54,7 @@ test("a partner user completes the wizard in Chinese and finds the customer in t
     await saveAndContinue(page, "主要联系人");
 
     await page.getByLabel("联系邮箱", { exact: true }).fill("finance@shuangzi.example");
-    // Typed as people write it: the number is stored in E.164.
+    // Typed as people write it (the customer holds it in E.164).
     await page.getByLabel("联系电话", { exact: true }).fill("+86 138 0013 8000");
     await saveAndContinue(page, "法定代表人");
 
@@ -79,7 +79,7 @@ test("a partner user completes the wizard in Chinese and finds the customer in t
     await expect(company).toContainText("中国");
     await expect(company).toContainText("2020年1月15日");
     await expect(page.getByRole("region", { name: "账户用途" })).toContainText("CNY 185,000.00");
-    await expect(page.getByRole("region", { name: "主要联系人" })).toContainText("+8613800138000");
+    await expect(page.getByRole("region", { name: "主要联系人" })).toContainText("+86 138 0013 8000");
     const person = page.getByRole("region", { name: "法定代表人 1" });
     await expect(person).toContainText("陈伟明");
     await expect(person).toContainText("1985年11月7日");
