@@ -1,20 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { exampleCustomerRequest } from "../tests/fixtures/customer-request";
-import { ACCOUNTS, signIn, uniqueReference } from "./helpers";
+import { ACCOUNTS, chooseLanguage, signIn, uniqueReference } from "./helpers";
 
 const DEMO_KEY = {
   "X-API-Key": "pk_demo_axisfi_0000000000000000",
   "X-API-Secret": "sk_demo_axisfi_00000000000000000000000000000000",
 };
-
-/** The footer's language switcher, as a person finds it. */
-async function switchTo(page: Page, language: "简体中文" | "English"): Promise<void> {
-  await page
-    .getByRole("form", { name: /^(Language|语言)$/ })
-    .getByRole("button", { name: language })
-    .click();
-  await expect(page.locator("html")).toHaveAttribute("lang", language === "English" ? "en" : "zh-CN");
-}
 
 test("a reviewer works the queue and decides in Simplified Chinese, then gets English back", async ({
   page,
@@ -28,7 +19,7 @@ test("a reviewer works the queue and decides in Simplified Chinese, then gets En
 
   await signIn(page, ACCOUNTS.reviewer);
   await page.goto("/customers");
-  await switchTo(page, "简体中文");
+  await chooseLanguage(page, "简体中文");
 
   // Home greets in Chinese and describes the review queue.
   await page.goto("/");
@@ -83,7 +74,7 @@ test("a reviewer works the queue and decides in Simplified Chinese, then gets En
   await expect(trail).toContainText("Robin Reviewer");
 
   // Back to English: the same page and the queue read as before.
-  await switchTo(page, "English");
+  await chooseLanguage(page, "English");
   await expect(page.getByRole("heading", { level: 2, name: "Company details" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Company details" }).getByText("Registration number")).toBeVisible();
   await expect(page.getByRole("button", { name: "Suspend" })).toBeVisible();

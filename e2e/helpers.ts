@@ -57,3 +57,15 @@ export function uniqueReference(): string {
   counter += 1;
   return `e2e-${Date.now()}-${counter}`.padEnd(24, "0");
 }
+
+/**
+ * The footer's language switcher, as a person finds it (named in the page's language), then waits
+ * for the page to be in that language. For a signed-in person the choice is saved on the account.
+ */
+export async function chooseLanguage(page: Page, language: "English" | "简体中文"): Promise<void> {
+  await page
+    .getByRole("form", { name: /^(Language|语言)$/ })
+    .getByRole("button", { name: language })
+    .click();
+  await expect(page.locator("html")).toHaveAttribute("lang", language === "English" ? "en" : "zh-CN");
+}

@@ -1,18 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn, uniqueReference } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, chooseLanguage, signIn, uniqueReference } from "./helpers";
 
 // The demo partner's fixed key pair (README, "Try the API"), seeded in the test server's database.
 const DEMO_KEYS = {
   "X-API-Key": "pk_demo_axisfi_0000000000000000",
   "X-API-Secret": "sk_demo_axisfi_00000000000000000000000000000000",
 };
-
-/** The footer's switcher, named in the language the page is in now. */
-async function switchTo(page: Page, language: "简体中文" | "English") {
-  const form = page.getByRole("form", { name: language === "简体中文" ? "Language" : "语言" });
-  await form.getByRole("button", { name: language }).click();
-  await expect(page.locator("html")).toHaveAttribute("lang", language === "简体中文" ? "zh-CN" : "en");
-}
 
 test.describe("signed in", () => {
   test.beforeEach(async ({ page }) => {
@@ -38,7 +31,7 @@ test.describe("signed in", () => {
     const draftId = page.url().match(/drf_[0-9a-f]{32}/)![0];
     await expect(page.getByText("Step 1 of 6", { exact: true })).toBeVisible();
 
-    await switchTo(page, "简体中文");
+    await chooseLanguage(page, "简体中文");
     await expect(page.getByText("第 1 步，共 6 步", { exact: true })).toBeVisible();
     await expect(page).toHaveTitle("企业信息（第 1 步，共 6 步） · AxisFI 客户开户");
 
@@ -53,7 +46,7 @@ test.describe("signed in", () => {
     await expect(row).toContainText("下一步：第 1 步（共 6 步），企业信息 · ");
     await expect(row).toContainText("UTC");
 
-    await switchTo(page, "English");
+    await chooseLanguage(page, "English");
     await expect(page.getByRole("heading", { level: 1, name: "Onboarding" })).toBeVisible();
     await expect(page.getByText(/^\d+ drafts?$/)).toBeVisible();
     await expect(row.getByRole("link", { name: "Unnamed business" })).toBeVisible();
@@ -87,7 +80,7 @@ test("a hosted link made with locale zh-CN opens in Chinese, and the business ca
   await expect(page).toHaveTitle("企业信息（第 1 步，共 6 步）");
   await expect(page.getByRole("button", { name: "简体中文" })).toHaveAttribute("aria-pressed", "true");
 
-  await switchTo(page, "English");
+  await chooseLanguage(page, "English");
   await expect(page.getByText("Onboarding for Demo Partner", { exact: true })).toBeVisible();
   await expect(page.getByText("Step 1 of 6", { exact: true })).toBeVisible();
   await expect(page).toHaveTitle("Company (step 1 of 6)");

@@ -1,19 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, pick, signIn, uniqueReference } from "./helpers";
+import { ACCOUNTS, chooseLanguage, pick, signIn, uniqueReference } from "./helpers";
 
 // The wizard's words are another matter: fields are found by their id (fieldId in
 // components/onboarding/form-fields.tsx) and the step's submit button by its form, so that this
 // test reads the same whichever language the labels are in.
 const field = (page: Page, path: string) => page.locator(`#f-${path.replaceAll(".", "-")}`);
 const saveStep = (page: Page) => page.locator("form[novalidate] button[type=submit]").click();
-
-async function chooseLanguage(page: Page, name: "简体中文" | "English") {
-  await page
-    .getByRole("form", { name: /^(Language|语言)$/ })
-    .getByRole("button", { name })
-    .click();
-  await expect(page.locator("html")).toHaveAttribute("lang", name === "English" ? "en" : "zh-CN");
-}
 
 // The choice is kept on the demo account: give it back its English for the tests after this one.
 test.afterEach(async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { pick, signIn, uniqueReference } from "./helpers";
+import { chooseLanguage, pick, signIn, uniqueReference } from "./helpers";
 
 /**
  * The wizard's step forms in Simplified Chinese: chosen with the footer's language switcher, the
@@ -9,13 +9,6 @@ import { pick, signIn, uniqueReference } from "./helpers";
  * depends on; the choice is put back to English whatever happens.
  */
 const ACCOUNT = "user@northwind.example";
-
-async function chooseLanguage(page: Page, name: "English" | "简体中文"): Promise<void> {
-  await page
-    .getByRole("form", { name: /^(Language|语言)$/ })
-    .getByRole("button", { name })
-    .click();
-}
 
 test("the company step in Simplified Chinese, and back in English", async ({ page }) => {
   await signIn(page, ACCOUNT);

@@ -1,5 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, documentFixture, pick, signIn, uniqueReference } from "./helpers";
+import { ACCOUNTS, chooseLanguage, documentFixture, pick, signIn, uniqueReference } from "./helpers";
+
+async function saveAndContinue(page: Page, nextHeading: string): Promise<void> {
+  await page.getByRole("button", { name: "保存并继续" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: nextHeading, exact: true })).toBeVisible();
+}
 
 /**
  * The whole wizard in Simplified Chinese, as a partner's staff member who reads Chinese would use
@@ -7,18 +12,6 @@ import { ACCOUNTS, documentFixture, pick, signIn, uniqueReference } from "./help
  * in Chinese, the review step in Chinese (names, dates, money), submitted, and the customer found
  * in the list. The choice is saved on the account, so it is put back to English whatever happens.
  */
-async function chooseLanguage(page: Page, name: "English" | "简体中文"): Promise<void> {
-  await page
-    .getByRole("form", { name: /^(Language|语言)$/ })
-    .getByRole("button", { name })
-    .click();
-}
-
-async function saveAndContinue(page: Page, nextHeading: string): Promise<void> {
-  await page.getByRole("button", { name: "保存并继续" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: nextHeading, exact: true })).toBeVisible();
-}
-
 test("a partner user completes the wizard in Chinese and finds the customer in the list", async ({ page }) => {
   await signIn(page, ACCOUNTS.partnerUser);
   await page.goto("/onboarding");
