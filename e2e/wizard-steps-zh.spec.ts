@@ -22,14 +22,14 @@ test("the company step in Simplified Chinese, and back in English", async ({ pag
 
     // The step's heading and description, and where it stands in the progress.
     await expect(page.getByRole("heading", { level: 1, name: "企业信息" })).toBeVisible();
-    await expect(page.getByText("企业信息及注册文件")).toBeVisible();
+    await expect(page.getByText("工商登记信息及注册文件")).toBeVisible();
     const progress = page.getByRole("navigation", { name: "开户进度" });
     await expect(progress).toContainText("企业信息（当前步骤）");
     await expect(progress).toContainText("注册地址（未开始）");
     await expect(progress).toContainText("核对并提交（未开始）");
 
     // Sections, labels, hints and buttons.
-    const details = page.getByRole("group", { name: "企业信息" });
+    const details = page.getByRole("group", { name: "基本信息" });
     await expect(details).toBeVisible();
     await expect(details.getByLabel("企业名称（英文）", { exact: true })).toBeVisible();
     await expect(details.getByLabel("注册号", { exact: true })).toBeVisible();
