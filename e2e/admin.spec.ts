@@ -14,6 +14,8 @@ test("an administrator creates a partner and an account, and a role change appli
   await signIn(page, ACCOUNTS.admin);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Administration" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
+  await expect(page.getByText(/^\d+ partners?$/)).toBeVisible();
+  await expect(page.getByText(/^\d+ accounts?, \d+ disabled$/)).toBeVisible();
   // Nobody can lock themselves out: there is no control to disable or demote oneself.
   await expect(page.getByRole("button", { name: `Disable ${ACCOUNTS.admin}` })).toHaveCount(0);
   await expect(page.getByLabel(`Role for ${ACCOUNTS.admin}`)).toHaveCount(0);

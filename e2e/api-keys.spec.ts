@@ -37,6 +37,8 @@ test("a partner admin creates a key pair, sees its secret once, uses it, and rev
   const row = page.getByRole("row").filter({ hasText: publicKey });
   await expect(row).toContainText("Active");
   await expect(row).toContainText("Never");
+  // The list says how many keys there are, and how many still work.
+  await expect(page.getByText(/^\d+ API keys?, \d+ active$/)).toBeVisible();
 
   const created = await createCustomer(request, publicKey, secret);
   expect(created.status()).toBe(200);

@@ -112,6 +112,7 @@ test("API keys and webhooks show Chinese to a partner admin who reads Chinese", 
   await expect(page.getByRole("heading", { level: 1, name: "API 密钥" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "密钥对" })).toBeVisible();
   await expect(page.getByRole("button", { name: "创建 API 密钥" })).toBeVisible();
+  await expect(page.getByText(/^\d+ 个 API 密钥，其中 \d+ 个有效$/)).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "最近使用（UTC）" })).toBeVisible();
   await expect(page.getByRole("link", { name: "跳到主要内容" })).toBeAttached();
   await expect(page.getByRole("banner")).toContainText("合作伙伴管理员");

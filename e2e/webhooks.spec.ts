@@ -28,6 +28,7 @@ test("a partner admin adds an endpoint, sees its secret once, sends a test event
   const endpoint = page.getByRole("region", { name: `Endpoint ${url}` });
   await expect(endpoint).toContainText("Active");
   await expect(endpoint).toContainText("No deliveries yet.");
+  await expect(page.getByText(/^\d+ endpoints? of at most 16$/)).toBeVisible();
 
   await endpoint.getByRole("button", { name: `Send test event ${url}` }).click();
   await expect(endpoint.getByText("Test event (endpoint.test) queued.")).toBeVisible();

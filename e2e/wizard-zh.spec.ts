@@ -51,10 +51,10 @@ test("a partner user completes the wizard in Chinese and finds the customer in t
     await page.getByLabel("联系电话", { exact: true }).fill("+86 138 0013 8000");
     await saveAndContinue(page, "法定代表人");
 
-    await page.getByLabel("名（英文）", { exact: true }).fill("Weiming");
-    await page.getByLabel("姓（英文）", { exact: true }).fill("Chen");
-    await page.getByLabel("名（当地语言）", { exact: true }).fill("伟明");
-    await page.getByLabel("姓（当地语言）", { exact: true }).fill("陈");
+    await page.getByLabel("名字（英文）", { exact: true }).fill("Weiming");
+    await page.getByLabel("姓氏（英文）", { exact: true }).fill("Chen");
+    await page.getByLabel("名字（当地语言）", { exact: true }).fill("伟明");
+    await page.getByLabel("姓氏（当地语言）", { exact: true }).fill("陈");
     await page.getByLabel("出生日期", { exact: true }).fill("1985-11-07");
     await pick(page, "国籍", "中国", /^中国/);
     await page.getByLabel("证件号码", { exact: true }).fill("E12345678");

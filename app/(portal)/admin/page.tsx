@@ -90,8 +90,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
       </div>
 
       <PartnersCard>
+        <p id="partner-count" className="px-4 pt-3 text-sm font-medium text-slate-700">
+          {t("partnersCount", { count: partners.length })}
+        </p>
         <div className="relative overflow-x-auto">
-          <table className="table-cards w-full text-left text-sm">
+          <table className="table-cards w-full text-left text-sm" aria-describedby="partner-count">
             <caption className="sr-only">{t("partnersCaption")}</caption>
             <thead className={tableHead}>
               <tr>
@@ -144,8 +147,14 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
         <CardBody className="border-b border-slate-200">
           <CreateAccountForm partners={partnerOptions} passwordMin={PASSWORD_MIN} />
         </CardBody>
+        <p id="account-count" className="px-4 pt-3 text-sm font-medium text-slate-700">
+          {t("accountsCount", {
+            count: accounts.length,
+            disabled: accounts.filter((account) => account.disabledAt !== null).length,
+          })}
+        </p>
         <div className="relative overflow-x-auto">
-          <table className="table-cards w-full text-left text-sm">
+          <table className="table-cards w-full text-left text-sm" aria-describedby="account-count">
             <caption className="sr-only">{t("accountsCaption")}</caption>
             <thead className={tableHead}>
               <tr>

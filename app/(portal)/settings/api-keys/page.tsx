@@ -48,8 +48,11 @@ export default async function ApiKeysPage() {
       </p>
       <div className="mt-6">
         <ApiKeyCreator partnerName={partner}>
+          <p id="api-key-count" className="px-4 pt-3 text-sm font-medium text-slate-700">
+            {t("count", { count: keys.length, active: keys.filter((key) => key.revokedAt === null).length })}
+          </p>
           <div className="relative overflow-x-auto">
-            <table className="table-cards w-full text-left text-sm">
+            <table className="table-cards w-full text-left text-sm" aria-describedby="api-key-count">
               <caption className="sr-only">{t("caption", { partner })}</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                 <tr>

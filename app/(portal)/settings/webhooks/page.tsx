@@ -12,6 +12,7 @@ import { EVENT_TYPES } from "@/lib/events/event-types";
 import { formatDateTime } from "@/lib/format-date";
 import { toLocale } from "@/lib/i18n/locales";
 import { listEndpointSummaries, recentDeliveries } from "@/lib/webhooks/deliveries";
+import { MAX_ENDPOINTS_PER_PARTNER } from "@/lib/webhooks/endpoint-schema";
 import { TEST_EVENT_TYPE } from "@/lib/webhooks/test-event";
 import {
   createWebhookEndpointAction,
@@ -65,6 +66,11 @@ export default async function WebhooksPage() {
         </CardBody>
       </Card>
 
+      {endpoints.length > 0 ? (
+        <p className="text-sm font-medium text-slate-700">
+          {t("count", { count: endpoints.length, max: MAX_ENDPOINTS_PER_PARTNER })}
+        </p>
+      ) : null}
       {endpoints.length === 0 ? (
         <Card>
           <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
