@@ -2,11 +2,9 @@
 
 import { cookies } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { publicUrlIsHttps } from "@/lib/security/headers";
+import { localeCookie } from "@/lib/i18n/locale-cookie";
+import { isLocale } from "@/lib/i18n/locales";
 import { setPreferredLocale } from "@/lib/users/users";
-
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /**
  * The language switcher's action: remembered by this browser (cookie) and, for a signed-in
@@ -16,13 +14,7 @@ const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 export async function chooseLocale(formData: FormData): Promise<void> {
   const locale = formData.get("locale");
   if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, {
-    path: "/",
-    maxAge: ONE_YEAR_SECONDS,
-    sameSite: "lax",
-    httpOnly: true,
-    secure: publicUrlIsHttps(process.env),
-  });
+  (await cookies()).set(localeCookie(locale, "chosen"));
   const user = await getCurrentUser();
   if (user) await setPreferredLocale(user.userId, locale);
 }

@@ -15,7 +15,7 @@ import {
 import { Alert } from "@/components/ui/alert";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { fieldLabel } from "@/lib/customers/field-labels";
 import type { FieldError } from "@/lib/errors";
 import type { FormFailure } from "@/lib/forms/form-failure";
@@ -24,6 +24,7 @@ import type { DraftOnPage } from "./draft-actions";
 import { fieldId } from "./form-fields";
 import { pendingErrorsKey } from "./pending-errors";
 import { useWizardRoutes } from "./wizard-routes";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
 
 export { pendingErrorsKey };
 
@@ -102,11 +103,11 @@ function loadValidation(): Promise<typeof import("./step-validation")> {
  * it when it gets focus). Should the code not load, the browser skips its check for this attempt:
  * the server validates every save with the same schema and its errors land on the fields.
  */
-function lazyStepResolver<T extends FieldValues>(step: FormStep): Resolver<T> {
+function lazyStepResolver<T extends FieldValues>(step: FormStep, locale: Locale): Resolver<T> {
   return async (values, context, options) => {
     let resolver: Resolver<FieldValues>;
     try {
-      resolver = (await loadValidation()).stepResolver(step);
+      resolver = (await loadValidation()).stepResolver(step, locale);
     } catch {
       return { values, errors: {} };
     }
@@ -141,6 +142,7 @@ export function StepForm<T extends FieldValues>({
 }) {
   const draftId = draft.id;
   const labels = useTranslations("fields");
+  const locale = toLocale(useLocale());
   const t = useTranslations("wizard.form");
   const router = useRouter();
   const routes = useWizardRoutes(draftId);
@@ -151,7 +153,7 @@ export function StepForm<T extends FieldValues>({
   const formElement = useRef<HTMLFormElement>(null);
   const hydrated = useHydrated();
   const form = useForm<T>({
-    resolver: lazyStepResolver<T>(step),
+    resolver: lazyStepResolver<T>(step, locale),
     defaultValues,
     // Validating on blur would move the layout under a pointer on its way to "Save and continue".
     mode: "onSubmit",

@@ -9,16 +9,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import { translateMessage } from "@/lib/i18n/error-messages";
-import { DEFAULT_LOCALE, toLocale, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { STEP_SCHEMAS } from "@/lib/onboarding/steps";
 import type { FormStep } from "@/lib/onboarding/wizard-steps";
 
 const resolvers = new Map<FormStep, Resolver<FieldValues>>();
-
-/** The page's language, as the root layout states it on <html lang>. */
-function pageLocale(): Locale {
-  return typeof document === "undefined" ? DEFAULT_LOCALE : toLocale(document.documentElement.lang);
-}
 
 /** Every message of a react-hook-form error tree, in `locale` (in place: the tree is the resolver's own). */
 function translateErrors(errors: unknown, locale: Locale, seen = new Set<unknown>()): void {
@@ -42,13 +37,12 @@ function schemaResolver(step: FormStep): Resolver<FieldValues> {
   return resolver;
 }
 
-/** The step's resolver; its messages in `locale`, by default the page's language at each validation. */
-export function stepResolver(step: FormStep, locale?: Locale): Resolver<FieldValues> {
+/** The step's resolver, its messages in `locale` (the page's, from next-intl). */
+export function stepResolver(step: FormStep, locale: Locale): Resolver<FieldValues> {
   const resolver = schemaResolver(step);
   return async (values, context, options) => {
     const result = await resolver(values, context, options);
-    const language = locale ?? pageLocale();
-    if (language !== DEFAULT_LOCALE) translateErrors(result.errors as FieldErrors, language);
+    if (locale !== DEFAULT_LOCALE) translateErrors(result.errors as FieldErrors, locale);
     return result;
   };
 }

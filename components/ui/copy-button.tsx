@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "./button";
 import { CheckIcon } from "./icons";
@@ -7,18 +8,8 @@ import { CheckIcon } from "./icons";
 type CopyState = "idle" | "copied" | "failed";
 
 /** Copies `value` to the clipboard and says so (or says to copy it by hand) in a status region. */
-export function CopyButton({
-  label,
-  value,
-  copiedText = "Copied",
-  failedText = "Could not copy. Select the value and copy it yourself.",
-}: {
-  label: string;
-  value: string;
-  /** What it says once copied, and when the clipboard refused, in the reader's language. */
-  copiedText?: string;
-  failedText?: string;
-}) {
+export function CopyButton({ label, value }: { label: string; value: string }) {
+  const t = useTranslations("common.copy");
   const [state, setState] = useState<CopyState>("idle");
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
@@ -44,10 +35,10 @@ export function CopyButton({
         {state === "copied" ? (
           <span className="inline-flex items-center gap-1 font-medium text-green-800">
             <CheckIcon className="size-4" />
-            {copiedText}
+            {t("copied")}
           </span>
         ) : state === "failed" ? (
-          <span className="text-red-700">{failedText}</span>
+          <span className="text-red-700">{t("failed")}</span>
         ) : null}
       </span>
     </div>

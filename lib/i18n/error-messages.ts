@@ -156,6 +156,7 @@ export const ERROR_MESSAGES = [
 
   // Sign-in, accounts, partners.
   { en: "Email or password is incorrect.", "zh-CN": "邮箱或密码不正确。" },
+  { en: "Sign in to view documents.", "zh-CN": "请登录后查看文件。" },
   {
     en: "Too many failed sign-in attempts. Try again in {minutes} minute{plural}.",
     "zh-CN": "登录失败次数过多。请在 {minutes} 分钟后重试。",

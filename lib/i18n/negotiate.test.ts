@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { acceptedLanguages, localeFromAcceptLanguage, localeOfHeaders, negotiateLocale } from "./negotiate";
+import {
+  acceptedLanguages,
+  localeFromAcceptLanguage,
+  localeOfHeaders,
+  negotiateLocale,
+  supportedLocaleOf,
+} from "./negotiate";
 
 describe("choosing the portal's language from the browser", () => {
   it("reads Accept-Language in order of weight", () => {
@@ -30,5 +36,16 @@ describe("the language of a request with no page around it (the sign-in callback
     expect(localeOfHeaders("axisfi_locale=fr", "zh-CN")).toBe("zh-CN");
     expect(localeOfHeaders(undefined, "zh")).toBe("zh-CN");
     expect(localeOfHeaders(undefined, undefined)).toBe("en");
+  });
+});
+
+describe("a language a partner names for a hosted link", () => {
+  it("is ours only when it is English or Chinese", () => {
+    expect(supportedLocaleOf("zh")).toBe("zh-CN");
+    expect(supportedLocaleOf("zh-Hant-TW")).toBe("zh-CN");
+    expect(supportedLocaleOf("en-GB")).toBe("en");
+    expect(supportedLocaleOf("fr")).toBeNull();
+    expect(supportedLocaleOf("ja-JP")).toBeNull();
+    expect(supportedLocaleOf("not a tag")).toBeNull();
   });
 });

@@ -60,3 +60,14 @@ export function localeOfHeaders(cookieHeader: string | null | undefined, acceptL
     .find(([name]) => name === LOCALE_COOKIE)?.[1];
   return isLocale(chosen) ? chosen : localeFromAcceptLanguage(acceptLanguage);
 }
+
+/**
+ * Ours when the tag names a language we have (`zh-SG` → zh-CN, `en-GB` → en), else null: a
+ * partner's `fr` must leave the business's browser to choose, not pin English.
+ */
+export function supportedLocaleOf(tag: string): Locale | null {
+  const [canonicalTag] = canonical([tag]);
+  if (!canonicalTag) return null;
+  const language = new Intl.Locale(canonicalTag).language;
+  return language === "zh" ? "zh-CN" : language === "en" ? "en" : null;
+}

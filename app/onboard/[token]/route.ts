@@ -1,11 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { linkSessionCookie } from "@/lib/auth/link-session";
 import { AppError } from "@/lib/errors";
-import { LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { negotiateLocale } from "@/lib/i18n/negotiate";
+import { localeCookie, setCookieHeader } from "@/lib/i18n/locale-cookie";
+import { supportedLocaleOf } from "@/lib/i18n/negotiate";
 import { openOnboardingLink } from "@/lib/onboarding-links/links";
-
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 function noStore(status: number, headers: HeadersInit, body: string | null = null): Response {
   const all = new Headers(headers);
@@ -18,8 +16,8 @@ function noStore(status: number, headers: HeadersInit, body: string | null = nul
  * The business opens the link it was given: the token is spent (single use) and a session cookie
  * for that one form is set, then the wizard's first step (for an update link, its first step due). An expired or already used link sends
  * the business to the partner's refresh_url, where a new one is made. A link made with a `locale`
- * also sets this browser's language (the switcher's cookie), so the wizard opens in the business's
- * language; the switcher still changes it.
+ * in a language we have sets this browser's language for its session (the switcher's cookie), so
+ * the wizard opens in the business's language; the switcher still changes it.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
   const { token } = await params;
@@ -40,17 +38,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
     const location = opened.purpose === "update" ? "/onboard/session" : "/onboard/session/company";
     const headers = new Headers({ Location: location });
     headers.append("Set-Cookie", attributes.join("; "));
-    if (opened.locale) {
-      const locale = negotiateLocale([opened.locale]);
-      const language = [
-        `${LOCALE_COOKIE}=${locale}`,
-        "Path=/",
-        `Max-Age=${ONE_YEAR_SECONDS}`,
-        "HttpOnly",
-        "SameSite=Lax",
-      ];
-      headers.append("Set-Cookie", [...language, ...secure].join("; "));
-    }
+    // A language we have sets this browser's language for its session; any other leaves the
+    // browser's own Accept-Language to choose.
+    const locale = opened.locale ? supportedLocaleOf(opened.locale) : null;
+    if (locale) headers.append("Set-Cookie", setCookieHeader(localeCookie(locale, "for-this-session")));
     return noStore(303, headers);
   } catch (error) {
     if (error instanceof AppError && error.status === 404) {
