@@ -8,6 +8,8 @@ import {
   apiKeyActorLabel,
   clientAddressOf,
   clientAddressSubject,
+  rateLimitOf,
+  rateLimitSubject,
   signInFailureOf,
   SIGN_IN_FAILURE_REASONS,
   unknownEmailActorLabel,
@@ -92,5 +94,15 @@ describe("sign-in failure reasons and addresses", () => {
     expect(clientAddressSubject("203.0.113.7")).toBe("client address 203.0.113.7");
     expect(clientAddressOf(clientAddressSubject("2001:db8::/64"))).toBe("2001:db8::/64");
     expect(clientAddressOf("Jane Doe <jane@example.com>")).toBeNull();
+  });
+});
+
+describe("rate-limit changes", () => {
+  it("reads back the limit a change recorded, or the default; nothing else", () => {
+    expect(rateLimitSubject({ perSecond: 25, burst: 50 })).toBe("25/s, burst 50");
+    expect(rateLimitOf(rateLimitSubject({ perSecond: 25, burst: 50 }))).toEqual({ perSecond: 25, burst: 50 });
+    expect(rateLimitSubject(null)).toBe("default");
+    expect(rateLimitOf(rateLimitSubject(null))).toBeNull();
+    expect(rateLimitOf("we_0123 (hooks.example.com)")).toBeUndefined();
   });
 });

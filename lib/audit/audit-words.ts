@@ -74,3 +74,18 @@ export function clientAddressSubject(address: string): string {
 export function clientAddressOf(subject: string | null | undefined): string | null {
   return subject?.startsWith("client address ") ? subject.slice("client address ".length) : null;
 }
+
+/** A partner's API rate limit as a rate-limit change records it; null is the default limit. */
+export type RecordedRateLimit = { perSecond: number; burst: number } | null;
+
+/** The subject a rate-limit change records: the new limit, or "default". */
+export function rateLimitSubject(limit: RecordedRateLimit): string {
+  return limit ? `${limit.perSecond}/s, burst ${limit.burst}` : "default";
+}
+
+/** The limit a rate-limit change's subject records (null: the default); undefined for any other subject. */
+export function rateLimitOf(subject: string | null | undefined): RecordedRateLimit | undefined {
+  if (subject === "default") return null;
+  const limit = /^(\d+)\/s, burst (\d+)$/.exec(subject ?? "");
+  return limit ? { perSecond: Number(limit[1]), burst: Number(limit[2]) } : undefined;
+}

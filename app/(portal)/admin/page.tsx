@@ -14,7 +14,7 @@ import {
   SECURITY_EVENT_KINDS,
   type AuditEvent,
 } from "@/lib/audit/audit-events";
-import { actorLabel, clientAddressOf, signInFailureOf } from "@/lib/audit/audit-words";
+import { actorLabel, clientAddressOf, rateLimitOf, signInFailureOf } from "@/lib/audit/audit-words";
 import { requirePermission } from "@/lib/auth/current-user";
 import { PASSWORD_MIN } from "@/lib/auth/passwords";
 import { listPartners } from "@/lib/partners/partners";
@@ -60,9 +60,16 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
   /** What else an event says, in one line: the account, key or address it was about, a role change, a reason. */
   const eventDetails = (event: AuditEvent): string => {
     const address = clientAddressOf(event.subject);
+    const limit = event.action === "partner.rate_limit_changed" ? rateLimitOf(event.subject) : undefined;
     const failure = signInFailureOf(event.reason);
     return [
-      address ? t("details.clientAddress", { address }) : event.subject,
+      address
+        ? t("details.clientAddress", { address })
+        : limit !== undefined
+          ? limit
+            ? t("details.rateLimit", { perSecond: limit.perSecond, burst: limit.burst })
+            : t("details.defaultRateLimit")
+          : event.subject,
       event.fromStatus && event.toStatus
         ? t("details.roleChange", { from: roleLabel(event.fromStatus), to: roleLabel(event.toStatus) })
         : event.toStatus && roleLabel(event.toStatus),
