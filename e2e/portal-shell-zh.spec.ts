@@ -130,7 +130,19 @@ test("API keys and webhooks show Chinese to a partner admin who reads Chinese", 
   );
 });
 
-test("administration shows Chinese headings, roles and dates", async ({ page, baseURL }) => {
+test("administration shows Chinese headings, roles and dates", async ({ page, browser, baseURL }) => {
+  // Two failed sign-ins from another browser: an email no account has, and the admin's own email
+  // with a wrong password (the admin's sign-in below then forgives one).
+  const stranger = await browser.newContext({ baseURL });
+  const attempt = await stranger.newPage();
+  for (const email of [`nobody-${Date.now()}@axisfi.example`, ACCOUNTS.admin]) {
+    await attempt.goto("/sign-in");
+    await attempt.getByLabel("Email").fill(email);
+    await attempt.getByLabel("Password").fill("not-the-password");
+    await attempt.getByRole("button", { name: "Sign in" }).click();
+    await expect(attempt.getByRole("alert").filter({ hasText: "Could not sign in" })).toBeVisible();
+  }
+  await stranger.close();
   await signIn(page, ACCOUNTS.admin);
   await preferChinese(page, baseURL);
   await page.goto("/admin");
@@ -145,6 +157,18 @@ test("administration shows Chinese headings, roles and dates", async ({ page, ba
   await expect(events.getByRole("cell", { name: "登录成功" }).first()).toBeVisible();
   await expect(events.locator("time").first()).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}$/);
   await expect(page.getByRole("table", { name: "员工账号，按姓名排序" })).toContainText(ACCOUNTS.admin);
+
+  // The failed sign-ins: who (an unknown email by its keyed hash) and why, in Chinese.
+  await page.goto("/admin?events=sign_in");
+  const failures = page
+    .getByRole("table", { name: "安全事件，最新的在前" })
+    .getByRole("row")
+    .filter({ hasText: "登录失败" });
+  const unknown = failures.filter({ hasText: /未知邮箱（密钥哈希 [0-9a-f]{16}）/ }).first();
+  await expect(unknown.getByRole("cell").nth(3)).toHaveText(/^客户端地址 \S+ · 未知邮箱$/);
+  const wrongPassword = failures.filter({ hasText: ACCOUNTS.admin }).first();
+  await expect(wrongPassword.getByRole("cell").nth(3)).toHaveText(/^客户端地址 \S+ · 密码错误$/);
+  await expect(failures.first()).not.toContainText(/client address|wrong password|unknown email|Unknown email/);
 });
 
 test("a page that is not one's own says so in Chinese", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
-import type { AuditActor, AuditEvent } from "@/lib/audit/audit-event-types";
+import type { AuditEvent } from "@/lib/audit/audit-event-types";
+import { actorLabel } from "@/lib/audit/audit-words";
 import { fieldLabel } from "@/lib/customers/fields";
 import { formatDateTimeWithSeconds } from "@/lib/format-date";
 import { toLocale } from "@/lib/i18n/locales";
@@ -20,28 +21,11 @@ const ACTION_KEYS: Record<string, string> = {
 
 const STATUSES = new Set(["pending", "active", "rejected", "suspended"]);
 
-type Translate = ReturnType<typeof useTranslations<"backOffice.timeline">>;
-
-/**
- * Who did it, in the reader's language where the recorded label is the portal's own words (AxisFI
- * compliance, an API key, the command line, an onboarding link); a person's name as recorded.
- */
-function actorLabel(actor: AuditActor, t: Translate): string {
-  if (actor.type === "user") return actor.id === "compliance" ? t("actors.compliance") : actor.label;
-  if (actor.type === "api_key") {
-    const key = /^API key (\S+)$/.exec(actor.label);
-    return key ? t("actors.apiKey", { key: key[1] }) : actor.label;
-  }
-  if (actor.id === "cli") return t("actors.commandLine");
-  if (actor.id === "setup") return t("actors.setup");
-  if (actor.id.startsWith("olink_")) return t("actors.onboardingLink", { link: actor.id });
-  return actor.label;
-}
-
 /** The customer's audit trail, oldest first, as recorded (never edited). */
 export function AuditTimeline({ events, fileNames }: { events: AuditEvent[]; fileNames: Record<string, string> }) {
   const labels = useTranslations("fields");
   const t = useTranslations("backOffice.timeline");
+  const actors = useTranslations("common.actors");
   const locale = toLocale(useLocale());
   const status = (code: string) => (STATUSES.has(code) ? t(`status.${code}`) : code);
   if (events.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
@@ -63,7 +47,7 @@ export function AuditTimeline({ events, fileNames }: { events: AuditEvent[]; fil
             ) : null}
           </p>
           <p className="text-xs text-slate-500">
-            {actorLabel(event.actor, t)} ·{" "}
+            {actorLabel(event.actor, actors)} ·{" "}
             <time dateTime={event.at.toISOString()}>
               {t("at", { time: formatDateTimeWithSeconds(event.at, locale) })}
             </time>

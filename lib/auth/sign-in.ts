@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/audit-events";
+import { clientAddressSubject, SIGN_IN_FAILURE_REASONS, unknownEmailActorLabel } from "@/lib/audit/audit-words";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -42,7 +43,7 @@ function wrongCredentials(): AppError {
 function attemptActor(email: string, user: { id: string; name: string; email: string } | null): AuditActor {
   if (user) return { type: "user", id: user.id, label: `${user.name} <${user.email}>` };
   const digest = keyedDigest("sign-in email", email);
-  return { type: "user", id: "unknown", label: `Unknown email (keyed hash ${digest.slice(0, 16)})` };
+  return { type: "user", id: "unknown", label: unknownEmailActorLabel(digest.slice(0, 16)) };
 }
 
 /**
@@ -94,7 +95,7 @@ export async function signInWithPassword(email: string, password: string, client
       await recordAuditEvent({
         actor: attemptActor(account, user),
         action: "sign_in.throttled",
-        subject: `client address ${address}`,
+        subject: clientAddressSubject(address),
       });
     }
     throw throttled(wait);
@@ -109,8 +110,9 @@ export async function signInWithPassword(email: string, password: string, client
       actor: attemptActor(account, user),
       action: "sign_in.failed",
       partnerId: user?.partnerId ?? null,
-      subject: `client address ${address}`,
-      reason: !user ? "unknown email" : user.disabledAt ? "account disabled" : "wrong password",
+      subject: clientAddressSubject(address),
+      reason:
+        SIGN_IN_FAILURE_REASONS[!user ? "unknown_email" : user.disabledAt ? "account_disabled" : "wrong_password"],
     });
     throw wrongCredentials();
   }
@@ -120,7 +122,7 @@ export async function signInWithPassword(email: string, password: string, client
     actor: attemptActor(account, user),
     action: "sign_in.succeeded",
     partnerId: user.partnerId,
-    subject: `client address ${address}`,
+    subject: clientAddressSubject(address),
   });
   return user.id;
 }

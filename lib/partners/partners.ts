@@ -1,5 +1,6 @@
 import "server-only";
 import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
+import { rateLimitSubject } from "@/lib/audit/audit-words";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -122,7 +123,7 @@ export async function setPartnerRateLimit(
       { field: "rate_limit", code: "invalid_format", message: RATE_LIMIT_RULE },
     ]);
   }
-  const subject = limit ? `${limit.perSecond}/s, burst ${limit.burst}` : "default";
+  const subject = rateLimitSubject(limit);
   await db.$transaction(async (tx) => {
     const updated = await tx.partner.updateMany({
       where: { id: partnerId },

@@ -14,6 +14,7 @@ import {
   SECURITY_EVENT_KINDS,
   type AuditEvent,
 } from "@/lib/audit/audit-events";
+import { actorLabel, clientAddressOf, rateLimitOf, signInFailureOf } from "@/lib/audit/audit-words";
 import { requirePermission } from "@/lib/auth/current-user";
 import { PASSWORD_MIN } from "@/lib/auth/passwords";
 import { listPartners } from "@/lib/partners/partners";
@@ -30,17 +31,6 @@ export async function generateMetadata(): Promise<Metadata> {
 const tableHead = "border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500";
 const headerCell = "px-4 py-3 font-medium";
 
-/** What else an event says, in one line: the account or key it was about, a role change, a reason. */
-function eventDetails(event: AuditEvent): string {
-  return [
-    event.subject,
-    event.fromStatus && event.toStatus ? `${event.fromStatus} → ${event.toStatus}` : event.toStatus,
-    event.reason,
-  ]
-    .filter(Boolean)
-    .join(" · ");
-}
-
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
@@ -56,14 +46,38 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
     ? `/admin?${new URLSearchParams({ ...(kind ? { events: kind } : {}), before: securityEvents.olderThan })}#security-events`
     : null;
   const partnerOptions = partners.map(({ partnerId, name }) => ({ partnerId, name }));
-  const [t, common, settings, locale] = await Promise.all([
+  const [t, common, actors, settings, locale] = await Promise.all([
     getTranslations("settings.admin"),
     getTranslations("common"),
+    getTranslations("common.actors"),
     getTranslations("settings"),
     getLocale().then(toLocale),
   ]);
   /** A security event's name; an action this page does not know yet shows as its code. */
   const eventLabel = (action: string) => (t.has(`events.${action}`) ? t(`events.${action}`) : action);
+  /** A role by its code (account events record roles as their from/to); an unknown code as it is. */
+  const roleLabel = (code: string) => (common.has(`roles.${code}`) ? common(`roles.${code}`) : code);
+  /** What else an event says, in one line: the account, key or address it was about, a role change, a reason. */
+  const eventDetails = (event: AuditEvent): string => {
+    const address = clientAddressOf(event.subject);
+    const limit = event.action === "partner.rate_limit_changed" ? rateLimitOf(event.subject) : undefined;
+    const failure = signInFailureOf(event.reason);
+    return [
+      address
+        ? t("details.clientAddress", { address })
+        : limit !== undefined
+          ? limit
+            ? t("details.rateLimit", { perSecond: limit.perSecond, burst: limit.burst })
+            : t("details.defaultRateLimit")
+          : event.subject,
+      event.fromStatus && event.toStatus
+        ? t("details.roleChange", { from: roleLabel(event.fromStatus), to: roleLabel(event.toStatus) })
+        : event.toStatus && roleLabel(event.toStatus),
+      failure ? t(`details.signInFailures.${failure}`) : event.reason,
+    ]
+      .filter(Boolean)
+      .join(" · ");
+  };
   const partnerColumns = {
     partner: t("partnerColumns.partner"),
     partnerId: t("partnerColumns.partnerId"),
@@ -292,7 +306,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
                       {eventLabel(event.action)}
                     </td>
                     <td data-label={securityColumns.by} className="px-4 py-3 break-all">
-                      {event.actor.label}
+                      {actorLabel(event.actor, actors)}
                     </td>
                     <td data-label={securityColumns.details} className="px-4 py-3 break-all text-slate-600">
                       {eventDetails(event)}
