@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { ActiveOrStopped } from "@/components/settings/active-or-stopped";
 import { ApiKeyCreator } from "@/components/settings/api-key-creator";
 import { RevokeApiKey } from "@/components/settings/revoke-api-key";
@@ -9,6 +8,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { listApiKeys } from "@/lib/partners/api-keys";
 import { formatDateTime } from "@/lib/format-date";
 import { toLocale } from "@/lib/i18n/locales";
+import { apiReferenceLink } from "@/components/settings/api-reference-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.apiKeys");
@@ -39,11 +39,7 @@ export default async function ApiKeysPage() {
       <p className="mt-1 max-w-3xl text-slate-600">
         {t.rich("intro", {
           partner,
-          link: (chunks) => (
-            <Link href="/docs/api" className="font-medium text-blue-700 underline-offset-4 hover:underline">
-              {chunks}
-            </Link>
-          ),
+          link: apiReferenceLink,
         })}
       </p>
       <div className="mt-6">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { WebhookDeliveries } from "@/components/settings/webhook-deliveries";
 import { WebhookEndpointControls } from "@/components/settings/webhook-endpoint-controls";
 import { WebhookEndpointCreator } from "@/components/settings/webhook-endpoint-creator";
@@ -14,6 +13,7 @@ import { toLocale } from "@/lib/i18n/locales";
 import { listEndpointSummaries, recentDeliveries } from "@/lib/webhooks/deliveries";
 import { MAX_ENDPOINTS_PER_PARTNER } from "@/lib/webhooks/endpoint-schema";
 import { TEST_EVENT_TYPE } from "@/lib/webhooks/test-event";
+import { apiReferenceLink } from "@/components/settings/api-reference-link";
 import {
   createWebhookEndpointAction,
   deleteWebhookEndpointAction,
@@ -50,11 +50,7 @@ export default async function WebhooksPage() {
         <p className="mt-1 max-w-3xl text-slate-600">
           {t.rich("intro", {
             partner,
-            link: (chunks) => (
-              <Link href="/docs/api" className="font-medium text-blue-700 underline-offset-4 hover:underline">
-                {chunks}
-              </Link>
-            ),
+            link: apiReferenceLink,
           })}
         </p>
       </div>

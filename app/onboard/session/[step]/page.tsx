@@ -19,6 +19,7 @@ import { FORM_STEPS, isWizardStep, stepPosition } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
 import { UpdateLinkStep } from "./update-step";
 import { linkDraftVersionAction, saveLinkStepAction, submitLinkAction } from "../actions";
+import { wizardStepTitle } from "@/lib/pages/wizard-step-title";
 
 type Params = Promise<{ step: string }>;
 
@@ -34,16 +35,9 @@ const ROUTES: WizardRoutes = {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { step } = await params;
-  const [t, stepNames] = await Promise.all([getTranslations("onboardingPages"), getTranslations("wizard.steps")]);
-  if (!isWizardStep(step)) return { title: t("hosted.title") };
-  const position = stepPosition(step);
-  return {
-    title: t("stepTitle", {
-      step: stepNames(`${step}.title`),
-      number: position.number,
-      of: position.of,
-    }),
-  };
+  if (isWizardStep(step)) return { title: await wizardStepTitle(step) };
+  const t = await getTranslations("onboardingPages");
+  return { title: t("hosted.title") };
 }
 
 /** One step of the business's own wizard: the staff wizard's steps, on the link's draft. */

@@ -20,21 +20,15 @@ import { draftSummary, type SummaryItem } from "@/lib/onboarding/draft-summary";
 import { FORM_STEPS, isWizardStep, stepPosition } from "@/lib/onboarding/steps";
 import { forPage } from "@/lib/pages/page-error";
 import { discardDraftAction, draftVersionAction, saveStepAction, submitDraftAction } from "../../actions";
+import { wizardStepTitle } from "@/lib/pages/wizard-step-title";
 
 type Params = Promise<{ draftId: string; step: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { step } = await params;
-  const [t, stepNames] = await Promise.all([getTranslations("onboardingPages"), getTranslations("wizard.steps")]);
-  if (!isWizardStep(step)) return { title: t("drafts.title") };
-  const position = stepPosition(step);
-  return {
-    title: t("stepTitle", {
-      step: stepNames(`${step}.title`),
-      number: position.number,
-      of: position.of,
-    }),
-  };
+  if (isWizardStep(step)) return { title: await wizardStepTitle(step) };
+  const t = await getTranslations("onboardingPages");
+  return { title: t("drafts.title") };
 }
 
 export default async function OnboardingStepPage({ params }: { params: Params }) {
