@@ -188,9 +188,12 @@ export function secretFromDataDir(dataDir: string, name: string): string {
   return readKeptSecret(file);
 }
 
+const OPERATOR_WORDS = z.locales.en().localeError;
+
 /** The environment's settings, validated; throws naming every bad variable (never its value). */
 export function parseEnvironment(source: Record<string, string | undefined>): z.infer<typeof envSchema> {
-  const parsed = envSchema.safeParse(source);
+  // Said to the operator in Zod's own English, whatever error map the portal's refusals use.
+  const parsed = envSchema.safeParse(source, { error: OPERATOR_WORDS });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment configuration:\n${problems}`);

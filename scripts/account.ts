@@ -8,7 +8,6 @@
 import "../server/load-env";
 import { runCommand } from "./run-command";
 import crypto from "node:crypto";
-import { AppError } from "@/lib/errors";
 import { createAdministratorFromShell } from "@/lib/users/users";
 
 const USAGE = `Usage:
@@ -23,17 +22,12 @@ async function run(args: string[]): Promise<number> {
   }
   // 24 random bytes: 32 characters, far past what guessing or the sign-in throttle would allow.
   const password = crypto.randomBytes(24).toString("base64url");
-  try {
-    const userId = await createAdministratorFromShell({ email, name, password });
-    console.log(`Administrator ${userId} (${email.trim().toLowerCase()}) created.`);
-    console.log(`Password: ${password}`);
-    console.log("Store the password now: it is shown only once.");
-    return 0;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
+  // A refusal (a taken email, say) is printed by runCommand, in the catalog's English.
+  const userId = await createAdministratorFromShell({ email, name, password });
+  console.log(`Administrator ${userId} (${email.trim().toLowerCase()}) created.`);
+  console.log(`Password: ${password}`);
+  console.log("Store the password now: it is shown only once.");
+  return 0;
 }
 
 runCommand(run);

@@ -82,13 +82,7 @@ async function run(args: string[]): Promise<number> {
             ? { perSecond: Number(perSecond), burst: Number(burst) }
             : undefined;
       if (limit === undefined) break;
-      try {
-        await setPartnerRateLimit(partnerId, limit, CLI_ACTOR);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        console.error(error.message);
-        return 1;
-      }
+      await setPartnerRateLimit(partnerId, limit, CLI_ACTOR);
       console.log(
         limit
           ? `Partner ${partnerId}: ${limit.perSecond} requests a second per key, bursts of ${limit.burst}.`

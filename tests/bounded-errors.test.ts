@@ -10,6 +10,7 @@ import {
   storedResponseRow,
   responseOwner,
 } from "@/lib/idempotency/idempotency-keys";
+import { localizedAnswer } from "@/lib/api/error-response";
 import { exampleCustomerRequest } from "./fixtures/customer-request";
 import { authHeaders, newPartner, newPartnerCustomerId, postJson, servePartnerApi } from "./helpers/partner-api";
 
@@ -57,7 +58,9 @@ describe("error answers are bounded", () => {
 
     const [stored] = await db.idempotencyKey.findMany({ where: { partnerId: partner.partnerId } });
     expect(stored.responseBody.length).toBeLessThan(64 * 1024);
-    expect(openStored(stored.responseBody, "idempotent_response", responseOwner(stored))).toBe(text);
+    // Kept as message codes, said in the language of each replay: in English, the very answer.
+    const kept = openStored(stored.responseBody, "idempotent_response", responseOwner(stored));
+    expect(localizedAnswer({ status: 400, body: kept }, "en").body).toBe(text);
     const replay = await postJson(api.baseUrl, "/api/customers/create", body, headers);
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(await replay.text()).toBe(text);

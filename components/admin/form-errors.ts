@@ -1,7 +1,7 @@
-import type { FieldError } from "@/lib/errors";
+import type { FieldErrorText } from "@/lib/errors";
 
 /** The first message for each field, keyed by field name, for the `error` prop of `Field`. */
-export function errorsByField(errors: readonly FieldError[]): Record<string, string> {
+export function errorsByField(errors: readonly FieldErrorText[]): Record<string, string> {
   const byField: Record<string, string> = {};
   for (const error of errors) byField[error.field] ??= error.message;
   return byField;

@@ -17,7 +17,7 @@ import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { useLocale, useTranslations } from "next-intl";
 import { fieldLabel } from "@/lib/customers/field-labels";
-import type { FieldError } from "@/lib/errors";
+import type { FieldErrorText } from "@/lib/errors";
 import type { FormFailure } from "@/lib/forms/form-failure";
 import { stepAfter, stepBefore, type FormStep } from "@/lib/onboarding/wizard-steps";
 import type { DraftOnPage } from "./draft-actions";
@@ -28,7 +28,7 @@ import { toLocale, type Locale } from "@/lib/i18n/locales";
 
 export { pendingErrorsKey };
 
-function applyFieldErrors<T extends FieldValues>(form: UseFormReturn<T>, errors: FieldError[]): void {
+function applyFieldErrors<T extends FieldValues>(form: UseFormReturn<T>, errors: FieldErrorText[]): void {
   for (const error of errors) form.setError(error.field as Path<T>, { type: "server", message: error.message });
 }
 
@@ -84,7 +84,7 @@ export interface StepFormOptions {
    * Notes shown on fields when the form opens, by field path (e.g. what a reviewer asked to fix).
    * They mark the field until the form is submitted, and never block a save.
    */
-  fieldNotes?: FieldError[];
+  fieldNotes?: FieldErrorText[];
 }
 
 let validation: Promise<typeof import("./step-validation")> | null = null;
@@ -167,7 +167,7 @@ export function StepForm<T extends FieldValues>({
     const pending = sessionStorage.getItem(key);
     if (!pending) return;
     sessionStorage.removeItem(key);
-    const errors = (JSON.parse(pending) as FieldError[]).filter(
+    const errors = (JSON.parse(pending) as FieldErrorText[]).filter(
       (error) => error.field.split(".")[0] in form.getValues(),
     );
     applyFieldErrors(form, errors);

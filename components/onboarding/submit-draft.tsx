@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { FieldError } from "@/lib/errors";
+import type { FieldErrorText } from "@/lib/errors";
 import { stepOfField } from "@/lib/onboarding/wizard-steps";
 import type { SubmitDraftAction } from "./draft-actions";
 import { pendingErrorsKey } from "./pending-errors";
@@ -26,7 +26,9 @@ export function SubmitDraft({
   const t = useTranslations("wizard");
   const routes = useWizardRoutes(draftId);
   const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<{ message: string; fieldErrors: FieldError[]; stale: boolean } | null>(null);
+  const [refusal, setRefusal] = useState<{ message: string; fieldErrors: FieldErrorText[]; stale: boolean } | null>(
+    null,
+  );
   // A second click while the first is on its way is ignored here; the server would answer it with
   // the same customer anyway.
   const submitting = useRef(false);

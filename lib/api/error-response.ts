@@ -1,6 +1,6 @@
 import "server-only";
-import { AppError, type FieldError } from "@/lib/errors";
-import { translateFieldErrors, translateMessage } from "@/lib/i18n/error-messages";
+import { AppError, type FieldError, type Message } from "@/lib/errors";
+import { sayMessage } from "@/lib/i18n/error-catalogs";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { jsonResponse, type ApiResponse } from "./http";
 
@@ -20,8 +20,11 @@ function clipped(field: string): string {
 function boundedDetails(details: FieldError[]): FieldError[] {
   const shown = details.slice(0, MAX_ERROR_DETAILS).map((detail) => ({ ...detail, field: clipped(detail.field) }));
   if (details.length > MAX_ERROR_DETAILS) {
-    const more = (details.length - MAX_ERROR_DETAILS).toLocaleString("en-US");
-    shown.push({ field: "", code: "too_many_errors", message: `…and ${more} more` });
+    shown.push({
+      field: "",
+      code: "too_many_errors",
+      message: { key: "moreErrors", values: { more: details.length - MAX_ERROR_DETAILS } },
+    });
   }
   return shown;
 }
@@ -32,60 +35,71 @@ function languageHeaders(locale: Locale): Record<string, string> {
 }
 
 /**
- * The one JSON error body of the partner API (and of the portal's upload route). Its `message`s
- * are in `locale` (English by default, the words lib/ wrote); codes, fields and everything else
- * are the same in every language.
+ * The one JSON error body of the partner API (and of the portal's upload routes), in no language
+ * yet: each `message` is a message code and its values. Kept as it is under an Idempotency-Key,
+ * so that every replay is said in the language its own request asks for.
  */
-export function errorResponse(error: AppError, requestId: string, locale: Locale = DEFAULT_LOCALE): ApiResponse {
-  return jsonResponse(
-    error.status,
-    {
-      error: {
-        code: error.code,
-        message: translateMessage(error.message, locale),
-        ...(error.details.length > 0 ? { details: translateFieldErrors(boundedDetails(error.details), locale) } : {}),
-        ...error.extra,
-        request_id: requestId,
-      },
-    },
-    languageHeaders(locale),
-  );
+interface ErrorRecord {
+  error: {
+    code: string;
+    message: Message | string;
+    details?: { field: string; code: string; message: Message | string }[];
+    request_id: string;
+    [extra: string]: unknown;
+  };
 }
 
-interface ErrorBody {
-  error?: { message?: unknown; details?: unknown };
+function errorRecord(error: AppError, requestId: string): ErrorRecord {
+  return {
+    error: {
+      code: error.code,
+      message: error.userMessage,
+      ...(error.details.length > 0 ? { details: boundedDetails(error.details) } : {}),
+      ...error.extra,
+      request_id: requestId,
+    },
+  };
+}
+
+/** A record's messages said in `locale`, in place; a text is kept as it is (an answer kept in English before codes). */
+function sayRecord(record: ErrorRecord, locale: Locale): ErrorRecord {
+  const say = (message: Message | string) => (typeof message === "string" ? message : sayMessage(message, locale));
+  record.error.message = say(record.error.message);
+  for (const detail of record.error.details ?? []) detail.message = say(detail.message);
+  return record;
 }
 
 /**
- * An error answer written earlier in English (a refusal kept under an Idempotency-Key, and its
- * replays), in `locale`: the door calls this on every answer, so that a retry in another language
- * reads in its own. Success answers and English ones pass unchanged, byte for byte.
+ * The one JSON error body of the partner API (and of the portal's upload route), its `message`s in
+ * `locale` (English by default); codes, fields and everything else are the same in every language.
+ */
+export function errorResponse(error: AppError, requestId: string, locale: Locale = DEFAULT_LOCALE): ApiResponse {
+  return jsonResponse(error.status, sayRecord(errorRecord(error, requestId), locale), languageHeaders(locale));
+}
+
+/** An error answer to keep under an Idempotency-Key: said in no language until it is answered. */
+export function storableErrorResponse(error: AppError, requestId: string): ApiResponse {
+  return jsonResponse(error.status, errorRecord(error, requestId));
+}
+
+/**
+ * A handler's own answer as the caller reads it: an error answer kept under an Idempotency-Key
+ * (and each replay of it) is said in the language this request asks for, with the same status,
+ * codes and fields. Success answers pass unchanged, byte for byte.
  */
 export function localizedAnswer(response: ApiResponse, locale: Locale): ApiResponse {
   if (response.status < 400) return response;
   const headers = { ...response.headers, ...languageHeaders(locale) };
-  if (locale === DEFAULT_LOCALE) return { ...response, headers };
-  let body: ErrorBody;
+  let record: ErrorRecord;
   try {
-    body = JSON.parse(response.body) as ErrorBody;
+    record = JSON.parse(response.body) as ErrorRecord;
   } catch {
     return { ...response, headers };
   }
-  const error = body.error;
-  if (!error || typeof error !== "object") return { ...response, headers };
-  if (typeof error.message === "string") error.message = translateMessage(error.message, locale);
-  if (Array.isArray(error.details)) {
-    for (const detail of error.details as { message?: unknown }[]) {
-      if (detail && typeof detail.message === "string") detail.message = translateMessage(detail.message, locale);
-    }
-  }
-  return { ...response, headers, body: JSON.stringify(body) };
+  if (!record?.error || typeof record.error !== "object") return { ...response, headers };
+  return { ...response, headers, body: JSON.stringify(sayRecord(record, locale)) };
 }
 
 export function internalError(): AppError {
-  return new AppError(
-    "internal_error",
-    500,
-    "Something went wrong on our side. Try again; if it persists, contact support with the request_id.",
-  );
+  return new AppError("internal_error", 500, "internalError");
 }

@@ -71,11 +71,10 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
 }
 
 function bodyTooLarge(limit: number): AppError {
-  return new AppError(
-    "payload_too_large",
-    413,
-    `The request body is larger than ${Math.round(limit / 1024 / 1024)} MB.`,
-  );
+  return new AppError("payload_too_large", 413, {
+    key: "bodyTooLarge",
+    values: { size: Math.round(limit / 1024 / 1024) },
+  });
 }
 
 /** The media type of a request without parameters, lower-cased (`application/json`). */
@@ -85,11 +84,7 @@ export function mediaType(request: IncomingMessage): string {
 
 export function requireJson(request: IncomingMessage): void {
   if (mediaType(request) !== "application/json") {
-    throw new AppError(
-      "unsupported_media_type",
-      415,
-      "Send the request body as JSON with Content-Type: application/json.",
-    );
+    throw new AppError("unsupported_media_type", 415, "sendJson");
   }
 }
 
@@ -97,7 +92,7 @@ export function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString("utf8"));
   } catch {
-    throw new AppError("invalid_json", 400, "The request body is not valid JSON.");
+    throw new AppError("invalid_json", 400, "invalidJson");
   }
 }
 

@@ -10,7 +10,7 @@ import {
   type IdempotencyClaim,
   type StoredResponse,
 } from "@/lib/idempotency/idempotency-keys";
-import { errorResponse } from "./error-response";
+import { storableErrorResponse } from "./error-response";
 import { MAX_JSON_BODY_BYTES, headerValue, readBody, type ApiResponse } from "./http";
 import type { PartnerApiContext } from "./partner-api";
 
@@ -20,22 +20,17 @@ function idempotencyKeyOf(context: PartnerApiContext): string | undefined {
   const key = headerValue(context.request, "idempotency-key");
   if (key === undefined) return undefined;
   if (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX || !IDEMPOTENCY_KEY.test(key)) {
-    throw new AppError(
-      "invalid_idempotency_key",
-      400,
-      `The Idempotency-Key header must be 1–${IDEMPOTENCY_KEY_MAX} visible ASCII characters.`,
-    );
+    throw new AppError("invalid_idempotency_key", 400, {
+      key: "invalidIdempotencyKey",
+      values: { max: IDEMPOTENCY_KEY_MAX },
+    });
   }
   return key;
 }
 
 function replay(stored: StoredResponse, claim: IdempotencyClaim): ApiResponse {
   if (stored.requestHash !== claim.requestHash) {
-    throw new AppError(
-      "idempotency_key_reused",
-      422,
-      "This Idempotency-Key was used with a different request (another body, endpoint or customer). Use a new key for a new request.",
-    );
+    throw new AppError("idempotency_key_reused", 422, "idempotencyKeyReused");
   }
   return { status: stored.status, body: stored.body, headers: { "Idempotent-Replayed": "true" } };
 }
@@ -76,11 +71,7 @@ export async function answerIdempotently(context: PartnerApiContext, work: Idemp
     const claim = claimOf(await readBody(context.request, MAX_JSON_BODY_BYTES));
     const stored = await findStoredResponse(claim);
     if (stored) return replay(stored, claim);
-    throw new AppError(
-      "idempotency_key_in_use",
-      409,
-      "A request with this Idempotency-Key is still being processed. Retry shortly.",
-    );
+    throw new AppError("idempotency_key_in_use", 409, "idempotencyKeyInUse");
   }
   try {
     const body = await readBody(context.request, MAX_JSON_BODY_BYTES);
@@ -107,10 +98,10 @@ async function workAndRecord(
     // A refusal is an answer too: the same retry gets the same error. Our own failures are not
     // kept, so a retry can succeed.
     if (error instanceof AppError && error.status < 500) {
-      // Kept in English, the API's own words: the door (handlePartnerApi) translates this answer
-      // and every replay of it into the language each request asks for, so a retry sent with
-      // another Accept-Language still reads in its own, with the same status, codes and fields.
-      const response = errorResponse(error, context.requestId);
+      // Kept as message codes: the door (handlePartnerApi) says this answer and every replay of it
+      // in the language each request asks for, so a retry sent with another Accept-Language still
+      // reads in its own, with the same status, codes and fields.
+      const response = storableErrorResponse(error, context.requestId);
       if (await storeResponse(claim, response.status, response.body)) return response;
       return replayStored(claim);
     }
@@ -120,6 +111,6 @@ async function workAndRecord(
 
 async function replayStored(claim: IdempotencyClaim): Promise<ApiResponse> {
   const stored = await findStoredResponse(claim);
-  if (!stored) throw new AppError("conflict", 409, "This Idempotency-Key changed while the request ran. Retry it.");
+  if (!stored) throw new AppError("conflict", 409, "idempotencyKeyChanged");
   return replay(stored, claim);
 }

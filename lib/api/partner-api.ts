@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { describeError, logEvent } from "@/lib/log";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/partners/api-keys";
 import { localeFromAcceptLanguage } from "@/lib/i18n/negotiate";
-import { errorResponse, internalError, localizedAnswer } from "./error-response";
+import { errorResponse, internalError, localizedAnswer, storableErrorResponse } from "./error-response";
 import { rateLimited, rateLimitOf, takeToken } from "./rate-limits";
 import { abandonedBodies, headerValue, lingerThenClose, type ApiResponse } from "./http";
 import { createCustomerHandler } from "./handlers/create-customer";
@@ -94,7 +94,7 @@ function requestIdOf(request: IncomingMessage): string {
 
 function unauthorized(): AppError {
   // The same answer for a missing, unknown, wrong or revoked key: nothing to learn from it.
-  return new AppError("unauthorized", 401, "Invalid or missing API credentials. Send X-API-Key and X-API-Secret.");
+  return new AppError("unauthorized", 401, "invalidApiCredentials");
 }
 
 /** What the handler learns while routing, kept for the answer even when routing throws. */
@@ -108,12 +108,13 @@ async function route(request: IncomingMessage, url: URL, requestId: string, seen
   const matching = ROUTES.map((candidate) => ({ candidate, match: candidate.path.exec(url.pathname) })).filter(
     (entry) => entry.match !== null,
   );
-  if (matching.length === 0) throw new AppError("not_found", 404, "No such endpoint.");
+  if (matching.length === 0) throw new AppError("not_found", 404, "noSuchEndpoint");
   const found = matching.find((entry) => entry.candidate.method === request.method);
   if (!found) {
     const allow = matching.map((entry) => entry.candidate.method).join(", ");
-    const error = new AppError("method_not_allowed", 405, `Use ${allow} for this endpoint.`);
-    return { ...errorResponse(error, requestId), headers: { Allow: allow } };
+    const error = new AppError("method_not_allowed", 405, { key: "useMethods", values: { methods: allow } });
+    // Said in the caller's language by handlePartnerApi, like every handler's own error answer.
+    return { ...storableErrorResponse(error, requestId), headers: { Allow: allow } };
   }
   const params = { ...found.match?.groups };
   const context: ApiContext = { request, url, requestId, params };
@@ -140,7 +141,7 @@ export async function handlePartnerApi(request: IncomingMessage, response: Serve
   let result: ApiResponse;
   try {
     result = await route(request, url, requestId, seen);
-    // A handler's own error answers (refusals kept under an Idempotency-Key, replays) are English.
+    // A handler's own error answers (refusals kept under an Idempotency-Key, replays) are said here.
     if (result.status >= 400) result = localizedAnswer(result, language());
   } catch (error) {
     if (error instanceof AppError) {

@@ -77,5 +77,5 @@ export async function takeToken(apiKeyId: string, limit: RateLimit): Promise<Rat
 }
 
 export function rateLimited(): AppError {
-  return new AppError("rate_limited", 429, "Too many requests for this API key. Retry after the Retry-After seconds.");
+  return new AppError("rate_limited", 429, "apiRateLimited");
 }

@@ -133,7 +133,7 @@ export async function listSecurityEvents(
   actor: Actor,
   filters: { kind?: unknown; before?: unknown } = {},
 ): Promise<SecurityEventPage> {
-  if (!can(actor, "admin:manage")) throw new AppError("forbidden", 403, "Only administrators see security events.");
+  if (!can(actor, "admin:manage")) throw new AppError("forbidden", 403, "onlyAdminsSeeSecurityEvents");
   const actions: readonly string[] = isSecurityEventKind(filters.kind)
     ? SECURITY_ACTIONS.filter((action) => action.startsWith(`${filters.kind as string}.`))
     : SECURITY_ACTIONS;

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { translateMessage } from "@/lib/i18n/error-messages";
+import { sayMessage } from "@/lib/i18n/error-catalogs";
 import { localeOfHeaders } from "@/lib/i18n/negotiate";
 import { describeError, logEvent } from "@/lib/log";
 import { isHttpsUrl } from "@/lib/security/headers";
@@ -69,7 +69,7 @@ export const authOptions: NextAuthOptions = {
               return typeof value === "string" ? value : undefined;
             };
             throw new Error(
-              translateMessage(error.message, localeOfHeaders(header("cookie"), header("accept-language"))),
+              sayMessage(error.userMessage, localeOfHeaders(header("cookie"), header("accept-language"))),
             );
           }
           throw error;

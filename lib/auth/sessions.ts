@@ -5,7 +5,6 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { isRole, type Role } from "./roles";
-import { WRONG_CREDENTIALS } from "./sign-in";
 
 /** However active, a session ends this long after sign-in: a stolen cookie is worth half a working day at most. */
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -35,7 +34,7 @@ export async function startSession(userId: string, now = new Date()): Promise<st
   await db.$transaction(async (tx) => {
     const enabled = await tx.$queryRaw<unknown[]>`
       SELECT id FROM "User" WHERE id = ${userId} AND "disabledAt" IS NULL FOR SHARE`;
-    if (enabled.length === 0) throw new AppError("unauthorized", 401, WRONG_CREDENTIALS);
+    if (enabled.length === 0) throw new AppError("unauthorized", 401, "wrongCredentials");
     await tx.userSession.create({
       data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) },
     });

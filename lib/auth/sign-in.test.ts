@@ -6,9 +6,11 @@ import { AppError } from "@/lib/errors";
 import { upsertUser } from "@/lib/users/users";
 import { newPartner } from "@/tests/helpers/partner-api";
 import { ACCOUNT_POLICY } from "./sign-in-throttle";
-import { signInWithPassword, WRONG_CREDENTIALS } from "./sign-in";
+import { englishOf } from "@/tests/helpers/said";
+import { signInWithPassword } from "./sign-in";
 
 const PASSWORD = "correct horse battery staple";
+const WRONG_CREDENTIALS = "Email or password is incorrect.";
 const THROTTLED = /^Too many failed sign-in attempts\. Try again in \d+ minutes?\.$/;
 
 // The throttle lives on globalThis for the whole test file, so every test uses its own email
@@ -30,7 +32,7 @@ async function signIn(email: string, password: string, ip: string): Promise<Outc
   try {
     return { ok: true, userId: await signInWithPassword(email, password, ip) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message };
+    if (error instanceof AppError) return { ok: false, message: englishOf(error) };
     throw error;
   }
 }

@@ -9,8 +9,6 @@ import { accountFromAddressThrottle, addressThrottle } from "./sign-in-throttle"
 import { hashPassword, verifyPassword } from "./passwords";
 import { addressForThrottling } from "@/lib/net/client-address";
 
-export const WRONG_CREDENTIALS = "Email or password is incorrect.";
-
 /** The longest email there is; anything longer is cut before it is kept anywhere. */
 const EMAIL_MAX = 254;
 
@@ -24,15 +22,11 @@ function keyedDigest(purpose: string, text: string): string {
 
 function throttled(waitMs: number): AppError {
   const minutes = Math.ceil(waitMs / 60_000);
-  return new AppError(
-    "rate_limited",
-    429,
-    `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-  );
+  return new AppError("rate_limited", 429, { key: "signInThrottled", values: { minutes } });
 }
 
 function wrongCredentials(): AppError {
-  return new AppError("unauthorized", 401, WRONG_CREDENTIALS);
+  return new AppError("unauthorized", 401, "wrongCredentials");
 }
 
 /**

@@ -69,9 +69,9 @@ export async function checkFilesBelongToPartner(partnerId: string, request: Crea
     .map((file) => ({
       field: file.field,
       code: "file_not_found",
-      message: "No file with this id was uploaded with your account.",
+      message: { key: "fileNotYours" },
     }));
-  throw validationError(details, "The request refers to files that do not exist.");
+  throw validationError(details, "filesDoNotExist");
 }
 
 /**
@@ -191,8 +191,8 @@ async function duplicateCustomerError(partnerId: string, partnerCustomerId: stri
   return new AppError(
     "duplicate_partner_customer_id",
     409,
-    `A customer with this partner_customer_id already exists: ${existing.id}.`,
-    [{ field: "partner_customer_id", code: "duplicate", message: "This partner_customer_id is already in use." }],
+    { key: "duplicateCustomer", values: { customerId: existing.id } },
+    [{ field: "partner_customer_id", code: "duplicate", message: { key: "partnerCustomerIdInUse" } }],
     { customer_id: existing.id },
   );
 }

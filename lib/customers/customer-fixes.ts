@@ -46,9 +46,9 @@ async function loadCustomerToFix(actor: Actor, customerId: string) {
   const row = hasIdShape("cus", customerId)
     ? await db.customer.findUnique({ where: { id: customerId }, include: storedCustomerInclude })
     : null;
-  if (!row || !canAccessPartnerRecord(actor, row.partnerId)) throw new AppError("not_found", 404, "No such customer.");
+  if (!row || !canAccessPartnerRecord(actor, row.partnerId)) throw new AppError("not_found", 404, "noSuchCustomer");
   if (!canUpdateCustomer(actor, row.partnerId)) {
-    throw new AppError("forbidden", 403, "Only the partner's staff fix its customers.");
+    throw new AppError("forbidden", 403, "onlyPartnerStaffFix");
   }
   return { customer: toCustomerResource(row), version: row.version, partnerId: row.partnerId };
 }
@@ -118,7 +118,7 @@ export function restoreMaskedIdNumbers(section: unknown, current: CustomerResour
     refused.push({
       field: `business_person_list.${index}.identification.id_number`,
       code: "invalid_format",
-      message: "Enter the full ID number: the one shown is masked.",
+      message: { key: "enterFullIdNumber" },
     });
     return person;
   });
@@ -147,7 +147,7 @@ export async function updateCustomerStep(
 ): Promise<{ version: number }> {
   const { customer } = await loadCustomerToFix(actor, customerId);
   if (!Object.hasOwn(STEP_SECTIONS, step) || typeof values !== "object" || values === null) {
-    throw new AppError("validation_error", 400, "Nothing to save for this step.");
+    throw new AppError("validation_error", 400, "nothingToSave");
   }
   const given = values as Record<string, unknown>;
   const sections: Record<string, unknown> = {};

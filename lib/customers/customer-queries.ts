@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { AppError, fieldErrorsFromZod, validationError } from "@/lib/errors";
+import { AppError, fieldErrorsFromZod, validationError, zodMessage } from "@/lib/errors";
 import { storedCustomerInclude, toCustomerResource } from "./customer-resource";
 import { listPage, pageParameters, pagePosition, rowsAfter, type ListPage } from "./list-cursor";
 import type { CustomerResource } from "./resource-schema";
@@ -9,7 +9,7 @@ import { CUSTOMER_STATUSES } from "./schema";
 import { hasIdShape } from "@/lib/ids";
 
 function customerNotFound(): AppError {
-  return new AppError("not_found", 404, "No such customer.");
+  return new AppError("not_found", 404, "noSuchCustomer");
 }
 
 /**
@@ -27,7 +27,9 @@ export async function getPartnerCustomer(partnerId: string, customerId: string):
 }
 
 export const listCustomersQuerySchema = z.strictObject({
-  status: z.enum(CUSTOMER_STATUSES, { error: `Must be one of ${CUSTOMER_STATUSES.join(", ")}.` }).optional(),
+  status: z
+    .enum(CUSTOMER_STATUSES, { error: zodMessage("oneOf", { values: CUSTOMER_STATUSES.join(", ") }) })
+    .optional(),
   ...pageParameters,
 });
 
@@ -38,7 +40,7 @@ export type CustomerPage = ListPage<CustomerResource>;
 /** One page of a partner's customers, newest first, optionally of one status. */
 export async function listPartnerCustomers(partnerId: string, query: ListCustomersQuery): Promise<CustomerPage> {
   const parsed = listCustomersQuerySchema.safeParse(query);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), "The query has invalid parameters.");
+  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), "invalidQuery");
   const { status, limit, cursor } = parsed.data;
   const after = pagePosition(cursor, "cus");
   const rows = await db.customer.findMany({

@@ -44,7 +44,7 @@ export interface CustomerForStaff {
 }
 
 function customerNotFound(): AppError {
-  return new AppError("not_found", 404, "No such customer.");
+  return new AppError("not_found", 404, "noSuchCustomer");
 }
 
 /** A customer for someone allowed to see it; anyone else gets not found, as for a missing one. */
@@ -112,11 +112,10 @@ export function changedSinceLatestRequest(events: readonly AuditEvent[]): string
 
 /** One legal representative's full ID number, for a reviewer; every reveal is audited. */
 export async function revealIdNumber(actor: StaffActor, customerId: string, position: number): Promise<string> {
-  if (!can(actor, "identity:reveal"))
-    throw new AppError("forbidden", 403, "Only compliance reviewers may reveal ID numbers.");
+  if (!can(actor, "identity:reveal")) throw new AppError("forbidden", 403, "onlyReviewersReveal");
   const row = await loadCustomer(actor, customerId);
   const person = row.businessPersons.find((candidate) => candidate.position === position);
-  if (!person) throw new AppError("not_found", 404, "No such legal representative.");
+  if (!person) throw new AppError("not_found", 404, "noSuchRepresentative");
   await recordAuditEvent({
     actor: userAuditActor(actor),
     action: "identity.revealed",

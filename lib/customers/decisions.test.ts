@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { englishOf } from "@/tests/helpers/said";
 import { CommitGate } from "@/tests/helpers/commit-gate";
 import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "@/tests/fixtures/customer-request";
@@ -210,7 +211,7 @@ describe("decideCustomer: every other transition", () => {
       await expect(attempt).rejects.toBeInstanceOf(AppError);
       await expect(attempt).rejects.toMatchObject({ code: "invalid_transition", status: 422 });
       const error = (await attempt.catch((caught: unknown) => caught)) as AppError;
-      expect(error.message).toBe(`${LABELS[decision]} is not possible: ${POSSIBLE[status]}`);
+      expect(englishOf(error)).toBe(`${LABELS[decision]} is not possible: ${POSSIBLE[status]}`);
 
       expect(await snapshot(customerId)).toEqual(before);
     },
@@ -319,7 +320,7 @@ describe("decideCustomer: concurrent reviewers", () => {
     });
     await expect(attempt).rejects.toMatchObject({ code: "conflict", status: 409 });
     // The reviewer is told what the customer is now.
-    await expect(attempt).rejects.toThrow(/now rejected/);
+    expect(englishOf((await attempt.catch((caught: unknown) => caught)) as AppError)).toMatch(/now rejected/);
   });
 
   it("lets exactly one of two reviewers deciding at once win; the other is told of the conflict", async () => {

@@ -32,13 +32,6 @@ export function decisionsFor(status: string): Decision[] {
   return (Object.keys(DECISIONS) as Decision[]).filter((decision) => DECISIONS[decision].from === status);
 }
 
-function describeAllowed(status: string): string {
-  const open = decisionsFor(status);
-  return open.length > 0
-    ? `A ${status} customer can only be: ${open.join(" or ")}.`
-    : `A ${status} customer cannot change status.`;
-}
-
 /** As it arrives from a server action: the browser may send anything, so every field is checked. */
 export interface DecisionInput {
   customerId: unknown;
@@ -60,20 +53,23 @@ export async function decideCustomer(
   actor: Actor & { name?: string; email?: string },
   input: DecisionInput,
 ): Promise<{ status: CustomerStatus; version: number }> {
-  if (!can(actor, "customers:decide"))
-    throw new AppError("forbidden", 403, "Only compliance reviewers decide on customers.");
+  if (!can(actor, "customers:decide")) throw new AppError("forbidden", 403, "onlyReviewersDecide");
   const reason = typeof input.reason === "string" ? input.reason.trim() : "";
   if (reason.length < REASON_MIN || reason.length > REASON_MAX) {
-    throw new AppError("validation_error", 400, "Give a reason for the decision.", [
-      { field: "reason", code: "required", message: `Give a reason of ${REASON_MIN} to ${REASON_MAX} characters.` },
+    throw new AppError("validation_error", 400, "giveDecisionReason", [
+      {
+        field: "reason",
+        code: "required",
+        message: { key: "reasonLength", values: { min: REASON_MIN, max: REASON_MAX } },
+      },
     ]);
   }
   if (typeof input.decision !== "string" || !isDecision(input.decision)) {
-    throw new AppError("invalid_transition", 422, "Unknown decision.");
+    throw new AppError("invalid_transition", 422, "unknownDecision");
   }
   const { customerId, expectedVersion } = input;
   if (typeof customerId !== "string" || !Number.isSafeInteger(expectedVersion)) {
-    throw new AppError("validation_error", 400, "The decision names no customer version. Reload the page.");
+    throw new AppError("validation_error", 400, "decisionWithoutVersion");
   }
   const decision = input.decision;
   const transition = DECISIONS[decision];
@@ -84,21 +80,17 @@ export async function decideCustomer(
       select: { partnerId: true, status: true, version: true },
     });
     if (!customer || !canAccessPartnerRecord(actor, customer.partnerId)) {
-      throw new AppError("not_found", 404, "No such customer.");
+      throw new AppError("not_found", 404, "noSuchCustomer");
     }
     if (customer.version !== expectedVersion) {
-      throw new AppError(
-        "conflict",
-        409,
-        `This customer changed while you were reviewing it (it is now ${customer.status}). Reload to see the latest, then decide again.`,
-      );
+      throw new AppError("conflict", 409, { key: "changedWhileDeciding", values: { status: customer.status } });
     }
     if (customer.status !== transition.from) {
-      throw new AppError(
-        "invalid_transition",
-        422,
-        `${decision.charAt(0).toUpperCase()}${decision.slice(1)} is not possible: ${describeAllowed(customer.status)}`,
-      );
+      // The catalog says, for each status, which decisions remain (decisionsFor): a test keeps the two alike.
+      throw new AppError("invalid_transition", 422, {
+        key: "decisionNotPossible",
+        values: { decision, status: customer.status },
+      });
     }
     // The version in the WHERE clause makes the check and the change one step, even across processes.
     const { count } = await tx.customer.updateMany({
@@ -106,11 +98,7 @@ export async function decideCustomer(
       data: { status: transition.to, version: { increment: 1 } },
     });
     if (count !== 1) {
-      throw new AppError(
-        "conflict",
-        409,
-        "This customer changed while you were reviewing it. Reload, then decide again.",
-      );
+      throw new AppError("conflict", 409, "changedWhileDecidingNoStatus");
     }
     await tx.auditEvent.create({
       data: auditEventRow({

@@ -4,48 +4,23 @@
  */
 import { z } from "zod";
 import { ISO_COUNTRY_CODES, ISO_CURRENCY_CODES } from "./code-lists";
+import { REQUIRED, zodMessage, type FieldErrorCode, type MessageKey, type MessageValues } from "@/lib/errors";
 import { hasIdShape } from "@/lib/ids";
 
-export const NAME_MAX = 255;
-export const REQUIRED = "This field is required.";
+export type { FieldErrorCode };
+export { REQUIRED };
 
-// A missing (or null) value of any type is reported in the same words, which the error mapper
-// also reads to give the code `required` rather than `invalid_type`.
-z.config({
-  customError: (issue) => (issue.code === "invalid_type" && issue.input == null ? REQUIRED : undefined),
-});
+export const NAME_MAX = 255;
 export const DESCRIPTION_MAX = 1000;
 
-/** Stable machine-readable codes for field errors; the API returns them in `details[].code`. */
-export type FieldErrorCode =
-  | "required"
-  | "invalid_type"
-  | "too_short"
-  | "too_long"
-  | "unknown_field"
-  | "invalid_country_code"
-  | "invalid_currency_code"
-  | "invalid_email"
-  | "invalid_phone"
-  | "invalid_url"
-  | "invalid_date"
-  | "invalid_amount"
-  | "invalid_format"
-  | "invalid_script"
-  | "invalid_file_id"
-  | "invalid_category"
-  | "date_order"
-  | "date_not_past"
-  | "duplicate";
-
-/** Attach our error code to a Zod refinement, read back by `fieldErrorsFromZod`. */
-export function withCode(code: FieldErrorCode, message: string) {
-  return { error: message, params: { code } };
+/** Attach our error code and message to a Zod refinement, read back by `fieldErrorsFromZod`. */
+export function withCode(code: FieldErrorCode, key: MessageKey, values?: MessageValues) {
+  return { error: zodMessage(key, values), params: { code } };
 }
 
 /** The message for a value of the wrong JSON type: missing, or not a string. */
 export function textTypeError(issue: { input?: unknown }): string {
-  return issue.input === undefined || issue.input === null ? REQUIRED : "Must be text.";
+  return issue.input === undefined || issue.input === null ? REQUIRED : zodMessage("mustBeText");
 }
 
 // Control characters never belong in a name, an address or an identifier.
@@ -56,10 +31,10 @@ function text(max: number) {
     z
       .string({ error: textTypeError })
       .trim()
-      .max(max, { error: `Must be at most ${max} characters.` })
-      .refine((value) => !CONTROL_CHARS.test(value), withCode("invalid_format", "Must not contain control characters."))
+      .max(max, { error: zodMessage("mustBeAtMost", { max }) })
+      .refine((value) => !CONTROL_CHARS.test(value), withCode("invalid_format", "noControlCharacters"))
       // Half of a UTF-16 surrogate pair is no character: JSON lets it through, the database refuses it.
-      .refine((value) => !LONE_SURROGATE.test(value), withCode("invalid_format", "Must be valid Unicode text."))
+      .refine((value) => !LONE_SURROGATE.test(value), withCode("invalid_format", "validUnicode"))
   );
 }
 
@@ -99,7 +74,7 @@ export function latinName() {
   return text(NAME_MAX).pipe(
     thenCheck(
       (value) => LATIN_TEXT.test(value) && HAS_LATIN_LETTER.test(value),
-      withCode("invalid_script", "Must be written in Latin letters (A–Z, accents allowed)."),
+      withCode("invalid_script", "latinLetters"),
     ),
   );
 }
@@ -114,12 +89,7 @@ export function countryCode() {
   return z
     .string({ error: textTypeError })
     .trim()
-    .pipe(
-      thenCheck(
-        isCountryCode,
-        withCode("invalid_country_code", "Must be an ISO 3166-1 alpha-2 country code, such as US."),
-      ),
-    )
+    .pipe(thenCheck(isCountryCode, withCode("invalid_country_code", "countryCode")))
     .meta({ description: "ISO 3166-1 alpha-2 country code", example: "US", pattern: "^[A-Z]{2}$" });
 }
 
@@ -139,9 +109,7 @@ export function currencyCode() {
   return z
     .string({ error: textTypeError })
     .trim()
-    .pipe(
-      thenCheck(isCurrencyCode, withCode("invalid_currency_code", "Must be an ISO 4217 currency code, such as USD.")),
-    )
+    .pipe(thenCheck(isCurrencyCode, withCode("invalid_currency_code", "currencyCode")))
     .meta({ description: "ISO 4217 currency code", example: "USD", pattern: "^[A-Z]{3}$" });
 }
 
@@ -149,8 +117,8 @@ export function email() {
   return z
     .string({ error: textTypeError })
     .trim()
-    .max(254, { error: "Must be at most 254 characters." })
-    .pipe(nonEmpty().pipe(z.email({ error: "Must be a valid email address, such as name@example.com." })))
+    .max(254, { error: zodMessage("mustBeAtMost", { max: 254 }) })
+    .pipe(nonEmpty().pipe(z.email({ error: zodMessage("validEmail") })))
     .meta({ example: "service@gemini.com" });
 }
 
@@ -167,7 +135,7 @@ export function websiteUrl() {
           return false;
         }
       },
-      withCode("invalid_url", "Must be a web address starting with http:// or https://."),
+      withCode("invalid_url", "webAddress"),
     )
     .meta({ example: "https://www.example.com" });
 }
@@ -218,12 +186,7 @@ function timestamp() {
   return z
     .string({ error: textTypeError })
     .trim()
-    .pipe(
-      thenCheck(
-        (value) => canonicalTimestamp(value) !== null,
-        withCode("invalid_date", "Must be an ISO 8601 date or date-time, such as 2023-11-07 or 2023-11-07T05:31:56Z."),
-      ),
-    )
+    .pipe(thenCheck((value) => canonicalTimestamp(value) !== null, withCode("invalid_date", "isoDate")))
     .transform((value) => canonicalTimestamp(value) as string);
 }
 
@@ -233,10 +196,7 @@ export function requiredDate() {
 
 export function optionalDate() {
   return optionalText(40)
-    .refine(
-      (value) => value == null || canonicalTimestamp(value) !== null,
-      withCode("invalid_date", "Must be an ISO 8601 date or date-time, such as 2023-11-07 or 2023-11-07T05:31:56Z."),
-    )
+    .refine((value) => value == null || canonicalTimestamp(value) !== null, withCode("invalid_date", "isoDate"))
     .transform((value) => (value == null ? undefined : (canonicalTimestamp(value) as string)))
     .meta({ description: "ISO 8601 date or date-time", example: "2023-11-07T05:31:56Z" });
 }
@@ -246,11 +206,11 @@ export const AMOUNT_MAX = 1_000_000_000_000;
 export function amount() {
   return z
     .number({
-      error: (issue) => (issue.input == null ? REQUIRED : "Must be a number, such as 99.99."),
+      error: (issue) => (issue.input == null ? REQUIRED : zodMessage("mustBeNumber")),
     })
     .refine(
       (value) => Number.isFinite(value) && value >= 0 && value <= AMOUNT_MAX && /^\d+(\.\d{1,2})?$/.test(String(value)),
-      withCode("invalid_amount", "Must be a number from 0 up to 1,000,000,000,000 with at most 2 decimals."),
+      withCode("invalid_amount", "amountRange"),
     )
     .meta({ example: 99.99, minimum: 0, maximum: AMOUNT_MAX, description: "At most 2 decimals" });
 }
@@ -259,26 +219,20 @@ export function fileId() {
   return z
     .string({ error: textTypeError })
     .trim()
-    .refine(
-      (value) => hasIdShape("file", value),
-      withCode("invalid_file_id", "Must be a file_id returned by the file upload."),
-    )
+    .refine((value) => hasIdShape("file", value), withCode("invalid_file_id", "uploadedFileId"))
     .meta({ description: "A file_id from POST /api/files/upload", example: "file_0123456789abcdef0123456789abcdef" });
 }
 
 export function optionalFileId() {
   return optionalText(37).refine(
     (value) => value == null || hasIdShape("file", value),
-    withCode("invalid_file_id", "Must be a file_id returned by the file upload."),
+    withCode("invalid_file_id", "uploadedFileId"),
   );
 }
 
 export function optionalCountryCode() {
   return optionalText(8)
-    .refine(
-      (value) => value == null || isCountryCode(value),
-      withCode("invalid_country_code", "Must be an ISO 3166-1 alpha-2 country code, such as US."),
-    )
+    .refine((value) => value == null || isCountryCode(value), withCode("invalid_country_code", "countryCode"))
     .meta({ description: "ISO 3166-1 alpha-2 country code", example: "US" });
 }
 

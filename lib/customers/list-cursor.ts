@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { validationError } from "@/lib/errors";
+import { validationError, zodMessage } from "@/lib/errors";
 import { hasIdShape, type IdPrefix } from "@/lib/ids";
 
 /**
@@ -40,7 +40,7 @@ export function rowsAfter(after: { createdAt: Date; id: string }, order: "asc" |
   };
 }
 
-const LIMIT_MESSAGE = "Must be a whole number from 1 to 100.";
+const LIMIT_MESSAGE = zodMessage("pageLimit");
 
 /** The paging parameters every partner API list takes: `limit` (1–100, default 20) and `cursor`. */
 export const pageParameters = {
@@ -52,7 +52,7 @@ export const pageParameters = {
     .default(20),
   cursor: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,200}$/, { error: "Must be a next_cursor value from a previous page." })
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, { error: zodMessage("pageCursor") })
     .optional(),
 };
 
@@ -69,9 +69,7 @@ export function pagePosition(cursor: string | undefined, prefix: IdPrefix): { cr
   if (!cursor) return null;
   const after = decodeCursor(cursor, prefix);
   if (!after) {
-    throw validationError([
-      { field: "cursor", code: "invalid_format", message: "Must be a next_cursor value from a previous page." },
-    ]);
+    throw validationError([{ field: "cursor", code: "invalid_format", message: { key: "pageCursor" } }]);
   }
   return after;
 }

@@ -5,6 +5,7 @@
  * `completePhoneNumber` (loaded with the step's validation code, not with the page).
  */
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
+import type { Message } from "@/lib/errors";
 
 /** What a typed number may hold besides digits and a leading +: spaces, dashes, dots, parentheses. */
 const SEPARATORS = /[\s\u00A0\u2010-\u2015.()-]/g;
@@ -13,14 +14,7 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 export const PHONE_INPUT_MAX = 32;
 export const PHONE_EXAMPLE = "+65 6222 3344";
 
-export type PhoneCheck = { ok: true; e164: string } | { ok: false; message: string };
-
-let regionNames: Intl.DisplayNames | null = null;
-
-function countryName(code: string): string {
-  regionNames ??= new Intl.DisplayNames(["en"], { type: "region" });
-  return regionNames.of(code) ?? code;
-}
+export type PhoneCheck = { ok: true; e164: string } | { ok: false; message: Message };
 
 /**
  * Whether `input` is an international number valid for its country's numbering plan, separators
@@ -31,33 +25,34 @@ export function checkPhoneNumber(input: string): PhoneCheck {
   if (!compact.startsWith("+")) {
     return {
       ok: false,
-      message: /^\d+$/.test(compact)
-        ? `Enter the number with its country code, like ${PHONE_EXAMPLE}.`
-        : `Enter a phone number with its country code, like ${PHONE_EXAMPLE}.`,
+      message: {
+        key: /^\d+$/.test(compact) ? "phoneNeedsCountryCode" : "enterPhoneWithCountryCode",
+        values: { example: PHONE_EXAMPLE },
+      },
     };
   }
   if (!/^\+\d+$/.test(compact)) {
     return {
       ok: false,
-      message: "Use only digits after the +, with spaces, dashes, dots or parentheses between them.",
+      message: { key: "phoneDigitsOnly" },
     };
   }
   if (!E164.test(compact)) {
     return {
       ok: false,
-      message: `A phone number has a country code and 7 to 15 digits in all, like ${PHONE_EXAMPLE}.`,
+      message: { key: "phoneLength", values: { example: PHONE_EXAMPLE } },
     };
   }
   const parsed = parsePhoneNumberFromString(compact);
-  if (!parsed) return { ok: false, message: `This number does not start with a country code, like ${PHONE_EXAMPLE}.` };
+  if (!parsed) return { ok: false, message: { key: "phoneNoCountryCode", values: { example: PHONE_EXAMPLE } } };
   if (parsed.isValid()) return { ok: true, e164: parsed.number };
   const countries = parsed.getPossibleCountries();
   const country = parsed.country ?? (countries.length === 1 ? countries[0] : undefined);
   return {
     ok: false,
     message: country
-      ? `This is not a valid ${countryName(country)} number.`
-      : `This is not a valid number for country code +${parsed.countryCallingCode}.`,
+      ? { key: "phoneInvalidForCountry", values: { country } }
+      : { key: "phoneInvalidForCallingCode", values: { callingCode: parsed.countryCallingCode } },
   };
 }
 

@@ -19,11 +19,7 @@ export interface RequestInformationInput {
 }
 
 export function customerNotPending(status: string): AppError {
-  return new AppError(
-    "customer_not_pending",
-    409,
-    `The customer is ${status}: only a pending customer can be asked for information or updated.`,
-  );
+  return new AppError("customer_not_pending", 409, { key: "customerNotPending", values: { status } });
 }
 
 /**
@@ -39,15 +35,15 @@ export async function requestInformation(
   input: RequestInformationInput,
 ): Promise<{ version: number }> {
   if (!can(actor, "customers:request-information"))
-    throw new AppError("forbidden", 403, "Only compliance reviewers request information.");
+    throw new AppError("forbidden", 403, "onlyReviewersRequestInformation");
   const parsed = requestInformationSchema.safeParse({ items: input.items });
   if (!parsed.success) {
-    throw validationError(fieldErrorsFromZod(parsed.error), "Choose the fields to fix, each with a note.");
+    throw validationError(fieldErrorsFromZod(parsed.error), "chooseFieldsToFix");
   }
   const { items } = parsed.data;
   const { customerId, expectedVersion } = input;
   if (typeof customerId !== "string" || !Number.isSafeInteger(expectedVersion)) {
-    throw new AppError("validation_error", 400, "The request names no customer version. Reload the page.");
+    throw new AppError("validation_error", 400, "requestWithoutVersion");
   }
 
   return db.$transaction(async (tx) => {
@@ -56,30 +52,26 @@ export async function requestInformation(
       select: { partnerId: true, status: true, version: true, _count: { select: { businessPersons: true } } },
     });
     if (!customer || !canAccessPartnerRecord(actor, customer.partnerId)) {
-      throw new AppError("not_found", 404, "No such customer.");
+      throw new AppError("not_found", 404, "noSuchCustomer");
     }
     if (customer.version !== expectedVersion) {
-      throw new AppError(
-        "conflict",
-        409,
-        `This customer changed while you were reviewing it (it is now ${customer.status}). Reload to see the latest, then try again.`,
-      );
+      throw new AppError("conflict", 409, { key: "changedWhileReviewing", values: { status: customer.status } });
     }
     if (customer.status !== "pending") throw customerNotPending(customer.status);
     const known = new Set(requestableFieldPaths(customer._count.businessPersons));
     const unknown = items.flatMap((item, index) =>
       known.has(item.field)
         ? []
-        : [{ field: `items.${index}.field`, code: "invalid_field", message: "This customer has no such field." }],
+        : [{ field: `items.${index}.field`, code: "invalid_field", message: { key: "noSuchField" } } as const],
     );
-    if (unknown.length > 0) throw validationError(unknown, "Choose fields this customer has.");
+    if (unknown.length > 0) throw validationError(unknown, "chooseFieldsOfCustomer");
 
     const { count } = await tx.customer.updateMany({
       where: { id: customerId, version: expectedVersion as number, status: "pending" },
       data: { version: { increment: 1 } },
     });
     if (count !== 1) {
-      throw new AppError("conflict", 409, "This customer changed while you were reviewing it. Reload, then try again.");
+      throw new AppError("conflict", 409, "changedWhileReviewingNoStatus");
     }
     const now = new Date();
     const due = await tx.customerRequirement.findMany({

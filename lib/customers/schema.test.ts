@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fieldErrorsFromZod } from "@/lib/errors";
 import { exampleCustomerRequest } from "@/tests/fixtures/customer-request";
+import { englishOf } from "@/tests/helpers/said";
 import { INDUSTRY_CATEGORIES } from "./industry-categories";
 import { checkPhoneNumber, completePhoneNumber } from "./phone";
 import {
@@ -371,7 +372,8 @@ describe("primary contact", () => {
     ["+65 6222 3344 ext 5", "Use only digits after the +, with spaces, dashes, dots or parentheses between them."],
   ])("refuses the phone %s saying what is wrong", (value, message) => {
     const result = primaryContactSchema.safeParse({ contact_email: "a@example.com", contact_phone: value });
-    expect(result.success ? [] : fieldErrorsFromZod(result.error)).toEqual([
+    const errors = result.success ? [] : fieldErrorsFromZod(result.error);
+    expect(errors.map((error) => ({ ...error, message: englishOf(error) }))).toEqual([
       { field: "contact_phone", code: "invalid_phone", message },
     ]);
   });
@@ -407,7 +409,7 @@ describe("completing a national phone number with the country chosen beside it",
     });
     expect(checkPhoneNumber(completePhoneNumber("6222 334", "SG", "65"))).toEqual({
       ok: false,
-      message: "This is not a valid Singapore number.",
+      message: { key: "phoneInvalidForCountry", values: { country: "SG" } },
     });
   });
 });

@@ -26,6 +26,7 @@ import {
   websiteUrl,
   withCode,
 } from "./fields";
+import { zodMessage, type MessageKey } from "@/lib/errors";
 import { ISO_COUNTRY_CODES, ISO_CURRENCY_CODES } from "./code-lists";
 import { MAX_BUSINESS_PERSONS, MAX_DOCUMENTS } from "./limits";
 import { INDUSTRY_CATEGORIES, INDUSTRY_CATEGORY_CODES } from "./industry-categories";
@@ -104,7 +105,7 @@ export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 function dateOrder<T extends Record<string, unknown>>(
   earlierField: keyof T & string,
   laterField: keyof T & string,
-  message: string,
+  message: MessageKey,
 ): [(value: T) => boolean, { path: PropertyKey[]; when: (payload: z.core.ParsePayload) => boolean }] {
   const inOrder = (value: T) => {
     if (typeof value !== "object" || value === null) return true;
@@ -137,8 +138,8 @@ export const businessDetailsSchema = z
     business_identifier_country_code: countryCode().meta(declared.country),
     business_identifier_document_list: z
       .array(fileId().meta(declared.fileId))
-      .max(MAX_DOCUMENTS, { error: `At most ${MAX_DOCUMENTS} documents.` })
-      .refine((ids) => new Set(ids).size === ids.length, withCode("duplicate", "The same file is listed twice."))
+      .max(MAX_DOCUMENTS, { error: zodMessage("atMostDocuments", { max: MAX_DOCUMENTS }) })
+      .refine((ids) => new Set(ids).size === ids.length, withCode("duplicate", "fileListedTwice"))
       .nullish()
       .meta({
         uniqueItems: true,
@@ -148,13 +149,7 @@ export const businessDetailsSchema = z
     business_identifier_start_date: optionalDate().meta(declared.date),
     business_identifier_expiry_date: optionalDate().meta(declared.date),
   })
-  .refine(
-    ...dateOrder(
-      "business_identifier_start_date",
-      "business_identifier_expiry_date",
-      "The expiry date must not be before the start date.",
-    ),
-  )
+  .refine(...dateOrder("business_identifier_start_date", "business_identifier_expiry_date", "expiryBeforeStart"))
   .meta({ id: "BusinessDetails", description: "Company details section" });
 
 export const registrationAddressSchema = z
@@ -174,7 +169,7 @@ export const accountUsageSchema = z
     industry_category_code: optionalText(8)
       .refine(
         (code) => code == null || INDUSTRY_CATEGORY_CODES.has(code),
-        withCode("invalid_category", "Must be one of the listed industry category codes (ISO 18245 MCC)."),
+        withCode("invalid_category", "industryCategory"),
       )
       .meta({
         description: "Industry category: an ISO 18245 merchant category code from the list",
@@ -196,7 +191,13 @@ function contactPhone() {
     .superRefine((value, context) => {
       if (value == null) return;
       const check = checkPhoneNumber(value);
-      if (!check.ok) context.addIssue({ code: "custom", message: check.message, params: { code: "invalid_phone" } });
+      if (!check.ok) {
+        context.addIssue({
+          code: "custom",
+          message: zodMessage(check.message.key, check.message.values),
+          params: { code: "invalid_phone" },
+        });
+      }
     })
     .transform((value) => {
       if (value == null) return value;
@@ -221,7 +222,7 @@ export const basicInfoSchema = z
     birth_date: requiredDate()
       .refine(
         (date) => date >= EARLIEST_BIRTH_DATE && Date.parse(date) < Date.now(),
-        withCode("date_not_past", "The birth date must be in the past (and after 1900)."),
+        withCode("date_not_past", "birthDatePast"),
       )
       .meta({ ...declared.date, description: "ISO 8601 date or date-time, in the past and from 1900 on" }),
     nationality: countryCode().meta(declared.country),
@@ -244,10 +245,7 @@ export const identificationSchema = z
   .strictObject({
     id_number: requiredText(64)
       // Stored ID numbers are sealed with this prefix; a number that looks sealed is no ID number.
-      .refine(
-        (value) => !value.startsWith("enc:"),
-        withCode("invalid_format", "Must be the number as printed on the document."),
-      )
+      .refine((value) => !value.startsWith("enc:"), withCode("invalid_format", "idNumberAsPrinted"))
       .meta({
         ...declared.requiredText,
         description: "Identity document number. Never logged; masked in the back office.",
@@ -258,7 +256,7 @@ export const identificationSchema = z
     id_document_front_file_id: optionalFileId().meta(declared.fileId),
     id_document_back_file_id: optionalFileId().meta(declared.fileId),
   })
-  .refine(...dateOrder("id_issue_date", "id_expiration_date", "The expiration date must not be before the issue date."))
+  .refine(...dateOrder("id_issue_date", "id_expiration_date", "expirationBeforeIssue"))
   .meta({ id: "BusinessPersonIdentification" });
 
 export const businessPersonSchema = z
@@ -271,16 +269,16 @@ export const businessPersonSchema = z
 
 export const businessPersonListSchema = z
   .array(businessPersonSchema)
-  .min(1, { error: "Add at least one legal representative." })
-  .max(MAX_BUSINESS_PERSONS, { error: `At most ${MAX_BUSINESS_PERSONS} legal representatives.` })
+  .min(1, { error: zodMessage("addRepresentative") })
+  .max(MAX_BUSINESS_PERSONS, { error: zodMessage("atMostRepresentatives", { max: MAX_BUSINESS_PERSONS }) })
   .meta({ description: "List of legal representatives" });
 
 export const partnerCustomerIdSchema = z
   .string({ error: textTypeError })
   .trim()
-  .min(PARTNER_CUSTOMER_ID_MIN, { error: `Must be at least ${PARTNER_CUSTOMER_ID_MIN} characters.` })
-  .max(PARTNER_CUSTOMER_ID_MAX, { error: `Must be at most ${PARTNER_CUSTOMER_ID_MAX} characters.` })
-  .regex(/^[\x21-\x7e]+$/, withCode("invalid_format", "Must contain only visible ASCII characters, without spaces."))
+  .min(PARTNER_CUSTOMER_ID_MIN, { error: zodMessage("mustBeAtLeast", { min: PARTNER_CUSTOMER_ID_MIN }) })
+  .max(PARTNER_CUSTOMER_ID_MAX, { error: zodMessage("mustBeAtMost", { max: PARTNER_CUSTOMER_ID_MAX }) })
+  .regex(/^[\x21-\x7e]+$/, withCode("invalid_format", "visibleAscii"))
   .meta({
     description: "Partner Assigned Customer ID: 20–64 visible ASCII characters, unique per partner",
     example: "acme-customer-0000000001",

@@ -51,7 +51,7 @@ export interface CustomerUpdate {
 }
 
 function customerNotFound(): AppError {
-  return new AppError("not_found", 404, "No such customer.");
+  return new AppError("not_found", 404, "noSuchCustomer");
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -69,7 +69,7 @@ export function parseUpdateCustomerRequest(input: unknown): UpdateCustomerReques
     details.push({
       field: "partner_customer_id",
       code: "not_updatable",
-      message: "partner_customer_id cannot be changed: it names the customer for good.",
+      message: { key: "partnerCustomerIdFixed" },
     });
     body = Object.fromEntries(Object.entries(input).filter(([key]) => key !== "partner_customer_id"));
   }
@@ -167,11 +167,7 @@ export async function updateCustomer(
       if (!locked || locked.partnerId !== updater.partnerId) throw customerNotFound();
       if (locked.status !== "pending") throw customerNotPending(locked.status);
       if (options.expectedVersion !== undefined && locked.version !== options.expectedVersion) {
-        throw new AppError(
-          "conflict",
-          409,
-          "This customer changed since the page was loaded. Reload to see the latest, then try again.",
-        );
+        throw new AppError("conflict", 409, "changedSincePageLoaded");
       }
       // Read again under the lock: the sections not sent are kept as they are now.
       const stored = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, include: storedCustomerInclude });

@@ -4,6 +4,7 @@
  * OpenAPI document and the portal's forms read the same rules.
  */
 import { z } from "zod";
+import { zodMessage } from "@/lib/errors";
 import { withCode } from "./fields";
 import {
   accountUsageSchema,
@@ -37,7 +38,7 @@ export const updateCustomerRequestSchema = z
   })
   .refine(
     (value) => UPDATABLE_SECTIONS.some((section) => value[section] !== undefined),
-    withCode("required", "Send at least one section to replace."),
+    withCode("required", "sendASection"),
   )
   .meta({
     id: "UpdateCustomerRequest",
@@ -57,9 +58,9 @@ export const requestInformationSchema = z.strictObject({
   items: z
     .array(
       z.strictObject({
-        field: z.string({ error: "Choose a field." }).min(1, { error: "Choose a field." }),
+        field: z.string({ error: zodMessage("chooseField") }).min(1, { error: zodMessage("chooseField") }),
         reason: z
-          .string({ error: "Give a note." })
+          .string({ error: zodMessage("giveNote") })
           .trim()
           // One line: the audit trail keeps the notes one per line, in the order of the fields.
           .transform((value) => value.replaceAll(/\s+/g, " "))
@@ -67,17 +68,17 @@ export const requestInformationSchema = z.strictObject({
             z
               .string()
               .min(REQUIREMENT_REASON_MIN, {
-                error: `Give a note of ${REQUIREMENT_REASON_MIN} to ${REQUIREMENT_REASON_MAX} characters.`,
+                error: zodMessage("noteLength", { min: REQUIREMENT_REASON_MIN, max: REQUIREMENT_REASON_MAX }),
               })
-              .max(REQUIREMENT_REASON_MAX, { error: `At most ${REQUIREMENT_REASON_MAX} characters.` }),
+              .max(REQUIREMENT_REASON_MAX, { error: zodMessage("atMostCharacters", { max: REQUIREMENT_REASON_MAX }) }),
           ),
       }),
     )
-    .min(1, { error: "Choose at least one field or document to fix." })
-    .max(MAX_REQUIREMENTS, { error: `At most ${MAX_REQUIREMENTS} items at once.` })
+    .min(1, { error: zodMessage("chooseSomethingToFix") })
+    .max(MAX_REQUIREMENTS, { error: zodMessage("atMostItems", { max: MAX_REQUIREMENTS }) })
     .refine(
       (items) => new Set(items.map((item) => item.field)).size === items.length,
-      withCode("duplicate", "Each field is listed once."),
+      withCode("duplicate", "fieldListedTwice"),
     ),
 });
 

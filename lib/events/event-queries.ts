@@ -4,22 +4,20 @@ import { openStored } from "@/lib/crypto/personal-data";
 import { canonicalTimestamp, toApiTimestamp } from "@/lib/customers/fields";
 import { listPage, pageParameters, pagePosition, rowsAfter, type ListPage } from "@/lib/customers/list-cursor";
 import { db, type Prisma } from "@/lib/db";
-import { fieldErrorsFromZod, validationError } from "@/lib/errors";
+import { fieldErrorsFromZod, validationError, zodMessage } from "@/lib/errors";
 import { EVENT_TYPES } from "./event-types";
 import type { EventResource } from "./resource-schema";
-
-const TIMESTAMP_MESSAGE = "Must be an ISO 8601 date or date-time, such as 2023-11-07 or 2023-11-07T05:31:56Z.";
 
 function timestampParameter() {
   return z
     .string()
-    .refine((value) => canonicalTimestamp(value) !== null, { error: TIMESTAMP_MESSAGE })
+    .refine((value) => canonicalTimestamp(value) !== null, { error: zodMessage("isoDate") })
     .transform((value) => new Date(/T/.test(value) ? value : `${value}T00:00:00Z`))
     .optional();
 }
 
 export const listEventsQuerySchema = z.strictObject({
-  type: z.enum(EVENT_TYPES, { error: `Must be one of ${EVENT_TYPES.join(", ")}.` }).optional(),
+  type: z.enum(EVENT_TYPES, { error: zodMessage("oneOf", { values: EVENT_TYPES.join(", ") }) }).optional(),
   created_after: timestampParameter(),
   created_before: timestampParameter(),
   ...pageParameters,
@@ -58,7 +56,7 @@ function toEventResource(row: { id: string; type: string; createdAt: Date; data:
 /** One page of a partner's events, newest first, optionally of one type and within a time range. */
 export async function listPartnerEvents(partnerId: string, query: ListEventsQuery): Promise<EventPage> {
   const parsed = listEventsQuerySchema.safeParse(query);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), "The query has invalid parameters.");
+  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), "invalidQuery");
   const { type, created_after: createdAfter, created_before: createdBefore, limit, cursor } = parsed.data;
   const after = pagePosition(cursor, "evt");
   const within = createdWithin(createdAfter, createdBefore);

@@ -41,7 +41,7 @@ async function customersUsingFile(fileId: string): Promise<string[]> {
   return [...new Set([...documents, ...people].map((link) => link.customerId))];
 }
 
-const fileNotFound = () => new AppError("not_found", 404, "No such document.");
+const fileNotFound = () => new AppError("not_found", 404, "noSuchDocument");
 
 /** A file row's summary and its bytes, streamed from storage. */
 async function openStoredFile(file: {

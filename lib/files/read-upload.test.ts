@@ -94,7 +94,7 @@ describe("readUploadedFile", () => {
 
   it("stops reading when the receiver refuses the file", async () => {
     const { body, read } = endlessFile();
-    const refusal = new AppError("unsupported_file_type", 415, "Not a document.");
+    const refusal = new AppError("unsupported_file_type", 415, "unsupportedFileType");
     const attempt = readUploadedFile(MULTIPART_CONTENT_TYPE, body, async (file) => {
       await file.content[Symbol.asyncIterator]().next();
       throw refusal;
@@ -128,7 +128,7 @@ describe("readUploadedFile", () => {
       bodyOf(filePart("file", "a.pdf"), pdf, Buffer.from("\r\n"), filePart("file", "b.pdf"), pdf, MULTIPART_END),
     );
     await expect(attempt).rejects.toMatchObject({ code: "validation_error", status: 400 });
-    await expect(attempt).rejects.toThrow(/one file/);
+    await expect(attempt).rejects.toMatchObject({ userMessage: { key: "oneFilePerRequest" } });
   });
 
   it(`refuses more than ${MAX_UPLOAD_FIELDS} fields`, async () => {
@@ -138,7 +138,7 @@ describe("readUploadedFile", () => {
       bodyOf(...fields, filePart("file", "a.pdf"), Buffer.from("%PDF-1.4"), MULTIPART_END),
     );
     await expect(attempt).rejects.toMatchObject({ code: "validation_error", status: 400 });
-    await expect(attempt).rejects.toThrow(/form fields/);
+    await expect(attempt).rejects.toMatchObject({ userMessage: { key: "atMostFormFields" } });
   });
 
   it("refuses a body that is not multipart (415), has no boundary, no file, or is cut short (400)", async () => {

@@ -18,9 +18,11 @@ const ENVELOPE_BYTES = 64 * 1024;
 /** The most either door reads of an upload's body, whatever its Content-Length says. */
 export const MAX_UPLOAD_BODY_BYTES = MAX_FILE_BYTES + ENVELOPE_BYTES;
 
-const tooLarge = () => new AppError("payload_too_large", 413, "The file is larger than 10 MB.");
-const malformed = (detail: string) =>
-  new AppError("validation_error", 400, `The multipart body is malformed (${detail}).`);
+const tooLarge = () => new AppError("payload_too_large", 413, "fileTooLarge");
+/** What is wrong with a malformed body, in a word the catalog puts into a sentence. */
+type MalformedDetail = "boundary" | "ended" | "unparseable";
+const malformed = (detail: MalformedDetail) =>
+  new AppError("validation_error", 400, { key: "multipartMalformed", values: { detail } });
 
 const ignore = () => {};
 
@@ -42,9 +44,7 @@ export function readUploadedFile<T>(
   receive: (file: IncomingFile) => Promise<T>,
 ): Promise<T> {
   if (contentType.split(";")[0].trim().toLowerCase() !== "multipart/form-data") {
-    return Promise.reject(
-      new AppError("unsupported_media_type", 415, 'Upload the file as multipart/form-data in a field named "file".'),
-    );
+    return Promise.reject(new AppError("unsupported_media_type", 415, "uploadAsMultipart"));
   }
   let parser: busboy.Busboy;
   try {
@@ -61,7 +61,7 @@ export function readUploadedFile<T>(
       },
     });
   } catch {
-    return Promise.reject(malformed("missing boundary"));
+    return Promise.reject(malformed("boundary"));
   }
 
   return new Promise<T>((resolve, reject) => {
@@ -103,7 +103,7 @@ export function readUploadedFile<T>(
       parser.end();
     };
     // A client that goes away mid-body: closed without an end.
-    const onBodyError = () => refuse(malformed("the body ended early"));
+    const onBodyError = () => refuse(malformed("ended"));
 
     parser.on("drain", () => {
       if (!settled) body.resume();
@@ -127,20 +127,20 @@ export function readUploadedFile<T>(
       receiving = receive({ fileName: info.filename ?? "document", content: file });
       receiving.catch(refuse);
     });
-    parser.on("filesLimit", () => refuse(new AppError("validation_error", 400, "Send one file per request.")));
+    parser.on("filesLimit", () => refuse(new AppError("validation_error", 400, "oneFilePerRequest")));
     const tooManyFields = () =>
-      refuse(new AppError("validation_error", 400, `Send at most ${MAX_UPLOAD_FIELDS} form fields with the file.`));
+      refuse(new AppError("validation_error", 400, { key: "atMostFormFields", values: { max: MAX_UPLOAD_FIELDS } }));
     parser.on("fieldsLimit", tooManyFields);
     parser.on("partsLimit", tooManyFields);
-    parser.on("error", () => refuse(malformed("it could not be parsed")));
+    parser.on("error", () => refuse(malformed("unparseable")));
     parser.on("close", () => {
       if (settled) return;
       settled = true;
       if (receiving) receiving.then(resolve, reject);
       else
         reject(
-          new AppError("validation_error", 400, 'Send the document in a multipart field named "file".', [
-            { field: "file", code: "required", message: "Choose a file to upload." },
+          new AppError("validation_error", 400, "sendFileField", [
+            { field: "file", code: "required", message: { key: "chooseFile" } },
           ]),
         );
     });

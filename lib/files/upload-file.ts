@@ -44,13 +44,13 @@ export function toFileResource(file: {
 const SNIFF_BYTES = 4100;
 
 const emptyFile = () =>
-  new AppError("validation_error", 400, "The file is empty.", [
-    { field: "file", code: "required", message: "Choose a file to upload." },
+  new AppError("validation_error", 400, "emptyFile", [
+    { field: "file", code: "required", message: { key: "chooseFile" } },
   ]);
 
 const unsupportedType = () =>
-  new AppError("unsupported_file_type", 415, "Only PDF, JPEG and PNG files are accepted.", [
-    { field: "file", code: "unsupported_file_type", message: "Only PDF, JPEG and PNG files are accepted." },
+  new AppError("unsupported_file_type", 415, "unsupportedFileType", [
+    { field: "file", code: "unsupported_file_type", message: { key: "unsupportedFileType" } },
   ]);
 
 /**

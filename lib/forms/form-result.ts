@@ -1,7 +1,7 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
 import { AppError } from "@/lib/errors";
-import { translateFieldErrors, translateMessage } from "@/lib/i18n/error-messages";
+import { sayFieldErrors, sayMessage } from "@/lib/i18n/error-catalogs";
 import { toLocale } from "@/lib/i18n/locales";
 import type { FormFailure } from "./form-failure";
 
@@ -10,7 +10,7 @@ export type { FormFailure } from "./form-failure";
 /**
  * The forms' door: server actions run their lib/ work through this, so a refusal (an AppError
  * below 500) reaches the form as its message and field errors, in the language of the page that
- * sent it (lib/ words them in English; codes and fields are the same in every language). Anything
+ * sent it (lib/ gives message codes; codes and fields are the same in every language). Anything
  * else is a bug and throws.
  */
 export async function formResult<T extends object>(work: () => Promise<T>): Promise<({ ok: true } & T) | FormFailure> {
@@ -21,8 +21,8 @@ export async function formResult<T extends object>(work: () => Promise<T>): Prom
       const locale = toLocale(await getLocale());
       return {
         ok: false,
-        message: translateMessage(error.message, locale),
-        fieldErrors: translateFieldErrors(error.details, locale),
+        message: sayMessage(error.userMessage, locale),
+        fieldErrors: sayFieldErrors(error.details, locale),
         code: error.code,
       };
     }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "./locales";
 import { NAMESPACES } from "./namespaces";
@@ -20,9 +21,21 @@ function catalog(namespace: string, locale: string): Map<string, string> {
   return flatten(JSON.parse(fs.readFileSync(path.join(MESSAGES_DIR, namespace, `${locale}.json`), "utf8")));
 }
 
-/** The ICU arguments a message takes: `{number}`, `{count, plural, …}` → number, count. */
+/** The ICU arguments a message takes, at any depth: `{number}`, `{count, plural, …}` → number, count. */
 function argumentsOf(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{\s*([A-Za-z_][\w]*)\s*[,}]/g)].map((match) => match[1]))].sort();
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+      names.add(element.value);
+      if (element.type === TYPE.select || element.type === TYPE.plural) {
+        for (const option of Object.values(element.options)) walk(option.value);
+      }
+      if (element.type === TYPE.tag) walk(element.children);
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
 }
 
 describe("the message catalogs", () => {

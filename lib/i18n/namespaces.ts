@@ -9,6 +9,7 @@ export const NAMESPACES = [
   "onboardingPages",
   "backOffice",
   "settings",
+  "errors",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -121,11 +121,7 @@ const globalForClaims = globalThis as unknown as {
 const inFlight = (globalForClaims.axisfiIdempotencyClaims ??= { total: 0, perPartner: new Map() });
 
 function tooManyInFlight(): AppError {
-  return new AppError(
-    "rate_limited",
-    429,
-    "Too many requests with an Idempotency-Key are being processed at once. Retry shortly.",
-  );
+  return new AppError("rate_limited", 429, "tooManyIdempotentRequests");
 }
 
 const CLAIM = `

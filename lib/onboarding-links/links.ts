@@ -84,7 +84,7 @@ export async function createOnboardingLink(
       [...notOwned].map((fileId) => ({
         field: "prefill",
         code: "file_not_found",
-        message: `No file ${fileId} was uploaded with your key pair.`,
+        message: { key: "fileNotFromKey", values: { fileId } },
       })),
     );
   }
@@ -98,19 +98,19 @@ export async function createOnboardingLink(
   if (existing) {
     const nothingDue = existing.status !== "pending" || existing.requirements.length === 0;
     if (nothingDue) {
-      const why =
-        existing.status !== "pending"
-          ? `it is ${existing.status}, so nothing can be changed`
-          : "no information is requested from it";
+      const notPending = existing.status !== "pending";
+      const values = { customerId: existing.id, status: existing.status };
       throw new AppError(
         "duplicate_partner_customer_id",
         409,
-        `A customer with this partner_customer_id already exists (${existing.id}) and ${why}: there is nothing for the business to fill in.`,
+        { key: notPending ? "linkCustomerNotPending" : "linkCustomerNothingDue", values },
         [
           {
             field: "partner_customer_id",
-            code: existing.status !== "pending" ? "not_pending" : "nothing_due",
-            message: `This partner_customer_id is already in use, and ${why}.`,
+            code: notPending ? "not_pending" : "nothing_due",
+            message: notPending
+              ? { key: "partnerCustomerIdNotPending", values: { status: existing.status } }
+              : { key: "partnerCustomerIdNothingDue" },
           },
         ],
         { customer_id: existing.id },
@@ -122,11 +122,10 @@ export async function createOnboardingLink(
           {
             field: "prefill",
             code: "not_allowed",
-            message:
-              "A link for an existing customer shows the customer's current data: prefill is only for new customers.",
+            message: { key: "updateLinkPrefill" },
           },
         ],
-        "prefill is only for a new customer.",
+        "prefillOnlyNew",
       );
     }
   }
@@ -182,7 +181,7 @@ export type OpenedLink =
     }
   | { outcome: "refused"; refreshUrl: string };
 
-const noSuchLink = () => new AppError("not_found", 404, "This onboarding link is not valid.");
+const noSuchLink = () => new AppError("not_found", 404, "invalidLink");
 
 /**
  * Spends the token: of any number of concurrent opens, exactly one marks the link opened (the
@@ -313,7 +312,7 @@ function editorOf(session: LinkSession): LinkEditor {
 /** Anything but an active session may do nothing: the same answer as no session at all. */
 function requireActive(session: LinkSession | null): LinkSession {
   if (!session || session.state !== "active") {
-    throw new AppError("unauthorized", 401, "This onboarding session has ended. Open the link you were given again.");
+    throw new AppError("unauthorized", 401, "linkSessionEnded");
   }
   return session;
 }
@@ -321,7 +320,7 @@ function requireActive(session: LinkSession | null): LinkSession {
 /** An active session of a create link: the one with a draft. */
 function requireActiveDraft(session: LinkSession | null): LinkSession & { draftId: string } {
   const active = requireActive(session);
-  if (active.draftId === null) throw new AppError("not_found", 404, "No such onboarding draft.");
+  if (active.draftId === null) throw new AppError("not_found", 404, "noSuchDraft");
   return active as LinkSession & { draftId: string };
 }
 
@@ -357,8 +356,8 @@ export async function saveLinkStep(
     const foreign = draftFileIds(entered as DraftData).filter((fileId) => !active.fileIds.includes(fileId));
     if (foreign.length > 0) {
       throw validationError(
-        foreign.map(() => ({ field: "file", code: "file_not_found", message: "Upload this document again." })),
-        "A document named here was not uploaded on this page.",
+        foreign.map(() => ({ field: "file", code: "file_not_found", message: { key: "uploadAgain" } }) as const),
+        "documentNotFromPage",
       );
     }
   }
@@ -435,7 +434,7 @@ export async function uploadLinkFile(
     UPDATE "OnboardingLink" SET "fileIds" = array_append("fileIds", ${place})
     WHERE "id" = ${active.linkId} AND cardinality("fileIds") < ${MAX_LINK_UPLOADS}`;
   if (reserved === 0) {
-    throw new AppError("validation_error", 400, `At most ${MAX_LINK_UPLOADS} documents can be uploaded here.`);
+    throw new AppError("validation_error", 400, { key: "atMostLinkUploads", values: { max: MAX_LINK_UPLOADS } });
   }
   let file: FileResource;
   try {
@@ -458,7 +457,7 @@ export async function readLinkFile(
 ): Promise<{ summary: FileSummary; content: Readable }> {
   const active = requireActive(session);
   if (!active.fileIds.includes(fileId) && !(await customerFilesOnLink(active)).includes(fileId)) {
-    throw new AppError("not_found", 404, "No such document.");
+    throw new AppError("not_found", 404, "noSuchDocument");
   }
   return readOwnFile(active.partnerId, fileId);
 }
@@ -468,13 +467,13 @@ export async function readLinkFile(
 /** An active session of an update link: the one with a customer to fix. */
 function requireActiveUpdate(session: LinkSession | null): LinkSession & { customerId: string } {
   const active = requireActive(session);
-  if (active.purpose !== "update" || !active.customerId) throw new AppError("not_found", 404, "No such customer.");
+  if (active.purpose !== "update" || !active.customerId) throw new AppError("not_found", 404, "noSuchCustomer");
   return active as LinkSession & { customerId: string };
 }
 
 async function loadLinkCustomer(active: LinkSession & { customerId: string }) {
   const row = await db.customer.findUnique({ where: { id: active.customerId }, include: storedCustomerInclude });
-  if (!row || row.partnerId !== active.partnerId) throw new AppError("not_found", 404, "No such customer.");
+  if (!row || row.partnerId !== active.partnerId) throw new AppError("not_found", 404, "noSuchCustomer");
   return { customer: toCustomerResource(row), version: row.version };
 }
 
@@ -541,10 +540,10 @@ export async function saveLinkUpdateStep(
   const active = requireActiveUpdate(session);
   const { customer } = await loadLinkCustomer(active);
   if (!Object.hasOwn(STEP_SECTIONS, step) || !stepsDueOf(customer).includes(step)) {
-    throw new AppError("not_found", 404, "Nothing is requested on this step.");
+    throw new AppError("not_found", 404, "nothingRequestedOnStep");
   }
   if (typeof values !== "object" || values === null) {
-    throw new AppError("validation_error", 400, "Nothing to save for this step.");
+    throw new AppError("validation_error", 400, "nothingToSave");
   }
   const given = values as Record<string, unknown>;
   const sections: DraftData = {};
@@ -555,8 +554,8 @@ export async function saveLinkUpdateStep(
   const foreign = draftFileIds(sections).filter((fileId) => !allowed.has(fileId));
   if (foreign.length > 0) {
     throw validationError(
-      foreign.map(() => ({ field: "file", code: "file_not_found", message: "Upload this document again." })),
-      "A document named here was not uploaded on this page.",
+      foreign.map(() => ({ field: "file", code: "file_not_found", message: { key: "uploadAgain" } }) as const),
+      "documentNotFromPage",
     );
   }
   const { version } = await updateCustomer(

@@ -4,6 +4,7 @@
  * as the create body would hold it, and no other field is accepted.
  */
 import { z } from "zod";
+import { zodMessage, type MessageKey } from "@/lib/errors";
 import { isLoopbackHost } from "@/lib/webhooks/endpoint-schema";
 import {
   accountUsageSchema,
@@ -25,20 +26,21 @@ export const MAX_LINK_URL_LENGTH = 2048;
  * (localhost, 127.0.0.0/8, ::1), for a partner trying the flow locally.
  */
 const redirectUrlSchema = z
-  .string({ error: "Must be an https URL." })
-  .max(MAX_LINK_URL_LENGTH, { error: `Must be at most ${MAX_LINK_URL_LENGTH} characters.` })
+  .string({ error: zodMessage("httpsUrl") })
+  .max(MAX_LINK_URL_LENGTH, { error: zodMessage("mustBeAtMost", { max: MAX_LINK_URL_LENGTH }) })
   .superRefine((value, context) => {
-    const refuse = (message: string) => context.addIssue({ code: "custom", message, params: { code: "invalid_url" } });
+    const refuse = (message: MessageKey) =>
+      context.addIssue({ code: "custom", message: zodMessage(message), params: { code: "invalid_url" } });
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      return refuse("Must be an https URL.");
+      return refuse("httpsUrl");
     }
-    if (url.username || url.password) return refuse("Must not hold credentials (user:password@).");
+    if (url.username || url.password) return refuse("noCredentialsInUrl");
     if (url.protocol === "https:") return;
     if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return;
-    return refuse("Must be an https URL (plain http only for localhost).");
+    return refuse("httpsUrlOrLocalhost");
   });
 
 /** The create body's sections, each optional; a given section is checked as the create body checks it. */
@@ -69,8 +71,8 @@ export const createOnboardingLinkSchema = z
       example: "https://partner.example.com/onboarding/new-link",
     }),
     locale: z
-      .string({ error: "Must be a language tag such as en or en-GB." })
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { error: "Must be a language tag such as en or en-GB." })
+      .string({ error: zodMessage("languageTag") })
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { error: zodMessage("languageTag") })
       .optional()
       .meta({
         description:

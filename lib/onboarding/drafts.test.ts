@@ -23,6 +23,7 @@ import {
   submitDraft,
 } from "./drafts";
 import { FORM_STEPS, type FormStep } from "./steps";
+import { englishOf } from "@/tests/helpers/said";
 
 const PASSWORD = "a long enough password";
 const NOT_FOUND = { code: "not_found", status: 404 };
@@ -128,7 +129,10 @@ describe("startDraft and getDraft", () => {
     expect(missing).toMatchObject(NOT_FOUND);
     for (const actor of [team.outsider, team.reviewer]) {
       const refused = await refusalOf(getDraft(actor, draftId));
-      expect({ ...refused, message: refused.message }).toEqual({ ...missing, message: missing.message });
+      expect({ ...refused, userMessage: refused.userMessage }).toEqual({
+        ...missing,
+        userMessage: missing.userMessage,
+      });
       await expect(currentDraftVersion(actor, draftId)).rejects.toMatchObject(NOT_FOUND);
     }
   });
@@ -248,7 +252,7 @@ describe("saveDraftStep", () => {
     retyped.business_details.business_name = "";
     const error = await refusalOf(saveDraftStep(team.colleague, draftId, "company", retyped, 0));
     expect(error).toMatchObject(STALE);
-    expect(error.message).toMatch(/reload/i);
+    expect(englishOf(error)).toMatch(/reload/i);
 
     expect(await storedDraft(draftId)).toEqual(before);
     expect((await getDraft(team.user, draftId)).data).toEqual(saved);
@@ -418,7 +422,7 @@ describe("submitDraft", () => {
     const before = await storedDraft(draftId);
     const error = await refusalOf(saveStep(team.user, draftId, "contact", exampleSteps().contact));
     expect(error).toMatchObject(NOT_OPEN);
-    expect(error.message).toMatch(/submitted/);
+    expect(englishOf(error)).toMatch(/submitted/);
     expect(await storedDraft(draftId)).toEqual(before);
   });
 

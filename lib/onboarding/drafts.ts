@@ -129,28 +129,17 @@ export function draftFileIds(data: DraftData): string[] {
 const draftInclude = { updatedBy: { select: { name: true } } } as const;
 
 // Another partner's draft is answered exactly like a missing one: its existence is not theirs to know.
-const draftNotFound = () => new AppError("not_found", 404, "No such onboarding draft.");
+const draftNotFound = () => new AppError("not_found", 404, "noSuchDraft");
 
 function draftNotOpen(status: DraftStatus): AppError {
-  return new AppError(
-    "draft_not_open",
-    409,
-    status === "submitting"
-      ? "This onboarding is being submitted and can no longer be changed."
-      : "This onboarding was already submitted and can no longer be changed.",
-  );
+  return new AppError("draft_not_open", 409, status === "submitting" ? "draftBeingSubmitted" : "draftSubmitted");
 }
 
-const staleDraft = () =>
-  new AppError(
-    "conflict",
-    409,
-    "This onboarding was changed in another tab or by a colleague after this page was loaded, so your changes were not saved. Reload to see it as it is now.",
-  );
+const staleDraft = () => new AppError("conflict", 409, "draftChangedElsewhere");
 
 /** Starts a draft for the actor's partner, with a partner_customer_id the person may change. */
 export async function startDraft(actor: Actor): Promise<string> {
-  if (!actor.partnerId || !canEditDraft(actor, actor.partnerId)) throw new AppError("forbidden", 403, "Not allowed.");
+  if (!actor.partnerId || !canEditDraft(actor, actor.partnerId)) throw new AppError("forbidden", 403, "notAllowed");
   const id = newId("drf");
   await db.onboardingDraft.create({
     data: {
@@ -256,12 +245,12 @@ export async function saveDraftStep(
   loadedVersion: number,
 ): Promise<{ version: number }> {
   // A server action passes whatever the browser sent.
-  if (!isFormStep(step)) throw validationError([], "Unknown step.");
-  if (!Number.isSafeInteger(loadedVersion)) throw validationError([], "The page did not say which version it shows.");
+  if (!isFormStep(step)) throw validationError([], "unknownStep");
+  if (!Number.isSafeInteger(loadedVersion)) throw validationError([], "pageWithoutVersion");
   const draft = await draftState(actor, draftId);
   if (draft.status !== "open") throw draftNotOpen(draft.status);
   const parsed = STEP_SCHEMAS[step].safeParse(values);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), "Some fields need your attention.");
+  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), "fieldsNeedAttention");
   // Read, merge and write in one transaction. The version in the update's WHERE clause holds
   // across processes: of two saves from pages loaded at one version, exactly one applies. What
   // was entered is kept, not the normalised output, so the form shows it as typed.
@@ -317,11 +306,7 @@ export async function submitDraft(
     // Only an open draft can be stale: a second click on a draft already being submitted (its
     // version bumped by the first) is the same submission, answered with the same customer.
     if (current.status === "open" && reviewedVersion !== undefined && current.version !== reviewedVersion) {
-      throw new AppError(
-        "conflict",
-        409,
-        "This onboarding was changed (in another tab or by a colleague) after you opened this review. Reload to review the latest, then submit.",
-      );
+      throw new AppError("conflict", 409, "draftChangedSinceReview");
     }
     if (current.status === "open") {
       await tx.onboardingDraft.update({

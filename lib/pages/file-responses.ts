@@ -4,7 +4,7 @@ import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { getLocale } from "next-intl/server";
 import { errorResponse } from "@/lib/api/error-response";
 import { AppError } from "@/lib/errors";
-import { translateMessage } from "@/lib/i18n/error-messages";
+import { sayMessage } from "@/lib/i18n/error-catalogs";
 import { toLocale } from "@/lib/i18n/locales";
 import type { FileSummary } from "@/lib/files/file-queries";
 import { MAX_UPLOAD_BODY_BYTES } from "@/lib/files/read-upload";
@@ -43,9 +43,9 @@ export async function answerUpload<Uploader>(
     const uploader = await allow();
     // A declared size past the limit is refused unread; a smaller one is not trusted.
     if (Number(request.headers.get("content-length")) > MAX_UPLOAD_BODY_BYTES) {
-      throw new AppError("payload_too_large", 413, "The file is larger than 10 MB.");
+      throw new AppError("payload_too_large", 413, "fileTooLarge");
     }
-    if (!request.body) throw new AppError("validation_error", 400, "Choose a file to upload.");
+    if (!request.body) throw new AppError("validation_error", 400, "chooseFile");
     body = Readable.fromWeb(request.body as NodeWebStream<Uint8Array>);
     const file = await store(uploader, request.headers.get("content-type") ?? "", body);
     return json(200, JSON.stringify(file));
@@ -63,7 +63,7 @@ export async function answerUpload<Uploader>(
 export async function documentRefusal(error: unknown): Promise<Response> {
   if (error instanceof AppError && error.status < 500) {
     const locale = await pageLocale();
-    return new Response(translateMessage(error.message, locale), {
+    return new Response(sayMessage(error.userMessage, locale), {
       status: error.status,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Content-Language": locale },
     });

@@ -166,7 +166,7 @@ export async function revokeApiKey(partnerId: string, publicKey: string, by: Aud
   });
   cache.delete(publicKey);
   if (!revoked) {
-    throw new AppError("not_found", 404, "This key is already revoked, or it is not one of your keys.");
+    throw new AppError("not_found", 404, "keyAlreadyRevoked");
   }
 }
 

@@ -12,8 +12,6 @@ export interface PartnerWithKey {
   apiKey: ApiKeyPair;
 }
 
-const NAME_RULE = "A partner name must be 1–200 characters.";
-
 /** The portal's own setup (seed, tests), as the actor of a partner created without a person. */
 export const SETUP_ACTOR: AuditActor = { type: "system", id: "setup", label: "Portal setup" };
 
@@ -32,8 +30,8 @@ export function newPartnerWrites(
 ): NewPartner {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 200) {
-    throw new AppError("validation_error", 400, NAME_RULE, [
-      { field: "name", code: "invalid_format", message: NAME_RULE },
+    throw new AppError("validation_error", 400, "partnerNameLength", [
+      { field: "name", code: "invalid_format", message: { key: "partnerNameLength" } },
     ]);
   }
   const apiKey = options.apiKey ?? generateApiKeyPair();
@@ -96,9 +94,6 @@ export interface PartnerRateLimit {
   burst: number;
 }
 
-const RATE_LIMIT_RULE =
-  "A rate limit is a whole number of requests per second (1–1,000,000) and a burst at least as large.";
-
 /**
  * Gives a partner its own API rate limit (or, with null, the default back), with an audit event
  * naming the new limit. Every process reads it at its next authentication (within half a second).
@@ -119,8 +114,8 @@ export async function setPartnerRateLimit(
       limit.burst <= 1_000_000
     )
   ) {
-    throw new AppError("validation_error", 400, RATE_LIMIT_RULE, [
-      { field: "rate_limit", code: "invalid_format", message: RATE_LIMIT_RULE },
+    throw new AppError("validation_error", 400, "rateLimitRule", [
+      { field: "rate_limit", code: "invalid_format", message: { key: "rateLimitRule" } },
     ]);
   }
   const subject = rateLimitSubject(limit);
@@ -129,7 +124,7 @@ export async function setPartnerRateLimit(
       where: { id: partnerId },
       data: { rateLimitPerSecond: limit?.perSecond ?? null, rateLimitBurst: limit?.burst ?? null },
     });
-    if (updated.count === 0) throw new AppError("not_found", 404, `No partner ${partnerId}.`);
+    if (updated.count === 0) throw new AppError("not_found", 404, { key: "noSuchPartner", values: { partnerId } });
     await tx.auditEvent.create({
       data: auditEventRow({ actor: by, action: "partner.rate_limit_changed", partnerId, subject }),
     });

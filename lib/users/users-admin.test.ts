@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { listPartners } from "@/lib/partners/partners";
 import { newPartner } from "@/tests/helpers/partner-api";
 import { changeRole, createUser, listUsers, setDisabled, upsertUser } from "./users";
+import { englishOf } from "@/tests/helpers/said";
 
 const PASSWORD = "a long enough password";
 
@@ -69,9 +70,7 @@ describe("createUser", () => {
       createUser(CREATOR, { email: email.toUpperCase(), name: "Second", password: PASSWORD, role: "admin" }),
     );
     expect(error.code).toBe("conflict");
-    expect(error.details).toEqual([
-      { field: "email", code: "duplicate", message: "An account with this email already exists." },
-    ]);
+    expect(error.details).toEqual([{ field: "email", code: "duplicate", message: { key: "duplicateEmail" } }]);
     expect(await stored(first)).toMatchObject({ name: "First", role: "reviewer" });
   });
 
@@ -137,7 +136,7 @@ describe("changeRole", () => {
 
     const needsPartner = await refusal(changeRole(admin, userId, "partner_admin", null));
     expect(needsPartner.details).toEqual([
-      { field: "partnerId", code: "required", message: "Choose the partner this person works for." },
+      { field: "partnerId", code: "required", message: { key: "choosePartnerOfPerson" } },
     ]);
     const unknownPartner = await refusal(
       changeRole(admin, userId, "partner_admin", "ptn_00000000000000000000000000000000"),
@@ -152,7 +151,7 @@ describe("changeRole", () => {
   it("refuses an administrator demoting themselves", async () => {
     const admin = await newAdmin();
     const error = await refusal(changeRole(admin, admin.userId, "reviewer", null));
-    expect(error.message).toBe("You cannot change your own role. Ask another administrator to do it.");
+    expect(englishOf(error)).toBe("You cannot change your own role. Ask another administrator to do it.");
     expect((await stored(admin.userId)).role).toBe("admin");
   });
 
@@ -200,7 +199,7 @@ describe("setDisabled", () => {
   it("refuses an administrator disabling themselves", async () => {
     const admin = await newAdmin();
     const error = await refusal(setDisabled(admin, admin.userId, true));
-    expect(error.message).toBe("You cannot disable your own account. Ask another administrator to do it.");
+    expect(englishOf(error)).toBe("You cannot disable your own account. Ask another administrator to do it.");
     expect((await stored(admin.userId)).disabledAt).toBeNull();
   });
 
@@ -212,7 +211,7 @@ describe("setDisabled", () => {
     const colleague = await newAdmin();
     await setDisabled(admin, colleague.userId, true);
     const error = await refusal(setDisabled(colleague, admin.userId, true));
-    expect(error.message).toBe("The portal needs at least one enabled administrator.");
+    expect(englishOf(error)).toBe("The portal needs at least one enabled administrator.");
     expect((await stored(admin.userId)).disabledAt).toBeNull();
     const demotion = await refusal(changeRole(colleague, admin.userId, "reviewer", null));
     expect(demotion.code).toBe("conflict");

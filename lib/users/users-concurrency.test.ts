@@ -55,7 +55,7 @@ describe("two administrators removing each other at the same moment", () => {
     expect(refused?.reason).toMatchObject({
       code: "conflict",
       status: 409,
-      message: "The portal needs at least one enabled administrator.",
+      userMessage: { key: "lastAdministrator" },
     });
     expect(await db.user.count({ where: { role: "admin", disabledAt: null } })).toBe(1);
   });

@@ -20,13 +20,13 @@ export interface NewUser {
 
 function checkNewUser(user: NewUser): void {
   if (user.password.length < PASSWORD_MIN) {
-    throw new AppError("validation_error", 400, `Passwords must be at least ${PASSWORD_MIN} characters.`, [
-      { field: "password", code: "too_short", message: `Use at least ${PASSWORD_MIN} characters.` },
+    throw new AppError("validation_error", 400, { key: "passwordTooShort", values: { min: PASSWORD_MIN } }, [
+      { field: "password", code: "too_short", message: { key: "useAtLeast", values: { min: PASSWORD_MIN } } },
     ]);
   }
   if (isPartnerRole(user.role) !== Boolean(user.partnerId)) {
-    throw new AppError("validation_error", 400, "Partner roles need a partner; other roles have none.", [
-      { field: "partnerId", code: "invalid_format", message: "Partner roles need a partner; other roles have none." },
+    throw new AppError("validation_error", 400, "partnerRolesNeedPartner", [
+      { field: "partnerId", code: "invalid_format", message: { key: "partnerRolesNeedPartner" } },
     ]);
   }
 }
@@ -84,30 +84,27 @@ export async function listUsers(): Promise<StaffAccount[]> {
   }));
 }
 
-const DUPLICATE_EMAIL = "An account with this email already exists.";
-const PARTNER_REQUIRED = "Choose the partner this person works for.";
-
 function duplicateEmail(): AppError {
-  return new AppError("conflict", 409, DUPLICATE_EMAIL, [
-    { field: "email", code: "duplicate", message: DUPLICATE_EMAIL },
+  return new AppError("conflict", 409, "duplicateEmail", [
+    { field: "email", code: "duplicate", message: { key: "duplicateEmail" } },
   ]);
 }
 
 function unknownPartner(): AppError {
-  return new AppError("validation_error", 400, "That partner does not exist.", [
-    { field: "partnerId", code: "invalid_format", message: "Choose one of the listed partners." },
+  return new AppError("validation_error", 400, "noSuchPartnerToChoose", [
+    { field: "partnerId", code: "invalid_format", message: { key: "chooseListedPartner" } },
   ]);
 }
 
 function checkRolePartner(role: Role, partnerId: string | null): void {
   if (isPartnerRole(role) && !partnerId) {
-    throw new AppError("validation_error", 400, PARTNER_REQUIRED, [
-      { field: "partnerId", code: "required", message: PARTNER_REQUIRED },
+    throw new AppError("validation_error", 400, "choosePartnerOfPerson", [
+      { field: "partnerId", code: "required", message: { key: "choosePartnerOfPerson" } },
     ]);
   }
   if (!isPartnerRole(role) && partnerId) {
-    throw new AppError("validation_error", 400, "Only partner roles work for a partner.", [
-      { field: "partnerId", code: "invalid_format", message: "Only partner roles work for a partner." },
+    throw new AppError("validation_error", 400, "onlyPartnerRolesHavePartner", [
+      { field: "partnerId", code: "invalid_format", message: { key: "onlyPartnerRolesHavePartner" } },
     ]);
   }
 }
@@ -157,14 +154,14 @@ async function insertAccount(by: AuditActor, input: NewUser): Promise<string> {
   const name = input.name.trim();
   const partnerId = input.partnerId ?? null;
   if (!name || !email) {
-    throw new AppError("validation_error", 400, "A name and an email are required.", [
-      ...(name ? [] : [{ field: "name", code: "required", message: "Enter the person's name." }]),
-      ...(email ? [] : [{ field: "email", code: "required", message: "Enter an email address." }]),
+    throw new AppError("validation_error", 400, "nameAndEmailRequired", [
+      ...(name ? [] : [{ field: "name", code: "required", message: { key: "enterPersonName" } } as const]),
+      ...(email ? [] : [{ field: "email", code: "required", message: { key: "enterEmail" } } as const]),
     ]);
   }
   if (!z.email().safeParse(email).success) {
-    throw new AppError("validation_error", 400, "Enter an email address such as name@example.com.", [
-      { field: "email", code: "invalid_email", message: "Enter an email address such as name@example.com." },
+    throw new AppError("validation_error", 400, "enterValidEmail", [
+      { field: "email", code: "invalid_email", message: { key: "enterValidEmail" } },
     ]);
   }
   checkRolePartner(input.role, partnerId);
@@ -186,11 +183,11 @@ async function insertAccount(by: AuditActor, input: NewUser): Promise<string> {
 }
 
 function requireAdmin(actor: Actor): void {
-  if (!can(actor, "admin:manage")) throw new AppError("forbidden", 403, "Only administrators manage accounts.");
+  if (!can(actor, "admin:manage")) throw new AppError("forbidden", 403, "onlyAdminsManageAccounts");
 }
 
 function noSuchAccount(): AppError {
-  return new AppError("not_found", 404, "This account no longer exists.");
+  return new AppError("not_found", 404, "noSuchAccount");
 }
 
 /**
@@ -218,7 +215,7 @@ async function lockForChange(tx: Prisma.TransactionClient, userId: string, mayRe
 async function ensureAnAdminRemains(tx: Prisma.TransactionClient): Promise<void> {
   const admins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
   if (admins === 0) {
-    throw new AppError("conflict", 409, "The portal needs at least one enabled administrator.");
+    throw new AppError("conflict", 409, "lastAdministrator");
   }
 }
 
@@ -235,7 +232,7 @@ export async function changeRole(
   requireAdmin(actor);
   checkRolePartner(role, partnerId);
   if (userId === actor.userId && role !== "admin") {
-    throw new AppError("forbidden", 403, "You cannot change your own role. Ask another administrator to do it.");
+    throw new AppError("forbidden", 403, "cannotChangeOwnRole");
   }
   await db.$transaction(async (tx) => {
     await lockForChange(tx, userId, role !== "admin");
@@ -266,7 +263,7 @@ export async function changeRole(
 export async function setDisabled(actor: AdminActor, userId: string, disabled: boolean): Promise<void> {
   requireAdmin(actor);
   if (userId === actor.userId && disabled) {
-    throw new AppError("forbidden", 403, "You cannot disable your own account. Ask another administrator to do it.");
+    throw new AppError("forbidden", 403, "cannotDisableOwnAccount");
   }
   await db.$transaction(async (tx) => {
     await lockForChange(tx, userId, disabled);

@@ -17,8 +17,8 @@ import { TEST_EVENT_TYPE } from "./test-event";
 export const RECENT_DELIVERIES = 20;
 const ATTEMPTS_SHOWN = 5;
 
-function notFound(what: string): AppError {
-  return new AppError("not_found", 404, `No such ${what}.`);
+function notFound(what: "noSuchDelivery" | "noSuchWebhookEndpoint"): AppError {
+  return new AppError("not_found", 404, what);
 }
 
 /** The partner's endpoints in use, newest first. */
@@ -81,7 +81,7 @@ async function notifyWorkers(): Promise<void> {
  * continue to be counted and logged. The receiver gets the same event id again.
  */
 export async function resendDelivery(partnerId: string, deliveryId: string): Promise<void> {
-  if (!/^\d{1,18}$/.test(deliveryId)) throw notFound("delivery");
+  if (!/^\d{1,18}$/.test(deliveryId)) throw notFound("noSuchDelivery");
   const updated = await db.$executeRaw`
     UPDATE "WebhookDelivery" d
     SET "status" = 'pending', "nextAttemptAt" = clock_timestamp(),
@@ -93,8 +93,8 @@ export async function resendDelivery(partnerId: string, deliveryId: string): Pro
     const exists = await db.webhookDelivery.count({
       where: { id: BigInt(deliveryId), endpoint: { partnerId, disabledAt: null } },
     });
-    if (exists === 0) throw notFound("delivery");
-    throw new AppError("conflict", 409, "This delivery is being sent right now; try again in a moment.");
+    if (exists === 0) throw notFound("noSuchDelivery");
+    throw new AppError("conflict", 409, "deliveryInProgress");
   }
   await notifyWorkers();
 }
@@ -105,12 +105,12 @@ export async function resendDelivery(partnerId: string, deliveryId: string): Pro
  * together. Returns that id.
  */
 export async function sendTestEvent(partnerId: string, endpointId: string, by: AuditActor): Promise<string> {
-  if (!hasIdShape("we", endpointId)) throw notFound("webhook endpoint");
+  if (!hasIdShape("we", endpointId)) throw notFound("noSuchWebhookEndpoint");
   const endpoint = await db.webhookEndpoint.findFirst({
     where: { id: endpointId, partnerId, disabledAt: null },
     select: { id: true, url: true },
   });
-  if (!endpoint) throw notFound("webhook endpoint");
+  if (!endpoint) throw notFound("noSuchWebhookEndpoint");
   const eventId = newId("evt");
   await db.$transaction([
     db.webhookDelivery.create({ data: { endpointId, eventId, eventType: TEST_EVENT_TYPE } }),

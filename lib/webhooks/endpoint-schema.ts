@@ -4,6 +4,7 @@
  * private addresses is the delivery worker's job, at every delivery (lib/webhooks/send.ts).
  */
 import { z } from "zod";
+import { zodMessage, type MessageKey } from "@/lib/errors";
 import { EVENT_TYPES } from "@/lib/events/event-types";
 
 export const MAX_WEBHOOK_URL_LENGTH = 2048;
@@ -38,30 +39,31 @@ export interface EndpointRules {
 
 function urlSchema({ allowLoopback }: EndpointRules) {
   return z
-    .string({ error: "Must be an https URL." })
-    .max(MAX_WEBHOOK_URL_LENGTH, { error: `Must be at most ${MAX_WEBHOOK_URL_LENGTH} characters.` })
+    .string({ error: zodMessage("httpsUrl") })
+    .max(MAX_WEBHOOK_URL_LENGTH, { error: zodMessage("mustBeAtMost", { max: MAX_WEBHOOK_URL_LENGTH }) })
     .superRefine((value, context) => {
-      const refuse = (code: string, message: string) => context.addIssue({ code: "custom", message, params: { code } });
+      const refuse = (code: string, message: MessageKey) =>
+        context.addIssue({ code: "custom", message: zodMessage(message), params: { code } });
       let url: URL;
       try {
         url = new URL(value);
       } catch {
-        return refuse("invalid_url", "Must be an https URL.");
+        return refuse("invalid_url", "httpsUrl");
       }
       if (url.username || url.password) {
-        return refuse("invalid_url", "Must not hold credentials (user:password@); the signature authenticates us.");
+        return refuse("invalid_url", "noCredentialsInWebhookUrl");
       }
       const loopbackAllowed = allowLoopback && isLoopbackHost(url.hostname);
       if (url.protocol !== "https:" && !(url.protocol === "http:" && loopbackAllowed)) {
-        return refuse("invalid_url", "Must be an https URL.");
+        return refuse("invalid_url", "httpsUrl");
       }
       if (!loopbackAllowed && isPrivateAddressLiteral(url.hostname)) {
-        return refuse("invalid_url", "Must be reachable on the public internet, not a private or loopback address.");
+        return refuse("invalid_url", "publicAddress");
       }
     });
 }
 
-const EVENT_TYPES_MESSAGE = `Must be one of ${EVENT_TYPES.join(", ")}.`;
+const EVENT_TYPES_MESSAGE = zodMessage("oneOf", { values: EVENT_TYPES.join(", ") });
 
 /** The body of POST /api/webhook_endpoints; event types come back without repeats, in the given order. */
 export function createWebhookEndpointSchema(rules: EndpointRules = { allowLoopback: false }) {
@@ -69,8 +71,8 @@ export function createWebhookEndpointSchema(rules: EndpointRules = { allowLoopba
     .strictObject({
       url: urlSchema(rules).meta({ example: "https://partner.example.com/axisfi/webhooks" }),
       event_types: z
-        .array(z.enum(EVENT_TYPES, { error: EVENT_TYPES_MESSAGE }), { error: "Must be a list of event types." })
-        .min(1, { error: "Must name at least one event type." })
+        .array(z.enum(EVENT_TYPES, { error: EVENT_TYPES_MESSAGE }), { error: zodMessage("eventTypeList") })
+        .min(1, { error: zodMessage("atLeastOneEventType") })
         .transform((types) => [...new Set(types)]),
     })
     .meta({ id: "CreateWebhookEndpointRequest" });

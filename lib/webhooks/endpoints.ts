@@ -38,7 +38,7 @@ function toResource(row: EndpointRow): WebhookEndpointResource {
 
 function notFound(): AppError {
   // The same answer for an id that never existed, was deleted, or is another partner's.
-  return new AppError("not_found", 404, "No such webhook endpoint.");
+  return new AppError("not_found", 404, "noSuchWebhookEndpoint");
 }
 
 /**
@@ -101,11 +101,10 @@ export async function createWebhookEndpoint(
     await tx.$queryRaw`SELECT 1 FROM "Partner" WHERE "id" = ${partnerId} FOR UPDATE`;
     const inUse = await tx.webhookEndpoint.count({ where: { partnerId, disabledAt: null } });
     if (inUse >= MAX_ENDPOINTS_PER_PARTNER) {
-      throw new AppError(
-        "endpoint_limit_reached",
-        409,
-        `At most ${MAX_ENDPOINTS_PER_PARTNER} webhook endpoints can be in use. Delete one you no longer need first.`,
-      );
+      throw new AppError("endpoint_limit_reached", 409, {
+        key: "endpointLimit",
+        values: { max: MAX_ENDPOINTS_PER_PARTNER },
+      });
     }
     const row = await tx.webhookEndpoint.create({
       data: {

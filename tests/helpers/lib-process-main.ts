@@ -37,7 +37,7 @@ async function main(): Promise<void> {
           ok: false,
           error:
             error instanceof AppError
-              ? { code: error.code, status: error.status, message: error.message }
+              ? { code: error.code, status: error.status, message: error.userMessage }
               : { message: error instanceof Error ? error.name : "error" },
         }),
     );

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
-import { AppError } from "@/lib/errors";
+import { AppError, type Message } from "@/lib/errors";
 import type { LibCalls } from "./lib-process-main";
 
 /**
@@ -21,7 +21,7 @@ export interface LibProcess {
 
 type Reply =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { code?: string; status?: number; message: string } }
+  | { id: number; ok: false; error: { code?: string; status?: number; message: Message | string } }
   | { ready: true };
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -49,9 +49,9 @@ export async function startLibProcess(): Promise<LibProcess> {
     if (reply.ok) waiter?.resolve(reply.value);
     else
       waiter?.reject(
-        reply.error.code
+        reply.error.code && typeof reply.error.message === "object"
           ? new AppError(reply.error.code as never, reply.error.status ?? 500, reply.error.message)
-          : new Error(reply.error.message),
+          : new Error(String(reply.error.message)),
       );
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

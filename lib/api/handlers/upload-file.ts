@@ -13,7 +13,7 @@ export async function uploadFileHandler(context: PartnerApiContext): Promise<Api
   const declared = Number(request.headers["content-length"]);
   if (Number.isFinite(declared) && declared > MAX_UPLOAD_BODY_BYTES) {
     abandonedBodies.add(request);
-    throw new AppError("payload_too_large", 413, "The file is larger than 10 MB.");
+    throw new AppError("payload_too_large", 413, "fileTooLarge");
   }
   try {
     const file = await uploadFile(context.partner.partnerId, request.headers["content-type"] ?? "", request);

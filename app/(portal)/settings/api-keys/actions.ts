@@ -1,13 +1,12 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAuditActor } from "@/lib/audit/audit-events";
 import { requirePermission, type CurrentUser } from "@/lib/auth/current-user";
-import { fieldErrorsFromZod, validationError } from "@/lib/errors";
 import { formResult, type FormFailure } from "@/lib/forms/form-result";
+import { parseForm } from "@/lib/forms/parse-form";
 import { createApiKey, revokeApiKey } from "@/lib/partners/api-keys";
 
 const PAGE = "/settings/api-keys";
@@ -37,12 +36,10 @@ const revokeSchema = z.object({ publicKey: z.string().trim().min(1).max(128) });
 
 export async function revokeApiKeyAction(formData: FormData): Promise<RevokeApiKeyResult> {
   const { user, partnerId } = await partnerAdmin();
-  const t = await getTranslations("settings.apiKeys");
   return formResult(async () => {
-    const parsed = revokeSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), t("chooseKey"));
+    const { publicKey } = parseForm(revokeSchema, formData, "chooseKeyToRevoke");
     try {
-      await revokeApiKey(partnerId, parsed.data.publicKey, userAuditActor(user));
+      await revokeApiKey(partnerId, publicKey, userAuditActor(user));
     } finally {
       // Revoked or not, the list shows the key as it is now.
       revalidatePath(PAGE);

@@ -1,13 +1,12 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAuditActor, type AuditActor } from "@/lib/audit/audit-events";
 import { requirePermission } from "@/lib/auth/current-user";
-import { fieldErrorsFromZod, validationError } from "@/lib/errors";
 import { formResult, type FormFailure } from "@/lib/forms/form-result";
+import { parseForm } from "@/lib/forms/parse-form";
 import { resendDelivery, sendTestEvent } from "@/lib/webhooks/deliveries";
 import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookEndpointSecret } from "@/lib/webhooks/endpoints";
 
@@ -30,12 +29,6 @@ async function ownPartner(): Promise<{ partnerId: string; by: AuditActor }> {
 const endpointForm = z.object({ endpointId: z.string().trim().min(1).max(64) });
 const deliveryForm = z.object({ deliveryId: z.string().trim().min(1).max(20) });
 
-function read<T>(schema: z.ZodType<T>, formData: FormData, message: string): T {
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), message);
-  return parsed.data;
-}
-
 export async function createWebhookEndpointAction(formData: FormData): Promise<WebhookSecretResult> {
   const { partnerId, by } = await ownPartner();
   return formResult(async () => {
@@ -55,9 +48,8 @@ export async function createWebhookEndpointAction(formData: FormData): Promise<W
 
 export async function rotateWebhookSecretAction(formData: FormData): Promise<WebhookSecretResult> {
   const { partnerId, by } = await ownPartner();
-  const t = await getTranslations("settings.webhooks");
   return formResult(async () => {
-    const { endpointId } = read(endpointForm, formData, t("chooseEndpoint"));
+    const { endpointId } = parseForm(endpointForm, formData, "chooseEndpoint");
     const rotated = await rotateWebhookEndpointSecret(partnerId, endpointId, by);
     revalidatePath(PAGE);
     return { endpointId, secret: rotated.secret };
@@ -66,9 +58,8 @@ export async function rotateWebhookSecretAction(formData: FormData): Promise<Web
 
 export async function deleteWebhookEndpointAction(formData: FormData): Promise<WebhookActionResult> {
   const { partnerId, by } = await ownPartner();
-  const t = await getTranslations("settings.webhooks");
   return formResult(async () => {
-    const { endpointId } = read(endpointForm, formData, t("chooseEndpoint"));
+    const { endpointId } = parseForm(endpointForm, formData, "chooseEndpoint");
     try {
       await deleteWebhookEndpoint(partnerId, endpointId, by);
     } finally {
@@ -80,9 +71,8 @@ export async function deleteWebhookEndpointAction(formData: FormData): Promise<W
 
 export async function sendTestEventAction(formData: FormData): Promise<WebhookActionResult> {
   const { partnerId, by } = await ownPartner();
-  const t = await getTranslations("settings.webhooks");
   return formResult(async () => {
-    const { endpointId } = read(endpointForm, formData, t("chooseEndpoint"));
+    const { endpointId } = parseForm(endpointForm, formData, "chooseEndpoint");
     await sendTestEvent(partnerId, endpointId, by);
     revalidatePath(PAGE);
     return {};
@@ -91,9 +81,8 @@ export async function sendTestEventAction(formData: FormData): Promise<WebhookAc
 
 export async function resendDeliveryAction(formData: FormData): Promise<WebhookActionResult> {
   const { partnerId } = await ownPartner();
-  const t = await getTranslations("settings.webhooks");
   return formResult(async () => {
-    const { deliveryId } = read(deliveryForm, formData, t("chooseDelivery"));
+    const { deliveryId } = parseForm(deliveryForm, formData, "chooseDelivery");
     await resendDelivery(partnerId, deliveryId);
     revalidatePath(PAGE);
     return {};

@@ -13,8 +13,8 @@ export async function POST(request: Request): Promise<Response> {
     request,
     async () => {
       const user = await getCurrentUser();
-      if (!user) throw new AppError("unauthorized", 401, "Sign in to upload documents.");
-      if (!can(user, "onboarding:use") || !user.partnerId) throw new AppError("forbidden", 403, "Not allowed.");
+      if (!user) throw new AppError("unauthorized", 401, "signInToUpload");
+      if (!can(user, "onboarding:use") || !user.partnerId) throw new AppError("forbidden", 403, "notAllowed");
       return user.partnerId;
     },
     uploadFile,
