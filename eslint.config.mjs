@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import axisfi from "./eslint-rules/no-import-cycle.mjs";
 
 /**
  * Arrows point one way (pages → components → ui, and everything → lib/): a page hands its server
@@ -16,6 +17,12 @@ const importFromApp = {
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  {
+    // No two files import each other, not even for a type (see eslint-rules/no-import-cycle.mjs).
+    files: ["**/*.{ts,tsx,mts,cts}"],
+    plugins: { axisfi },
+    rules: { "axisfi/no-import-cycle": "error" },
+  },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
