@@ -2,20 +2,20 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition, type FormEvent } from "react";
-import { changeRoleAction, setAccountDisabledAction, type AccountResult } from "@/app/(portal)/admin/actions";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ErrorIcon } from "@/components/ui/icons";
 import { NativeSelect } from "@/components/ui/input";
 import { isPartnerRole, ROLES, type Role } from "@/lib/auth/roles";
+import type { AccountAction } from "./admin-actions";
 import type { PartnerOption } from "./create-account-form";
 import { errorsByField } from "./form-errors";
 
 type Outcome = { ok: true; message: string } | { ok: false; message: string; fields: Record<string, string> };
 
 /** Sends a row's form to a server action; the page revalidates, so the row redraws with the new facts. */
-function useRowAction(action: (data: FormData) => Promise<AccountResult>) {
+function useRowAction(action: AccountAction) {
   const t = useTranslations("settings.admin");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, startTransition] = useTransition();
@@ -59,18 +59,20 @@ export function RoleForm({
   role,
   partnerId,
   partners,
+  changeRole,
 }: {
   userId: string;
   email: string;
   role: Role | null;
   partnerId: string | null;
   partners: PartnerOption[];
+  changeRole: AccountAction;
 }) {
   const t = useTranslations("settings.admin");
   const roles = useTranslations("common.roles");
   const id = useId();
   const [selected, setSelected] = useState<Role | "">(role ?? "");
-  const { outcome, pending, submit } = useRowAction(changeRoleAction);
+  const { outcome, pending, submit } = useRowAction(changeRole);
   const hydrated = useHydrated();
   const fieldErrors = outcome && !outcome.ok ? outcome.fields : {};
   const messageId = `${id}-message`;
@@ -153,10 +155,20 @@ export function RoleForm({
 }
 
 /** "Disable" or "Enable" for one account's row. */
-export function AccountStatusButton({ userId, email, disabled }: { userId: string; email: string; disabled: boolean }) {
+export function AccountStatusButton({
+  userId,
+  email,
+  disabled,
+  setAccountDisabled,
+}: {
+  userId: string;
+  email: string;
+  disabled: boolean;
+  setAccountDisabled: AccountAction;
+}) {
   const t = useTranslations("settings.admin");
   const id = useId();
-  const { outcome, pending, submit } = useRowAction(setAccountDisabledAction);
+  const { outcome, pending, submit } = useRowAction(setAccountDisabled);
   const hydrated = useHydrated();
   return (
     <form onSubmit={submit} className="flex flex-col items-end gap-1">

@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
-import { createAccountAction } from "@/app/(portal)/admin/actions";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { isPartnerRole, ROLES, type Role } from "@/lib/auth/roles";
+import type { AccountAction } from "./admin-actions";
 import { errorsByField, focusFirstInvalid } from "./form-errors";
 
 export interface PartnerOption {
@@ -20,7 +20,15 @@ type Outcome = { ok: true; message: string } | { ok: false; message: string; fie
 
 const DEFAULT_ROLE: Role = "partner_user";
 
-export function CreateAccountForm({ partners, passwordMin }: { partners: PartnerOption[]; passwordMin: number }) {
+export function CreateAccountForm({
+  partners,
+  passwordMin,
+  createAccount,
+}: {
+  partners: PartnerOption[];
+  passwordMin: number;
+  createAccount: AccountAction;
+}) {
   const t = useTranslations("settings.admin");
   const roles = useTranslations("common.roles");
   const form = useRef<HTMLFormElement>(null);
@@ -40,7 +48,7 @@ export function CreateAccountForm({ partners, passwordMin }: { partners: Partner
     setOutcome(null);
     startTransition(async () => {
       try {
-        const result = await createAccountAction(data);
+        const result = await createAccount(data);
         if (result.ok) {
           element.reset();
           setRole(DEFAULT_ROLE);

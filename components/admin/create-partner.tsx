@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
-import { createPartnerAction, type CreatePartnerResult } from "@/app/(portal)/admin/actions";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { NewKeyPairPanel } from "@/components/settings/new-key-pair";
 import { Alert } from "@/components/ui/alert";
@@ -10,12 +9,13 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import type { CreatePartnerAction } from "./admin-actions";
 import { errorsByField, focusFirstInvalid } from "./form-errors";
 
-type Created = Extract<CreatePartnerResult, { ok: true }>;
+type Created = Extract<Awaited<ReturnType<CreatePartnerAction>>, { ok: true }>;
 
 /** The partners card: the "Create partner" form, the new partner's first key pair (once), then the list. */
-export function PartnersCard({ children }: { children: ReactNode }) {
+export function PartnersCard({ createPartner, children }: { createPartner: CreatePartnerAction; children: ReactNode }) {
   const t = useTranslations("settings.admin");
   const form = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<Created | null>(null);
@@ -34,7 +34,7 @@ export function PartnersCard({ children }: { children: ReactNode }) {
     setFailure(null);
     startTransition(async () => {
       try {
-        const result = await createPartnerAction(data);
+        const result = await createPartner(data);
         if (result.ok) {
           setCreated(result);
           element.reset();

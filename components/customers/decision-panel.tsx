@@ -3,11 +3,18 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { decideAction } from "@/app/(portal)/customers/[customerId]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, describedBy } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
+import type { FormFailure } from "@/lib/forms/form-failure";
+
+export type DecideAction = (
+  customerId: string,
+  decision: string,
+  reason: string,
+  expectedVersion: number,
+) => Promise<{ ok: true } | FormFailure>;
 
 /** Each decision's button: its words are the `backOffice` catalog's `decisions.<decision>`. */
 const VARIANTS: Record<string, "primary" | "danger"> = {
@@ -22,10 +29,12 @@ export function DecisionPanel({
   customerId,
   decisions,
   version,
+  decideCustomer,
 }: {
   customerId: string;
   decisions: string[];
   version: number;
+  decideCustomer: DecideAction;
 }) {
   const t = useTranslations("backOffice.decisions");
   const router = useRouter();
@@ -36,7 +45,7 @@ export function DecisionPanel({
   async function decide(decision: string) {
     setPending(decision);
     setError(null);
-    const result = await decideAction(customerId, decision, reason, version);
+    const result = await decideCustomer(customerId, decision, reason, version);
     setPending(null);
     if (!result.ok) {
       setError({

@@ -2,8 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { revealIdNumberAction } from "@/app/(portal)/customers/[customerId]/actions";
 import { Button } from "@/components/ui/button";
+import type { FormFailure } from "@/lib/forms/form-failure";
+
+export type RevealIdNumberAction = (
+  customerId: string,
+  position: number,
+) => Promise<{ ok: true; idNumber: string } | FormFailure>;
 
 /** A masked ID number that a reviewer may reveal; the reveal is audited on the server. */
 export function RevealIdNumber({
@@ -11,11 +16,13 @@ export function RevealIdNumber({
   position,
   masked,
   canReveal,
+  revealIdNumber,
 }: {
   customerId: string;
   position: number;
   masked: string;
   canReveal: boolean;
+  revealIdNumber: RevealIdNumberAction;
 }) {
   const t = useTranslations("backOffice.reveal");
   const [revealed, setRevealed] = useState<string | null>(null);
@@ -24,7 +31,7 @@ export function RevealIdNumber({
 
   async function reveal() {
     setPending(true);
-    const result = await revealIdNumberAction(customerId, position);
+    const result = await revealIdNumber(customerId, position);
     setPending(false);
     if (result.ok) setRevealed(result.idNumber);
     else setError(result.message);

@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition, type ReactNode } from "react";
-import { createApiKeyAction } from "@/app/(portal)/settings/api-keys/actions";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import type { FormFailure } from "@/lib/forms/form-failure";
 import { NewKeyPairPanel } from "./new-key-pair";
 
 interface KeyPair {
@@ -14,8 +14,19 @@ interface KeyPair {
   secret: string;
 }
 
+/** A new pair for the signed-in admin's own partner, secret included: the only time the secret leaves the server. */
+export type CreateApiKeyAction = () => Promise<({ ok: true } & KeyPair) | FormFailure>;
+
 /** The key pairs card: its "Create API key" button, the new pair (once), then the list it is given. */
-export function ApiKeyCreator({ partnerName, children }: { partnerName: string; children: ReactNode }) {
+export function ApiKeyCreator({
+  partnerName,
+  createApiKey,
+  children,
+}: {
+  partnerName: string;
+  createApiKey: CreateApiKeyAction;
+  children: ReactNode;
+}) {
   const t = useTranslations("settings.apiKeys");
   const [created, setCreated] = useState<KeyPair | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +37,7 @@ export function ApiKeyCreator({ partnerName, children }: { partnerName: string; 
     setError(null);
     startTransition(async () => {
       try {
-        const result = await createApiKeyAction();
+        const result = await createApiKey();
         if (result.ok) setCreated({ publicKey: result.publicKey, secret: result.secret });
         else setError(result.message);
       } catch {

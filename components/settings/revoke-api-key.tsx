@@ -2,14 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition, type FormEvent } from "react";
-import { revokeApiKeyAction } from "@/app/(portal)/settings/api-keys/actions";
 import { Button } from "@/components/ui/button";
+import type { FormFailure } from "@/lib/forms/form-failure";
+
+export type RevokeApiKeyAction = (formData: FormData) => Promise<{ ok: true } | FormFailure>;
 
 /**
  * "Revoke" asks once more before it acts: a revoked pair stops working at once and cannot be
  * restored, so a stray click must not cut a partner's integration off.
  */
-export function RevokeApiKey({ publicKey }: { publicKey: string }) {
+export function RevokeApiKey({ publicKey, revokeApiKey }: { publicKey: string; revokeApiKey: RevokeApiKeyAction }) {
   const t = useTranslations("settings");
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function RevokeApiKey({ publicKey }: { publicKey: string }) {
     setError(null);
     startTransition(async () => {
       try {
-        const result = await revokeApiKeyAction(form);
+        const result = await revokeApiKey(form);
         if (!result.ok) setError(result.message);
       } catch {
         setError(t("apiKeys.revokeFailed"));

@@ -12,7 +12,7 @@ import {
 } from "@/lib/idempotency/idempotency-keys";
 import { storableErrorResponse } from "./error-response";
 import { MAX_JSON_BODY_BYTES, headerValue, readBody, type ApiResponse } from "./http";
-import type { PartnerApiContext } from "./partner-api";
+import type { PartnerApiContext } from "./api-context";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
 

@@ -5,8 +5,9 @@ import { env } from "@/lib/env";
 import { HSTS, isHttpsUrl } from "@/lib/security/headers";
 import { AppError } from "@/lib/errors";
 import { describeError, logEvent } from "@/lib/log";
-import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/partners/api-keys";
+import { authenticateApiKey } from "@/lib/partners/api-keys";
 import { localeFromAcceptLanguage } from "@/lib/i18n/negotiate";
+import type { ApiContext, PartnerApiContext } from "./api-context";
 import { errorResponse, internalError, localizedAnswer, storableErrorResponse } from "./error-response";
 import { rateLimited, rateLimitOf, takeToken } from "./rate-limits";
 import { abandonedBodies, headerValue, lingerThenClose, type ApiResponse } from "./http";
@@ -24,17 +25,6 @@ import {
   rotateWebhookEndpointSecretHandler,
 } from "./handlers/webhook-endpoints";
 import { healthHandler, openApiHandler } from "./handlers/public";
-
-export interface ApiContext {
-  request: IncomingMessage;
-  url: URL;
-  requestId: string;
-  params: Record<string, string>;
-}
-
-export interface PartnerApiContext extends ApiContext {
-  partner: ApiKeyPrincipal;
-}
 
 type Route =
   | { method: string; path: RegExp; auth: true; handler: (context: PartnerApiContext) => Promise<ApiResponse> }

@@ -10,8 +10,14 @@ import {
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import type { S3Config } from "@/lib/env";
-import type { FileStorage } from "./storage";
-import { checkedKey, measured, newMeasure, StoredFileMissing, type StoredBytes } from "./stored-bytes";
+import {
+  checkedKey,
+  measured,
+  newMeasure,
+  StoredFileMissing,
+  type FileStorage,
+  type StoredBytes,
+} from "./stored-bytes";
 
 /** S3's smallest multipart part: about what one upload holds in memory, whatever the file's size. */
 const PART_BYTES = 5 * 1024 * 1024;

@@ -6,8 +6,9 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "@/lib/ids";
 import { startS3Server } from "@/tests/helpers/s3-server";
+import { LocalFolderStorage } from "./local-folder-storage";
 import { S3Storage } from "./s3-storage";
-import { LocalFolderStorage, StoredFileMissing, type FileStorage } from "./storage";
+import { StoredFileMissing, type FileStorage } from "./stored-bytes";
 
 interface RunningBackEnd {
   storage: FileStorage;

@@ -1,11 +1,26 @@
 import "server-only";
 import crypto from "node:crypto";
+import type { Readable } from "node:stream";
 import { hasIdShape } from "@/lib/ids";
 
 /** What was stored: counted and hashed on the way through, never re-read. */
 export interface StoredBytes {
   size: number;
   sha256: string;
+}
+
+/**
+ * Where file bytes are kept. Only lib/files knows it: a local folder or an S3-compatible bucket
+ * behind the same three calls. Bytes stream both ways, so a document never has to sit whole in
+ * memory. `put` either stores everything `source` yields or nothing: if the source fails part-way
+ * (a refused upload), nothing is left under the key.
+ */
+export interface FileStorage {
+  put(key: string, source: Readable): Promise<StoredBytes>;
+  /** Fails with StoredFileMissing when nothing is stored under the key. */
+  get(key: string): Promise<Readable>;
+  /** Nothing stored under the key afterwards; deleting what is not there is no error. */
+  delete(key: string): Promise<void>;
 }
 
 /** A key with no bytes behind it: for a recorded file, a fault of the storage, not of the caller. */

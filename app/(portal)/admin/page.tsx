@@ -22,6 +22,7 @@ import { listUsers } from "@/lib/users/users";
 import { formatDateTime, formatDateTimeWithSeconds } from "@/lib/format-date";
 import { toLocale } from "@/lib/i18n/locales";
 import { forPage } from "@/lib/pages/page-error";
+import { changeRoleAction, createAccountAction, createPartnerAction, setAccountDisabledAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.admin");
@@ -103,7 +104,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
         <p className="mt-1 text-slate-600">{t("intro")}</p>
       </div>
 
-      <PartnersCard>
+      <PartnersCard createPartner={createPartnerAction}>
         <p id="partner-count" className="px-4 pt-3 text-sm font-medium text-slate-700">
           {t("partnersCount", { count: partners.length })}
         </p>
@@ -159,7 +160,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
       <Card>
         <CardHeader title={t("accountsTitle")} description={t("accountsDescription")} />
         <CardBody className="border-b border-slate-200">
-          <CreateAccountForm partners={partnerOptions} passwordMin={PASSWORD_MIN} />
+          <CreateAccountForm partners={partnerOptions} passwordMin={PASSWORD_MIN} createAccount={createAccountAction} />
         </CardBody>
         <p id="account-count" className="px-4 pt-3 text-sm font-medium text-slate-700">
           {t("accountsCount", {
@@ -212,6 +213,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
                           role={account.role}
                           partnerId={account.partnerId}
                           partners={partnerOptions}
+                          changeRole={changeRoleAction}
                         />
                       )}
                     </td>
@@ -232,6 +234,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
                           userId={account.userId}
                           email={account.email}
                           disabled={account.disabledAt !== null}
+                          setAccountDisabled={setAccountDisabledAction}
                         />
                       )}
                     </td>

@@ -5,7 +5,7 @@ import type { IdempotencyClaim } from "@/lib/idempotency/idempotency-keys";
 import { parseJson, requireJson, type ApiResponse } from "../http";
 import { answerIdempotently } from "../idempotent-request";
 import { apiKeyAuditActor } from "../api-key-actor";
-import type { PartnerApiContext } from "../partner-api";
+import type { PartnerApiContext } from "../api-context";
 
 async function create(context: PartnerApiContext, body: Buffer, claim?: IdempotencyClaim): Promise<ApiResponse> {
   const resource = await createCustomer(

@@ -1,7 +1,7 @@
 import "server-only";
 import { getPartnerCustomer, listPartnerCustomers } from "@/lib/customers/customer-queries";
 import { jsonResponse, type ApiResponse } from "../http";
-import type { PartnerApiContext } from "../partner-api";
+import type { PartnerApiContext } from "../api-context";
 
 /** GET /api/customers/{customer_id} */
 export async function getCustomerHandler(context: PartnerApiContext): Promise<ApiResponse> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createOnboardingLink } from "@/lib/onboarding-links/links";
 import { MAX_JSON_BODY_BYTES, jsonResponse, parseJson, readBody, requireJson, type ApiResponse } from "../http";
-import type { PartnerApiContext } from "../partner-api";
+import type { PartnerApiContext } from "../api-context";
 
 /** POST /api/onboarding_links */
 export async function createOnboardingLinkHandler(context: PartnerApiContext): Promise<ApiResponse> {

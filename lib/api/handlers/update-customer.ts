@@ -4,7 +4,7 @@ import { updateCustomer } from "@/lib/customers/update-customer";
 import { parseJson, requireJson, type ApiResponse } from "../http";
 import { answerIdempotently } from "../idempotent-request";
 import { apiKeyAuditActor } from "../api-key-actor";
-import type { PartnerApiContext } from "../partner-api";
+import type { PartnerApiContext } from "../api-context";
 
 /** POST /api/customers/{customer_id}/update: replace whole sections of a pending customer. */
 export async function updateCustomerHandler(context: PartnerApiContext): Promise<ApiResponse> {

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { MAX_UPLOAD_BODY_BYTES } from "@/lib/files/read-upload";
 import { uploadFile } from "@/lib/files/upload-file";
 import { abandonedBodies, jsonResponse, type ApiResponse } from "../http";
-import type { PartnerApiContext } from "../partner-api";
+import type { PartnerApiContext } from "../api-context";
 
 /** POST /api/files/upload (multipart/form-data, field `file`) */
 export async function uploadFileHandler(context: PartnerApiContext): Promise<ApiResponse> {

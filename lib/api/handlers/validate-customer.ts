@@ -1,7 +1,7 @@
 import "server-only";
 import { validateCustomer } from "@/lib/customers/create-customer";
 import { MAX_JSON_BODY_BYTES, jsonResponse, parseJson, readBody, requireJson, type ApiResponse } from "../http";
-import type { PartnerApiContext } from "../partner-api";
+import type { PartnerApiContext } from "../api-context";
 
 /**
  * POST /api/customers/validate: the body create would accept, checked as create checks it, and

@@ -8,7 +8,7 @@ import {
 import { jsonResponse, parseJson, requireJson, type ApiResponse } from "../http";
 import { answerIdempotently } from "../idempotent-request";
 import { apiKeyAuditActor } from "../api-key-actor";
-import type { PartnerApiContext } from "../partner-api";
+import type { PartnerApiContext } from "../api-context";
 
 /** POST /api/webhook_endpoints */
 export async function createWebhookEndpointHandler(context: PartnerApiContext): Promise<ApiResponse> {

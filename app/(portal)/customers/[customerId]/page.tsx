@@ -19,7 +19,7 @@ import { formatMoney } from "@/lib/format-money";
 import { toLocale } from "@/lib/i18n/locales";
 import { forPage } from "@/lib/pages/page-error";
 import { slug } from "@/lib/slug";
-import { requestInformationAction } from "./actions";
+import { decideAction, requestInformationAction, revealIdNumberAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("backOffice.customer");
@@ -190,6 +190,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                     position={position}
                     masked={person.identification.id_number}
                     canReveal={view.canRevealIdNumbers}
+                    revealIdNumber={revealIdNumberAction}
                   />,
                 ],
                 [
@@ -221,7 +222,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                 {t("decision")}
               </h2>
               <div className="mt-3">
-                <DecisionPanel customerId={customer.customer_id} decisions={view.decisions} version={view.version} />
+                <DecisionPanel
+                  customerId={customer.customer_id}
+                  decisions={view.decisions}
+                  version={view.version}
+                  decideCustomer={decideAction}
+                />
               </div>
             </section>
           ) : null}

@@ -9,6 +9,7 @@ import { listApiKeys } from "@/lib/partners/api-keys";
 import { formatDateTime } from "@/lib/format-date";
 import { toLocale } from "@/lib/i18n/locales";
 import { apiReferenceLink } from "@/components/settings/api-reference-link";
+import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.apiKeys");
@@ -43,7 +44,7 @@ export default async function ApiKeysPage() {
         })}
       </p>
       <div className="mt-6">
-        <ApiKeyCreator partnerName={partner}>
+        <ApiKeyCreator partnerName={partner} createApiKey={createApiKeyAction}>
           <p id="api-key-count" className="px-4 pt-3 text-sm font-medium text-slate-700">
             {t("count", { count: keys.length, active: keys.filter((key) => key.revokedAt === null).length })}
           </p>
@@ -97,7 +98,9 @@ export default async function ApiKeysPage() {
                         />
                       </td>
                       <td className="px-4 py-3 text-right">
-                        {key.revokedAt ? null : <RevokeApiKey publicKey={key.publicKey} />}
+                        {key.revokedAt ? null : (
+                          <RevokeApiKey publicKey={key.publicKey} revokeApiKey={revokeApiKeyAction} />
+                        )}
                       </td>
                     </tr>
                   ))
