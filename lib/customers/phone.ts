@@ -10,6 +10,8 @@ import type { Message } from "@/lib/errors";
 /** What a typed number may hold besides digits and a leading +: spaces, dashes, dots, parentheses. */
 const SEPARATORS = /[\s\u00A0\u2010-\u2015.()-]/g;
 const E164 = /^\+[1-9]\d{6,14}$/;
+/** "(0)": the trunk prefix that British, Singaporean and other numbers show after the country code. */
+const TRUNK_PREFIX = /\(\s*0\s*\)/;
 /** Room for an E.164 number written with separators: "+1 (415) 555-0100" and its like. */
 export const PHONE_INPUT_MAX = 32;
 export const PHONE_EXAMPLE = "+65 6222 3344";
@@ -21,6 +23,16 @@ export type PhoneCheck = { ok: true; e164: string } | { ok: false; message: Mess
  * allowed; if so its E.164 form (`+6562223344`), else a message saying what is wrong.
  */
 export function checkPhoneNumber(input: string): PhoneCheck {
+  // "+44 (0)20 7946 0018" is dialled from abroad without its 0. Italy's numbers keep theirs
+  // ("+39 (0)6 …" is +39 06 …), so the number as written is tried when the shorter one is not valid.
+  if (TRUNK_PREFIX.test(input) && input.trimStart().startsWith("+")) {
+    const withoutTrunkPrefix = checkWrittenNumber(input.replace(TRUNK_PREFIX, ""));
+    if (withoutTrunkPrefix.ok) return withoutTrunkPrefix;
+  }
+  return checkWrittenNumber(input);
+}
+
+function checkWrittenNumber(input: string): PhoneCheck {
   const compact = input.replace(SEPARATORS, "");
   if (!compact.startsWith("+")) {
     return {

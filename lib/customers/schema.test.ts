@@ -359,6 +359,9 @@ describe("primary contact", () => {
     ["+1 (415) 555-0100", "+14155550100"],
     ["+44 20.7946.0958", "+442079460958"],
     [" +86 138 0013 8000 ", "+8613800138000"],
+    ["+65 (0) 6222 3344", "+6562223344"],
+    ["+44 (0)20 7946 0018", "+442079460018"],
+    ["+39 (0)6 6988 1234", "+390669881234"],
   ])("accepts the phone %s as people write it, as E.164", (value, e164) => {
     const result = primaryContactSchema.safeParse({ contact_email: "a@example.com", contact_phone: value });
     expect(result.success && result.data.contact_phone).toBe(e164);

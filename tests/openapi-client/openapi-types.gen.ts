@@ -1630,7 +1630,7 @@ export interface components {
     /** @description Primary contact section */
     PrimaryContact: {
       /**
-       * @description Phone number in E.164 format (`+`, the country calling code, the national number: 7–15 digits), valid for its country's numbering plan. A request may separate the digits with spaces, dashes, dots and parentheses (`+65 6222 3344`, `+1 (415) 555-0100`); the number is stored and returned in E.164. A number without `+` and its country code is refused, having no country.
+       * @description Phone number in E.164 format (`+`, the country calling code, the national number: 7–15 digits), valid for its country's numbering plan. A request may separate the digits with spaces, dashes, dots and parentheses (`+65 6222 3344`, `+1 (415) 555-0100`) and show a trunk prefix as `(0)` (`+44 (0)20 7946 0018`); the number is stored and returned in E.164. A number without `+` and its country code is refused, having no country.
        * @example +8613800138000
        */
       contact_phone?: string | null;
