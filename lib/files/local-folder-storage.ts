@@ -21,8 +21,31 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
+/** Documents are the server user's alone, like data/postgres: no other account lists or reads them. */
+const FOLDER_MODE = 0o700;
+
 export class LocalFolderStorage implements FileStorage {
+  private folders: Promise<void> | null = null;
+
   constructor(private readonly root: string) {}
+
+  /**
+   * The root folder, made 0700; folders that an earlier version made world-readable (0755) are
+   * closed once per process, before the first document is written.
+   */
+  private ownFolders(): Promise<void> {
+    this.folders ??= (async () => {
+      await fs.mkdir(this.root, { recursive: true, mode: FOLDER_MODE });
+      await fs.chmod(this.root, FOLDER_MODE);
+      for (const entry of await fs.readdir(this.root, { withFileTypes: true })) {
+        if (entry.isDirectory()) await fs.chmod(path.join(this.root, entry.name), FOLDER_MODE);
+      }
+    })().catch((error: unknown) => {
+      this.folders = null;
+      throw error;
+    });
+    return this.folders;
+  }
 
   private pathOf(key: string): string {
     return path.join(this.root, checkedKey(key).slice(-2), key);
@@ -30,7 +53,8 @@ export class LocalFolderStorage implements FileStorage {
 
   async put(key: string, source: Readable): Promise<StoredBytes> {
     const target = this.pathOf(key);
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    await this.ownFolders();
+    await fs.mkdir(path.dirname(target), { recursive: true, mode: FOLDER_MODE });
     // Write then rename, so a reader never sees half a file; fsync so an acknowledged upload survives a crash.
     const temporary = `${target}.tmp-${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
     const measure = newMeasure();

@@ -136,4 +136,22 @@ describe("file storage: local folder", () => {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it("keeps its folders 0700, and closes those an earlier version left open to others", async () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "axisfi-storage-"));
+    const root = path.join(parent, "files");
+    try {
+      const earlierFolder = path.join(root, "ab");
+      fs.mkdirSync(earlierFolder, { recursive: true, mode: 0o755 });
+      fs.chmodSync(root, 0o755);
+      fs.chmodSync(earlierFolder, 0o755);
+      const key = newId("file");
+      await new LocalFolderStorage(root).put(key, Readable.from([Buffer.from("%PDF-1.4\n%%EOF\n")]));
+      for (const folder of [root, earlierFolder, path.join(root, key.slice(-2))]) {
+        expect(fs.statSync(folder).mode & 0o777, folder).toBe(0o700);
+      }
+    } finally {
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
+  });
 });
