@@ -32,11 +32,11 @@ async function statuses(headers: Record<string, string>, count: number): Promise
   return seen;
 }
 
-/** Moves the key's bucket back in time, as if `seconds` had passed since its last request. */
-async function letTimePass(publicKey: string, seconds: number): Promise<void> {
-  const { id } = await db.apiKey.findUniqueOrThrow({ where: { publicKey } });
+/** Moves the partner's bucket back in time, as if `seconds` had passed since its last request. */
+async function letTimePass(partnerId: string, seconds: number): Promise<void> {
   const moved = await db.$executeRaw`
-    UPDATE "ApiRateLimit" SET "updatedAt" = "updatedAt" - ${seconds} * interval '1 second' WHERE "apiKeyId" = ${id}`;
+    UPDATE "PartnerRateLimit" SET "updatedAt" = "updatedAt" - ${seconds} * interval '1 second'
+    WHERE "partnerId" = ${partnerId}`;
   expect(moved).toBe(1);
 }
 
@@ -91,7 +91,7 @@ describe("partner API rate limits", () => {
     const partner = await limitedPartner();
     const started = Date.now();
     expect(await statuses(authHeaders(partner), 11)).toEqual([...Array(10).fill(404), 429]);
-    await letTimePass(partner.apiKey.publicKey, 3);
+    await letTimePass(partner.partnerId, 3);
     expect(await statuses(authHeaders(partner), 4)).toEqual([404, 404, 404, 429]);
     expect(Date.now() - started).toBeLessThan(1000);
   });
@@ -105,15 +105,16 @@ describe("partner API rate limits", () => {
     expect(response.headers.get("RateLimit-Remaining")).toBe("9");
   });
 
-  it("keeps a bucket per API key: neither another partner's nor the same partner's other key shares it", async () => {
+  it("keeps a bucket per partner: its second key shares it, another partner's key does not", async () => {
     const partner = await limitedPartner();
     const other = await limitedPartner();
     const secondPair = await createApiKey(partner.partnerId, CLI_ACTOR);
     const secondKey = { "X-API-Key": secondPair.publicKey, "X-API-Secret": secondPair.secret };
     const started = Date.now();
-    expect(await statuses(authHeaders(partner), 11)).toEqual([...Array(10).fill(404), 429]);
+    expect(await statuses(authHeaders(partner), 6)).toEqual(Array(6).fill(404));
+    expect(await statuses(secondKey, 5)).toEqual([...Array(4).fill(404), 429]);
+    expect(await statuses(authHeaders(partner), 1)).toEqual([429]);
     expect(await statuses(authHeaders(other), 11)).toEqual([...Array(10).fill(404), 429]);
-    expect(await statuses(secondKey, 11)).toEqual([...Array(10).fill(404), 429]);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 

@@ -112,8 +112,10 @@ async function route(request: IncomingMessage, url: URL, requestId: string, seen
   const partner = await authenticateApiKey(headerValue(request, "x-api-key"), headerValue(request, "x-api-secret"));
   if (!partner) throw unauthorized();
   seen.partnerId = partner.partnerId;
-  // Per key, after authentication: an unauthenticated request is refused anyway and counts for no key.
-  const decision = await takeToken(partner.apiKeyId, rateLimitOf(partner.partnerRateLimit));
+  // Per partner, after authentication: an unauthenticated request is refused anyway and counts for
+  // no partner. A key revoked since this process cached it is refused here.
+  const decision = await takeToken(partner, rateLimitOf(partner.partnerRateLimit));
+  if (!decision) throw unauthorized();
   seen.rateLimitHeaders = decision.headers;
   if (!decision.allowed) throw rateLimited();
   return found.candidate.handler({ ...context, partner });

@@ -1,5 +1,8 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { databaseUrl } from "@/lib/database-url";
 import { db } from "@/lib/db";
+import { waitUntil } from "@/tests/helpers/app-server";
 import { CommitGate } from "@/tests/helpers/commit-gate";
 import { newPartner } from "@/tests/helpers/partner-api";
 import type { AuditActor } from "@/lib/audit/audit-events";
@@ -102,5 +105,35 @@ describe("API key pairs", () => {
     expect(keys.find((key) => key.publicKey === second.publicKey)?.revokedAt).toBeNull();
     const listed = JSON.stringify(keys);
     for (const secret of [partner.apiKey.secret, second.secret]) expect(listed).not.toContain(secret);
+  });
+
+  it("hears, at commit, of a key revoked or a limit changed by any other connection, and drops what it cached", async () => {
+    const partner = await newPartner();
+    const pair = await createApiKey(partner.partnerId, BY);
+    await authenticateApiKey(pair.publicKey, pair.secret);
+    expect(await authenticateApiKey(pair.publicKey, pair.secret)).toMatchObject({
+      partnerRateLimit: { rateLimitPerSecond: null, rateLimitBurst: null },
+    });
+    // Another process (the shell, another app process) writes: nothing here is called.
+    const elsewhere = new pg.Client({ connectionString: databaseUrl() });
+    await elsewhere.connect();
+    try {
+      await elsewhere.query(`UPDATE "Partner" SET "rateLimitPerSecond" = 3, "rateLimitBurst" = 30 WHERE "id" = $1`, [
+        partner.partnerId,
+      ]);
+      await waitUntil(
+        async () => (await authenticateApiKey(pair.publicKey, pair.secret))?.partnerRateLimit.rateLimitBurst === 30,
+        "the new limit is read",
+        10_000,
+      );
+      await elsewhere.query(`UPDATE "ApiKey" SET "revokedAt" = now() WHERE "publicKey" = $1`, [pair.publicKey]);
+      await waitUntil(
+        async () => (await authenticateApiKey(pair.publicKey, pair.secret)) === null,
+        "the revoked key is refused",
+        10_000,
+      );
+    } finally {
+      await elsewhere.end();
+    }
   });
 });

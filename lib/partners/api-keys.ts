@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { auditEventRow, type AuditActor } from "@/lib/audit/audit-events";
+import { subscribe } from "@/lib/database/notifications";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -32,7 +33,7 @@ export interface ApiKeyPrincipal {
   partnerId: string;
   /**
    * The partner's own API rate limit (null: the configured default, lib/api/rate-limits.ts); a
-   * change is seen by every process within CACHE_TTL_MS.
+   * change is seen by every process at its commit (see the cache below).
    */
   partnerRateLimit: PartnerRateLimit;
 }
@@ -62,19 +63,56 @@ interface CachedKey {
   loadedAt: number;
 }
 
-// A short in-process cache of key lookups saves a query per request. Revocation in this process
-// clears the entry at once; a revocation committed by another app process or the CLI is seen here
-// when the entry expires, so a revoked key stops working on every process within CACHE_TTL_MS.
-// (A timer rather than LISTEN/NOTIFY: one indexed lookup per key every half second costs nothing
-// measurable, and it needs no extra connection per process nor reconnect handling to stay right.)
-export const CACHE_TTL_MS = 500;
+/**
+ * An in-process cache of key lookups saves a query per request. It is trusted only while this
+ * process listens for `api_access_changed`, which the database sends at the commit of a
+ * revocation or a partner's new rate limit, whoever wrote it (migration 0011): the partner's
+ * entries are dropped then, and the whole cache whenever listening starts again (what was sent
+ * meanwhile is lost). So a change reaches every process at once; and a revoked key is refused by
+ * the rate-limit statement of its very next request in any case (lib/api/rate-limits.ts), before
+ * this process has heard of it. The TTL only bounds how long a key that is never touched stays.
+ */
+export const API_ACCESS_CHANNEL = "api_access_changed";
+const CACHE_TTL_MS = 10 * 60_000;
 const LAST_USED_RESOLUTION_MS = 60_000;
-const globalForKeys = globalThis as unknown as { axisfiApiKeyCache?: Map<string, CachedKey> };
-const cache = (globalForKeys.axisfiApiKeyCache ??= new Map());
+interface KeyCache {
+  entries: Map<string, CachedKey>;
+  trusted: boolean;
+  listening: boolean;
+  /** Counts the changes heard: a look-up that started before one is not cached. */
+  changes: number;
+}
+// On globalThis: the custom server and Next's bundles (which revoke keys) load this module apart.
+const globalForKeys = globalThis as unknown as { axisfiApiKeyCache?: KeyCache };
+const cache = (globalForKeys.axisfiApiKeyCache ??= {
+  entries: new Map(),
+  trusted: false,
+  listening: false,
+  changes: 0,
+});
+
+function listenForChanges(): void {
+  if (cache.listening) return;
+  cache.listening = true;
+  subscribe(API_ACCESS_CHANNEL, {
+    notified: (partnerId) => {
+      cache.changes += 1;
+      for (const [publicKey, entry] of cache.entries)
+        if (entry.partnerId === partnerId) cache.entries.delete(publicKey);
+    },
+    listening: (live) => {
+      cache.changes += 1;
+      cache.entries.clear();
+      cache.trusted = live;
+    },
+  });
+}
 
 async function loadKey(publicKey: string): Promise<CachedKey | null> {
-  const cached = cache.get(publicKey);
+  listenForChanges();
+  const cached = cache.trusted ? cache.entries.get(publicKey) : undefined;
   if (cached && Date.now() - cached.loadedAt < CACHE_TTL_MS) return cached;
+  const changesBefore = cache.changes;
   const row = await db.apiKey.findUnique({
     where: { publicKey },
     select: {
@@ -87,7 +125,7 @@ async function loadKey(publicKey: string): Promise<CachedKey | null> {
     },
   });
   if (!row) {
-    cache.delete(publicKey);
+    cache.entries.delete(publicKey);
     return null;
   }
   const entry: CachedKey = {
@@ -99,7 +137,7 @@ async function loadKey(publicKey: string): Promise<CachedKey | null> {
     lastUsedWrittenAt: cached?.lastUsedWrittenAt ?? row.lastUsedAt?.getTime() ?? 0,
     loadedAt: Date.now(),
   };
-  cache.set(publicKey, entry);
+  if (cache.trusted && cache.changes === changesBefore) cache.entries.set(publicKey, entry);
   return entry;
 }
 
@@ -164,7 +202,7 @@ export async function revokeApiKey(partnerId: string, publicKey: string, by: Aud
     });
     return true;
   });
-  cache.delete(publicKey);
+  cache.entries.delete(publicKey);
   if (!revoked) {
     throw new AppError("not_found", 404, "keyAlreadyRevoked");
   }

@@ -1,9 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
-import pg from "pg";
 import { openStored } from "@/lib/crypto/personal-data";
 import { toApiTimestamp } from "@/lib/customers/fields";
-import { databaseUrl } from "@/lib/database-url";
+import { subscribe } from "@/lib/database/notifications";
 import { rawQuery } from "@/lib/db";
 import { env } from "@/lib/env";
 import { describeError, logEvent } from "@/lib/log";
@@ -34,7 +33,6 @@ import { TEST_EVENT_TYPE } from "./test-event";
 
 export const DELIVERY_CHANNEL = "webhook_delivery";
 const POLL_MS = 1000;
-const RECONNECT_MS = 1000;
 
 export interface DeliveryWorkerOptions {
   /** Deliveries in flight at once in this process. */
@@ -192,7 +190,6 @@ export function startDeliveryWorker(overrides: Partial<DeliveryWorkerOptions> = 
   let again = false;
   let stopped = false;
   const idle = new Set<() => void>();
-  let listener: pg.Client | undefined;
 
   const claim = (limit: number, token: string) => {
     const busy = [...inFlightByPartner];
@@ -314,32 +311,11 @@ export function startDeliveryWorker(overrides: Partial<DeliveryWorkerOptions> = 
     pumped = pump();
   }
 
-  async function listen(): Promise<void> {
-    if (stopped) return;
-    const client = new pg.Client({ connectionString: databaseUrl(), application_name: "axisfi-webhooks" });
-    const reconnect = () => {
-      if (listener !== client) return;
-      listener = undefined;
-      void client.end().catch(() => undefined);
-      if (!stopped) setTimeout(() => void listen(), RECONNECT_MS).unref();
-    };
-    listener = client;
-    client.on("error", reconnect);
-    client.on("end", reconnect);
-    client.on("notification", wake);
-    try {
-      await client.connect();
-      (client as pg.Client & { unref(): void }).unref();
-      await client.query(`LISTEN ${DELIVERY_CHANNEL}`);
-      wake();
-    } catch {
-      reconnect();
-    }
-  }
-
   const poll = setInterval(wake, options.pollMs);
   poll.unref();
-  void listen();
+  // Woken at every commit that makes a delivery due, and when listening (re)starts: what came due
+  // meanwhile is looked for at once rather than at the next poll.
+  const unsubscribe = subscribe(DELIVERY_CHANNEL, { notified: wake, listening: (live) => live && wake() });
   wake();
 
   return {
@@ -347,9 +323,7 @@ export function startDeliveryWorker(overrides: Partial<DeliveryWorkerOptions> = 
     stop: async () => {
       stopped = true;
       clearInterval(poll);
-      const client = listener;
-      listener = undefined;
-      await client?.end().catch(() => undefined);
+      unsubscribe();
       // A claim under way when stop was called still hands its deliveries over to be sent.
       await pumped;
       if (inFlight > 0) await new Promise<void>((resolve) => idle.add(resolve));

@@ -2895,7 +2895,7 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; or too many requests with an Idempotency-Key under way at once. Error code: `rate_limited` */
+      /** @description Your rate limit, shared by all your API keys, is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; or too many requests with an Idempotency-Key under way at once. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -3031,7 +3031,7 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
+      /** @description Your rate limit, shared by all your API keys, is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -3109,7 +3109,7 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
+      /** @description Your rate limit, shared by all your API keys, is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -3191,7 +3191,7 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
+      /** @description Your rate limit, shared by all your API keys, is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -3360,7 +3360,7 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; or too many requests with an Idempotency-Key under way at once. Error code: `rate_limited` */
+      /** @description Your rate limit, shared by all your API keys, is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; or too many requests with an Idempotency-Key under way at once. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -3474,7 +3474,7 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
+      /** @description Your rate limit, shared by all your API keys, is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -3560,7 +3560,7 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
+      /** @description Your rate limit, shared by all your API keys, is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -3622,7 +3622,7 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
+      /** @description Your rate limit, shared by all your API keys, is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -3761,7 +3761,7 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; or too many requests with an Idempotency-Key under way at once. Error code: `rate_limited` */
+      /** @description Your rate limit, shared by all your API keys, is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; or too many requests with an Idempotency-Key under way at once. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -3853,7 +3853,7 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
+      /** @description Your rate limit, shared by all your API keys, is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -3990,7 +3990,7 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; or too many requests with an Idempotency-Key under way at once. Error code: `rate_limited` */
+      /** @description Your rate limit, shared by all your API keys, is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; or too many requests with an Idempotency-Key under way at once. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;
@@ -4126,7 +4126,7 @@ export interface operations {
           };
         };
       };
-      /** @description The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
+      /** @description Your rate limit, shared by all your API keys, is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Error code: `rate_limited` */
       429: {
         headers: {
           [name: string]: unknown;

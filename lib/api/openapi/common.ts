@@ -107,7 +107,7 @@ export const INTERNAL_ERROR: ErrorStatus = {
 };
 
 export const RATE_LIMITED =
-  "The API key's rate limit is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`";
+  "Your rate limit, shared by all your API keys, is used up: retry after `Retry-After` seconds. Every authenticated answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`";
 export const authErrors = {
   401: { description: "Missing, wrong or revoked credentials (the answer never says which)", codes: ["unauthorized"] },
   429: { description: RATE_LIMITED, codes: ["rate_limited"] },
