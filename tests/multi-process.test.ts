@@ -14,9 +14,10 @@ import { revokeApiKey } from "@/lib/partners/api-keys";
 import type { PartnerWithKey } from "@/lib/partners/partners";
 import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest, exampleWizardSteps } from "./fixtures/customer-request";
-import { startAppServer, waitUntil, type AppServer } from "./helpers/app-server";
+import { startAppServer, type AppServer } from "./helpers/app-server";
 import { startLibProcess, type LibProcess } from "./helpers/lib-process";
 import { authHeaders, newPartner, newPartnerCustomerId, postJson } from "./helpers/partner-api";
+import { waitUntil } from "./helpers/wait";
 
 // Two real servers (server/main.ts, one app process each, on ports of their own) on this file's
 // database: two app processes that share nothing but the database, each addressed on purpose.

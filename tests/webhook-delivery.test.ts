@@ -12,10 +12,11 @@ import { purgeOldDeliveries, recentDeliveries, resendDelivery, sendTestEvent } f
 import { startDeliveryWorker, type DeliveryWorker } from "@/lib/webhooks/delivery-worker";
 import { postWebhook } from "@/lib/webhooks/send";
 import { verifySignature } from "@/lib/webhooks/signature";
-import { startAppServer, waitUntil, type AppServer } from "./helpers/app-server";
+import { startAppServer, type AppServer } from "./helpers/app-server";
 import { authHeaders, createExampleCustomer, newPartner, postJson, servePartnerApi } from "./helpers/partner-api";
 import { newReviewer, type Reviewer } from "./helpers/accounts";
 import { startWebhookReceiver, type Received, type WebhookReceiver } from "./helpers/webhook-receiver";
+import { waitUntil } from "./helpers/wait";
 
 const api = servePartnerApi();
 let receiver: WebhookReceiver;
