@@ -15,6 +15,7 @@ import type { PartnerWithKey } from "@/lib/partners/partners";
 import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest, exampleWizardSteps } from "./fixtures/customer-request";
 import { startAppServer, type AppServer } from "./helpers/app-server";
+import { BucketClock } from "./helpers/bucket-clock";
 import { startLibProcess, type LibProcess } from "./helpers/lib-process";
 import { authHeaders, newPartner, newPartnerCustomerId, postJson } from "./helpers/partner-api";
 import { waitUntil } from "./helpers/wait";
@@ -147,7 +148,7 @@ describe("an Idempotency-Key in flight in one app process", () => {
 });
 
 describe("API keys revoked in another process", () => {
-  it("stop working in both app processes within a second", async () => {
+  it("stop working in both app processes", async () => {
     const partner = await newPartner();
     const list = (server: AppServer) =>
       fetch(`${server.baseUrl}/api/customers?limit=1`, { headers: authHeaders(partner) }).then((r) => r.status);
@@ -159,14 +160,19 @@ describe("API keys revoked in another process", () => {
       id: "test",
       label: "multi-process test",
     });
-    const revokedAt = Date.now();
-    for (const server of servers()) {
-      await waitUntil(
-        async () => (await list(server)) === 401,
-        "the revoked key is refused",
-        1_000 - (Date.now() - revokedAt),
-      );
-    }
+    // How soon is the cache's business (its own tests); here, that each process does refuse it,
+    // and keeps refusing it.
+    await Promise.all(
+      servers().map((server) => {
+        let status = 0;
+        return waitUntil(
+          async () => (status = await list(server)) === 401,
+          `the app process at ${server.baseUrl} refuses the revoked key`,
+          10_000,
+          () => `it answered ${status}`,
+        );
+      }),
+    );
     expect(await Promise.all(servers().map(list))).toEqual([401, 401]);
   });
 });
@@ -332,23 +338,24 @@ describe("compare-and-set writes from two processes at once", () => {
 describe("one API key's rate limit over two app processes", () => {
   it("hands out the burst once in all: the processes share one bucket", async () => {
     const partner = await newPartner();
-    // Its own limit, above the servers' default (tests/helpers/app-server.ts): one token a second.
+    // Its own limit, above the servers' default (tests/helpers/app-server.ts).
     await db.partner.update({ where: { id: partner.partnerId }, data: { rateLimitPerSecond: 1, rateLimitBurst: 10 } });
-    const started = Date.now();
-    const answers = await Promise.all(
-      Array.from({ length: 30 }, (_, index) =>
-        fetch(`${servers()[index % 2].baseUrl}/api/customers/cus_00000000000000000000000000000000`, {
-          headers: authHeaders(partner),
-        }),
-      ),
-    );
-    const elapsedSeconds = (Date.now() - started) / 1000;
-    const statuses = answers.map((response) => response.status);
-    expect(statuses.filter((status) => status !== 404 && status !== 429)).toEqual([]);
-    const allowed = statuses.filter((status) => status === 404).length;
-    // Exactly the burst, plus what one token a second refilled while the requests were answered.
-    expect(allowed).toBeGreaterThanOrEqual(10);
-    expect(allowed).toBeLessThanOrEqual(10 + Math.floor(elapsedSeconds));
-    expect(answers.every((response) => response.headers.get("RateLimit-Limit") === "10")).toBe(true);
+    // No token comes back while the requests are answered, however long that takes: exactly the burst.
+    const clock = await BucketClock.stop();
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, index) =>
+          fetch(`${servers()[index % 2].baseUrl}/api/customers/cus_00000000000000000000000000000000`, {
+            headers: authHeaders(partner),
+          }),
+        ),
+      );
+      const statuses = answers.map((response) => response.status);
+      expect(statuses.filter((status) => status !== 404 && status !== 429)).toEqual([]);
+      expect(statuses.filter((status) => status === 404)).toHaveLength(10);
+      expect(answers.every((response) => response.headers.get("RateLimit-Limit") === "10")).toBe(true);
+    } finally {
+      await clock.remove();
+    }
   });
 });
