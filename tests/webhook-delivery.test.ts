@@ -246,7 +246,7 @@ describe("delivery by the worker of one process", () => {
     receiver.answer(path, () => (refusing ? 503 : 200));
     await createExampleCustomer(api.baseUrl, partner.headers);
     const [first] = await waitForDeliveries(partner.endpointId, 1);
-    await waitUntil(async () => (await deliveryOf(first.eventId)).status === "failed", "the delivery gives up", 20_000);
+    await waitUntil(async () => (await deliveryOf(first.eventId)).status === "failed", "the delivery gives up");
     const failed = await deliveryOf(first.eventId);
     expect(failed.attempts).toBeGreaterThanOrEqual(3);
     expect(failed.attemptsLog.every((attempt) => attempt.statusCode === 503)).toBe(true);
