@@ -4,13 +4,27 @@ import { GroupCommit } from "./group-commit";
 describe("GroupCommit", () => {
   it("writes items of one turn together, and gathers items that arrive during a write into the next group", async () => {
     const groups: number[][] = [];
+    // The first write is held until the test lets it finish: items 3 to 5 arrive while it is under way.
+    let firstWriteStarted!: () => void;
+    const started = new Promise<void>((resolve) => (firstWriteStarted = resolve));
+    let finishFirstWrite!: () => void;
+    const finished = new Promise<void>((resolve) => (finishFirstWrite = resolve));
     const writer = new GroupCommit<number>(async (items) => {
       groups.push(items);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      if (groups.length === 1) {
+        firstWriteStarted();
+        await finished;
+      }
     });
     const firstTurn = [1, 2].map((item) => writer.write(item));
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    await started;
     const duringTheWrite = [3, 4, 5].map((item) => writer.write(item));
+    // A group starts a turn after its items arrive (setImmediate): give it that turn, and see that
+    // none starts while a write is under way.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(groups).toEqual([[1, 2]]);
+    finishFirstWrite();
     await Promise.all([...firstTurn, ...duringTheWrite]);
     expect(groups).toEqual([
       [1, 2],

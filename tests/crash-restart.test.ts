@@ -12,10 +12,10 @@ import {
   processesMatching,
   processGroup,
   startAppServer,
-  waitUntil,
   type AppServer,
 } from "./helpers/app-server";
 import { authHeaders, newPartner, newPartnerCustomerId } from "./helpers/partner-api";
+import { waitUntil } from "./helpers/wait";
 
 const started: AppServer[] = [];
 const folders: string[] = [];

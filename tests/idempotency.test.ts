@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { exampleCustomerRequest } from "./fixtures/customer-request";
 import { authHeaders, newPartner, newPartnerCustomerId, postJson, servePartnerApi } from "./helpers/partner-api";
+import { waitUntil } from "./helpers/wait";
 
 const api = servePartnerApi();
 
@@ -79,7 +80,14 @@ describe("Idempotency-Key on Create Customer", () => {
       slow.on("error", reject);
     });
     slow.write(body.slice(0, 100));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The key is claimed before the body is read: the claim's row says the first request is under way.
+    await waitUntil(
+      async () =>
+        (await db.idempotencyClaim.count({
+          where: { partnerId: partner.partnerId, scope: "api", key: "in-flight" },
+        })) === 1,
+      "the first request has claimed its key",
+    );
 
     const concurrent = await createWithKey(authHeaders(partner), "in-flight", JSON.parse(body));
     expect(concurrent.status).toBe(409);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUrl } from "@/lib/database-url";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { decideCustomer } from "@/lib/customers/decisions";
 import { requestInformation } from "@/lib/customers/requirements";
 import {
@@ -13,11 +12,12 @@ import {
   saveLinkUpdateStep,
   submitLink,
 } from "@/lib/onboarding-links/links";
-import { getDraft } from "@/lib/onboarding/drafts";
+import { getDraft, saveDraftStep, startDraft } from "@/lib/onboarding/drafts";
 import { FORM_STEPS } from "@/lib/onboarding/steps";
 import type { PartnerWithKey } from "@/lib/partners/partners";
 import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest, exampleWizardSteps } from "./fixtures/customer-request";
+import { newAccount } from "./helpers/accounts";
 import { startAppServer, type AppServer } from "./helpers/app-server";
 import {
   authHeaders,
@@ -376,10 +376,17 @@ describe("a link session reaches nothing else", () => {
     await expect(saveLinkStep(session, otherDraftId, "address", steps.address, 0)).rejects.toMatchObject({
       code: "not_found",
     });
-    const staffDraft = await db.onboardingDraft.findFirst({ where: { onboardingLinkId: null } });
-    if (staffDraft) {
-      await expect(saveLinkStep(session, staffDraft.id, "address", steps.address, 0)).rejects.toBeInstanceOf(AppError);
-    }
+    // A staff draft of the link's own partner, with a step saved: the link may not write to it.
+    const staff = await newAccount("link-staff-draft", "partner_user", partner.partnerId);
+    const staffDraftId = await startDraft(staff);
+    const { version: staffVersion } = await saveDraftStep(staff, staffDraftId, "address", steps.address, 0);
+    const staffDraftBefore = await getDraft(staff, staffDraftId);
+    const elsewhere = structuredClone(steps.address);
+    elsewhere.registration_address.registration_address_line1 = "99 Link Written Road";
+    await expect(saveLinkStep(session, staffDraftId, "address", elsewhere, staffVersion)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(await getDraft(staff, staffDraftId)).toEqual(staffDraftBefore);
     const own = await linkDraft(session);
     const company = structuredClone(steps.company);
     company.business_details.business_identifier_document_list = [otherLinkFileId];
@@ -445,6 +452,47 @@ describe("submitting", () => {
       saveLinkStep(await findLinkSession(secret), draftId, "address", steps.address, 0),
     ).rejects.toMatchObject({
       code: "unauthorized",
+    });
+  });
+
+  it("answers a second submit with the customer the first made: one customer, one submitted event", async () => {
+    const link = await newLink();
+    const { cookie, secret } = await open(link.url);
+    // The session as each click's request read it: both clicks came while it was still active.
+    const session = await findLinkSession(secret);
+    const steps = exampleWizardSteps(link.partnerCustomerId);
+    const draftId = (await linkDraft(session)).id;
+    let { version } = await linkDraft(session);
+    for (const step of FORM_STEPS) version = (await saveLinkStep(session, draftId, step, steps[step], version)).version;
+
+    // A double click: two submits at once, then one more that had read the session before the
+    // first was done but arrives after it. Each is answered with the one customer.
+    const [first, second] = await Promise.all([
+      submitLink(session, draftId, version),
+      submitLink(session, draftId, version),
+    ]);
+    expect(first.customerId).toMatch(/^cus_/);
+    expect(second).toEqual(first);
+    expect(await submitLink(session, draftId, version)).toEqual(first);
+
+    // A submit made once the session is over (the pages now send the business to return_url) is
+    // refused like any request of an ended session, and makes nothing either.
+    const ended = await findLinkSession(secret);
+    expect(ended?.state).toBe("submitted");
+    await expect(submitLink(ended, draftId, version)).rejects.toMatchObject({ code: "unauthorized", status: 401 });
+    expect((await get("/onboard/session/review", cookie)).headers.get("location")).toBe(RETURN_URL);
+
+    const customers = await db.customer.findMany({
+      where: { partnerId: partner.partnerId, partnerCustomerId: link.partnerCustomerId },
+      select: { id: true },
+    });
+    expect(customers).toEqual([{ id: first.customerId }]);
+    const events = await db.auditEvent.findMany({ where: { customerId: first.customerId }, orderBy: { at: "asc" } });
+    expect(events.map((event) => event.action)).toEqual(["customer.created", "onboarding_link.submitted"]);
+    expect(await db.event.count({ where: { customerId: first.customerId, type: "customer.created" } })).toBe(1);
+    expect(await linkRow(link.partnerCustomerId)).toMatchObject({
+      customerId: first.customerId,
+      draft: { status: "submitted", customerId: first.customerId },
     });
   });
 });

@@ -1,10 +1,14 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { isSealed } from "@/lib/crypto/personal-data";
+import { revealIdNumber } from "@/lib/customers/customer-review";
 import { decideCustomer } from "@/lib/customers/decisions";
+import { databaseUrl } from "@/lib/database-url";
 import { db } from "@/lib/db";
 import { upsertUser } from "@/lib/users/users";
 import { exampleCustomerRequest } from "./fixtures/customer-request";
+import { newReviewer } from "./helpers/accounts";
+import { startAppServer } from "./helpers/app-server";
 import { databaseFileBytes } from "./helpers/database-files";
 import { authHeaders, newPartner, newPartnerCustomerId, postJson, servePartnerApi } from "./helpers/partner-api";
 
@@ -101,4 +105,70 @@ describe("ID numbers at rest", () => {
     expect(storedEvents).toHaveLength(3);
     for (const event of storedEvents) expect(isSealed(event.data)).toBe(true);
   });
+});
+
+describe("a value in clear where a sealed one belongs (written around the portal)", () => {
+  it("is refused with a 500 that shows nothing of it, not served as if the portal had stored it", async () => {
+    const partner = await newPartner();
+    const headers = { ...authHeaders(partner), "Idempotency-Key": "planted-in-clear" };
+    const body = requestWithIdNumbers(newIdNumbers(1));
+    const created = await postJson(api.baseUrl, "/api/customers/create", body, headers);
+    expect(created.status).toBe(200);
+    const { customer_id: customerId } = (await created.json()) as { customer_id: string };
+    const internalError = async (response: Response, planted: string) => {
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      expect(text).not.toContain(planted);
+      expect((JSON.parse(text) as { error: { code: string } }).error.code).toBe("internal_error");
+    };
+
+    // An ID number, an event and a stored response, each replaced in SQL by a value in clear.
+    const [plantedIdNumber] = newIdNumbers(1);
+    await db.businessPerson.updateMany({ where: { customerId }, data: { idNumber: plantedIdNumber } });
+    await internalError(await fetch(`${api.baseUrl}/api/customers/${customerId}`, { headers }), plantedIdNumber);
+    const reviewer = await newReviewer("at-rest-clear", "Clara Reviewer");
+    await expect(revealIdNumber(reviewer, customerId, 0)).rejects.toThrow(/stored id_number of bp_\w+ is not sealed/);
+
+    const plantedEvent = JSON.stringify({ customer: { customer_id: customerId, planted: "planted-event-data" } });
+    await db.event.updateMany({ where: { customerId }, data: { data: plantedEvent } });
+    await internalError(await fetch(`${api.baseUrl}/api/events`, { headers }), "planted-event-data");
+
+    const plantedResponse = JSON.stringify({ customer_id: "cus_planted_in_clear" });
+    await db.idempotencyKey.updateMany({
+      where: { partnerId: partner.partnerId },
+      data: { responseBody: plantedResponse },
+    });
+    await internalError(await postJson(api.baseUrl, "/api/customers/create", body, headers), "cus_planted_in_clear");
+  });
+});
+
+describe("DATA_ENCRYPTION_KEY", () => {
+  it("stops the server from starting when malformed, naming the setting and never the key", async () => {
+    const keys = [
+      // 31 bytes, in hex.
+      `k1:${"7e".repeat(31)}`,
+      // A key without its id.
+      "5f".repeat(32),
+    ];
+    for (const key of keys) {
+      const start = startAppServer({
+        databaseUrl: databaseUrl(),
+        dataDir: process.env.DATA_DIR!,
+        appProcesses: 1,
+        env: { DATA_ENCRYPTION_KEY: key },
+      });
+      const message = await start.then(
+        async (server) => {
+          await server.stop();
+          throw new Error("The server started with a malformed DATA_ENCRYPTION_KEY.");
+        },
+        (error: unknown) => (error as Error).message,
+      );
+      expect(message).toMatch(/^The server exited while starting\./);
+      expect(message).toMatch(/Standard error: DATA_ENCRYPTION_KEY: /);
+      expect(message).not.toContain(key.slice(-20));
+      // Refused before it touched the database, let alone served anything.
+      expect(message).not.toMatch(/database_ready|listening/);
+    }
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { MAX_UPLOAD_BODY_BYTES } from "@/lib/files/read-upload";
 import { filePart, MULTIPART_CONTENT_TYPE, MULTIPART_END } from "./fixtures/multipart";
 import { newPartner, SAMPLE_FILES } from "./helpers/partner-api";
+import { waitUntil } from "./helpers/wait";
 
 // The route asks who is signed in; the session machinery is Next's, so the test says who it is.
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null, locale: "en" }));
@@ -108,8 +109,15 @@ describe("POST /api/portal/files", () => {
 
   it("refuses a streamed body past 10 MB with 413 and stops pulling it, with no Content-Length", async () => {
     let pulled = 0;
+    let source: ReadableStreamDefaultController<Uint8Array> | undefined;
     const endless = new ReadableStream<Uint8Array>({
-      pull(controller) {
+      start(controller) {
+        source = controller;
+      },
+      // A turn of the event loop per chunk, as a socket gives: a reader that kept draining it must
+      // not starve the test's own checks.
+      async pull(controller) {
+        await new Promise((resolve) => setImmediate(resolve));
         if (pulled === 0) controller.enqueue(new Uint8Array(Buffer.concat([FILE_HEAD, SAMPLE_FILES.pdf])));
         pulled += 64 * 1024;
         controller.enqueue(new Uint8Array(64 * 1024));
@@ -118,12 +126,21 @@ describe("POST /api/portal/files", () => {
     const response = await upload(endless);
     expect(response.status).toBe(413);
     expect((await response.json()).error.code).toBe("payload_too_large");
-    // What was already queued may still be pulled once the answer is given, then nothing more.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const pulledThen = pulled;
-    expect(pulledThen).toBeLessThan(MAX_UPLOAD_BODY_BYTES + 1024 * 1024);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(pulled).toBe(pulledThen);
+    // What was already queued may still be pulled once the answer is given, then nothing more: the
+    // stream's queue is full and stays full (a stream pulls only to refill what its reader takes),
+    // so nobody reads the body any more. A route that drained it would keep the queue empty.
+    let pulledBefore = -1;
+    await waitUntil(
+      () => {
+        const stopped = source!.desiredSize! <= 0 && pulled === pulledBefore;
+        pulledBefore = pulled;
+        return stopped;
+      },
+      "nobody reads the refused body any more",
+      undefined,
+      () => `${pulled} bytes pulled, room for ${source!.desiredSize} more chunks`,
+    );
+    expect(pulled).toBeLessThan(MAX_UPLOAD_BODY_BYTES + 1024 * 1024);
     expect(await db.file.count({ where: { partnerId, fileName: "scan.pdf", size: { gt: 1024 } } })).toBe(0);
   });
 

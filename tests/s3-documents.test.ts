@@ -5,6 +5,7 @@ import { buffer } from "node:stream/consumers";
 import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, describe, expect, it } from "vitest";
 import { startS3Server } from "./helpers/s3-server";
+import { waitUntil } from "./helpers/wait";
 
 // The portal reads its configuration once, at the first import of lib/env: the S3 server must be
 // running, and the environment say so, before anything of lib/ is imported.
@@ -109,7 +110,7 @@ describe("documents kept in S3-compatible storage (FILE_STORAGE=s3)", () => {
     // The first file whole, up to the boundary that ends it; then wait until it is in the bucket.
     request.write(Buffer.concat([Buffer.from(part("a.pdf")), pdfOf(64 * 1024), Buffer.from("\r\n")]));
     request.write(`--${boundary}\r\n`);
-    while ((await objectsInBucket()).length === before.length) await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitUntil(async () => (await objectsInBucket()).length > before.length, "the first file is in the bucket");
     request.end(Buffer.concat([Buffer.from(part("b.pdf").slice(`--${boundary}\r\n`.length)), pdfOf(1024)]));
     expect(await answered).toBe(400);
     expect(await objectsInBucket()).toEqual(before);

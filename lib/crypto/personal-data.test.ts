@@ -1,8 +1,18 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isSealed, parseKeyRing, seal, sealedKeyId, unseal } from "./personal-data";
+import { isSealed, openStored, parseKeyRing, seal, sealedKeyId, unseal } from "./personal-data";
 
 const hexKey = () => crypto.randomBytes(32).toString("hex");
+
+/** The message `attempt` threw; fails when it did not throw. */
+function refusal(attempt: () => unknown): string {
+  try {
+    attempt();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("Expected a refusal, but the call succeeded.");
+}
 
 describe("seal and unseal", () => {
   const ring = parseKeyRing(`k1:${hexKey()}`);
@@ -46,9 +56,43 @@ describe("seal and unseal", () => {
     expect(sealedKeyId(seal("X", "id_number", "bp_1", after))).toBe("new");
   });
 
+  it("refuses a value cut short, saying so and nothing of the value", () => {
+    const sealed = seal("E12345678", "id_number", "bp_1", ring);
+    // The 12-byte IV and the 16-byte tag alone are 28 bytes: 27 cannot be a sealed value.
+    const cut = `enc:v1:k1:${Buffer.from(sealed.split(":")[3], "base64url").subarray(0, 27).toString("base64url")}`;
+    const message = refusal(() => unseal(cut, "id_number", "bp_1", ring));
+    expect(message).toBe("A sealed value is truncated.");
+    expect(refusal(() => unseal("enc:v1:k1:", "id_number", "bp_1", ring))).toBe("A sealed value is truncated.");
+    // Long enough to parse, but short of its last bytes: the tag no longer matches.
+    const shortened = sealed.slice(0, -4);
+    expect(() => unseal(shortened, "id_number", "bp_1", ring)).toThrow();
+  });
+
   it("says which key is missing rather than returning garbage", () => {
     const sealed = seal("E12345678", "id_number", "bp_1", parseKeyRing(`gone:${hexKey()}`));
     expect(() => unseal(sealed, "id_number", "bp_1", ring)).toThrow(/No data encryption key "gone"/);
+  });
+});
+
+describe("openStored", () => {
+  const ring = parseKeyRing(`k1:${hexKey()}`);
+
+  it("opens a stored value sealed for its purpose and owner", () => {
+    expect(openStored(seal("E12345678", "id_number", "bp_1", ring), "id_number", "bp_1", ring)).toBe("E12345678");
+    expect(() => openStored(seal("E12345678", "id_number", "bp_1", ring), "id_number", "bp_2", ring)).toThrow();
+  });
+
+  it("refuses a value in clear (nothing the portal writes is): it names what and whose, never the value", () => {
+    for (const [clear, purpose, owner] of [
+      ["E12345678", "id_number", "bp_1"],
+      ['{"customer":{"id_number":"E12345678"}}', "event", "evt_1"],
+      ["whsec_known_to_whoever_wrote_it", "webhook_secret", "whe_1"],
+      ["", "idempotent_response", "resp_1"],
+    ] as const) {
+      const message = refusal(() => openStored(clear, purpose, owner, ring));
+      expect(message).toContain(`stored ${purpose} of ${owner} is not sealed`);
+      if (clear) expect(message).not.toContain(clear);
+    }
   });
 });
 

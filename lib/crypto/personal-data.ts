@@ -107,11 +107,21 @@ export function unseal(sealed: string, purpose: SealPurpose, owner: string, ring
 }
 
 /**
- * A stored value as it was given: sealed values are opened; a value that is not sealed (a row
- * edited by hand in SQL) is read as it is.
+ * A value read from the database, opened. Every column read this way has held only sealed values
+ * since its first row: ID numbers and idempotent responses were sealed before the move to
+ * PostgreSQL (whose one migration history began empty: nothing was carried over from SQLite, and
+ * the sealing of SQLite's clear rows went with it), events and webhook secrets from the commits
+ * that made them. So a value in clear was written around the portal (by hand in SQL, or by a bug)
+ * and is refused, not served as if it were what was stored. The error names what and whose,
+ * never the value.
  */
 export function openStored(stored: string, purpose: SealPurpose, owner: string, ring?: KeyRing): string {
-  return isSealed(stored) ? unseal(stored, purpose, owner, ring) : stored;
+  if (!isSealed(stored)) {
+    throw new Error(
+      `The stored ${purpose} of ${owner} is not sealed; it was not written by the portal, so it is not read.`,
+    );
+  }
+  return unseal(stored, purpose, owner, ring);
 }
 
 /** The id of the key a sealed value was sealed with (to find values still under a retired key). */

@@ -243,7 +243,10 @@ export async function createCustomer(
   const request = await checkRequest(input, creator.partnerId);
 
   const { documents, businessPersons, requirements, ...customer } = newCustomerRows(request, creator);
-  const resource = toCustomerResource({ ...customer, documents, businessPersons, requirements });
+  const resource = toCustomerResource(
+    { ...customer, documents, businessPersons, requirements },
+    { idNumbers: "clear" },
+  );
   const rows: CustomerRows = {
     customer,
     documents,

@@ -25,8 +25,14 @@ function timestampOrNull(date: Date | null): string | null {
 /**
  * The one mapping from a stored customer to the API resource. Create, retrieve, list and
  * idempotent replay all answer through it, in the key order of the published API page.
+ * `idNumbers`: "sealed" for persons as stored (one in clear is refused, see openStored); "clear"
+ * only for persons a create or an update has just built from a validated request, before sealing
+ * them for storage (the answer is made from those, with no unseal).
  */
-export function toCustomerResource(customer: StoredCustomer): CustomerResource {
+export function toCustomerResource(
+  customer: StoredCustomer,
+  { idNumbers = "sealed" }: { idNumbers?: "sealed" | "clear" } = {},
+): CustomerResource {
   return {
     partner_customer_id: customer.partnerCustomerId,
     business_details: {
@@ -77,7 +83,7 @@ export function toCustomerResource(customer: StoredCustomer): CustomerResource {
         residential_address_state: person.residentialAddressState,
       },
       identification: {
-        id_number: openStored(person.idNumber, "id_number", person.id),
+        id_number: idNumbers === "clear" ? person.idNumber : openStored(person.idNumber, "id_number", person.id),
         id_issuing_country_code: person.idIssuingCountryCode,
         id_expiration_date: timestampOrNull(person.idExpirationDate),
         id_issue_date: timestampOrNull(person.idIssueDate),

@@ -190,16 +190,18 @@ export async function updateCustomer(
         documents,
         businessPersons: people,
       };
-      const after = toCustomerResource(updated);
+      // New persons are built in clear from the request; kept ones are as stored, sealed.
+      const idNumbers = update.business_person_list ? "clear" : "sealed";
+      const after = toCustomerResource(updated, { idNumbers });
       const changed = changedFields(before, after, replaced);
       const cleared = stored.requirements.filter(
         (requirement) => !sameValue(valueAt(before, requirement.field), valueAt(after, requirement.field)),
       );
       const clearedIds = new Set(cleared.map((requirement) => requirement.id));
-      const customer = toCustomerResource({
-        ...updated,
-        requirements: stored.requirements.filter((requirement) => !clearedIds.has(requirement.id)),
-      });
+      const customer = toCustomerResource(
+        { ...updated, requirements: stored.requirements.filter((requirement) => !clearedIds.has(requirement.id)) },
+        { idNumbers },
+      );
       const json = customerResourceJson(customer);
 
       await tx.customer.update({

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitUntil } from "@/tests/helpers/wait";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 
 // Throwaway clusters of their own, in a temp folder: one created by initdb (the slow part, ~2 s),
@@ -67,11 +68,12 @@ function alive(pid: number): boolean {
 }
 
 async function waitUntilGone(pids: number[]): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (pids.some(alive)) {
-    if (Date.now() > deadline) throw new Error(`processes ${pids.filter(alive).join(", ")} still running`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await waitUntil(
+    () => !pids.some(alive),
+    `processes ${pids.join(", ")} are gone`,
+    10_000,
+    () => `${pids.filter(alive).join(", ")} still running`,
+  );
 }
 
 /** The lock files naming `pid`, as a server killed without a chance to remove them leaves them. */

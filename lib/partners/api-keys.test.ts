@@ -2,11 +2,11 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { databaseUrl } from "@/lib/database-url";
 import { db } from "@/lib/db";
-import { waitUntil } from "@/tests/helpers/app-server";
+import { waitUntil } from "@/tests/helpers/wait";
 import { CommitGate } from "@/tests/helpers/commit-gate";
 import { newPartner } from "@/tests/helpers/partner-api";
 import type { AuditActor } from "@/lib/audit/audit-events";
-import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
+import { apiKeyCacheInUse, authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
 
 const BY: AuditActor = { type: "user", id: "usr_keys_test", label: "Kim Keys <kim@partner.example>" };
 
@@ -38,13 +38,15 @@ describe("API key pairs", () => {
     const partner = await newPartner();
     const pair = await createApiKey(partner.partnerId, BY);
     // Authenticating twice puts the key in the in-process cache and serves the second from it.
+    await waitUntil(apiKeyCacheInUse, "the key cache listens for changes");
     expect(await authenticateApiKey(pair.publicKey, pair.secret)).not.toBeNull();
     expect(await authenticateApiKey(pair.publicKey, pair.secret)).not.toBeNull();
 
-    // The cache really holds it: a revocation written behind its back is not seen yet.
+    // The cache really holds keys: a change written behind its back, and not one the database
+    // notifies (only revocations and rate limits are), is not seen yet.
     const control = await createApiKey(partner.partnerId, BY);
     expect(await authenticateApiKey(control.publicKey, control.secret)).not.toBeNull();
-    await db.apiKey.update({ where: { publicKey: control.publicKey }, data: { revokedAt: new Date() } });
+    await db.apiKey.update({ where: { publicKey: control.publicKey }, data: { secretHash: "0".repeat(64) } });
     expect(await authenticateApiKey(control.publicKey, control.secret)).not.toBeNull();
 
     await revokeApiKey(partner.partnerId, pair.publicKey, BY);
@@ -110,6 +112,7 @@ describe("API key pairs", () => {
   it("hears, at commit, of a key revoked or a limit changed by any other connection, and drops what it cached", async () => {
     const partner = await newPartner();
     const pair = await createApiKey(partner.partnerId, BY);
+    await waitUntil(apiKeyCacheInUse, "the key cache listens for changes");
     await authenticateApiKey(pair.publicKey, pair.secret);
     expect(await authenticateApiKey(pair.publicKey, pair.secret)).toMatchObject({
       partnerRateLimit: { rateLimitPerSecond: null, rateLimitBurst: null },

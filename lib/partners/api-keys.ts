@@ -108,6 +108,12 @@ function listenForChanges(): void {
   });
 }
 
+/** Whether this process's key cache is in use: it listens for changes (else every look-up reads). */
+export function apiKeyCacheInUse(): boolean {
+  listenForChanges();
+  return cache.trusted;
+}
+
 async function loadKey(publicKey: string): Promise<CachedKey | null> {
   listenForChanges();
   const cached = cache.trusted ? cache.entries.get(publicKey) : undefined;

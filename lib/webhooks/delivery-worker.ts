@@ -153,7 +153,8 @@ SELECT count(*)::int AS recorded FROM done`;
 function eventBody(row: ClaimedRow): string {
   const isTest = row.eventType === TEST_EVENT_TYPE;
   const createdAt = isTest ? row.createdAt : row.eventCreatedAt;
-  const data = isTest ? "{}" : openStored(row.eventData ?? "{}", "event", row.eventId);
+  // No event row (none is ever deleted, but the join is an outer one): an empty object, as a test event has.
+  const data = isTest || row.eventData === null ? "{}" : openStored(row.eventData, "event", row.eventId);
   return `{"id":${JSON.stringify(row.eventId)},"type":${JSON.stringify(row.eventType)},"created_at":${JSON.stringify(
     toApiTimestamp(createdAt ?? row.createdAt),
   )},"data":${data}}`;

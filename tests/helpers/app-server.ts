@@ -2,6 +2,7 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { waitUntil } from "./wait";
 
 /**
  * The real server (server/main.ts: a primary that opens the database, migrates, then forks
@@ -76,15 +77,6 @@ export const childrenOf = (pid: number) => processesWith(1, pid);
 
 /** The processes of a process group (a server started here leads its own). */
 export const processGroup = (groupId: number) => processesWith(2, groupId);
-
-/** Polls until `condition` holds; fails after the deadline. */
-export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /**
  * The app processes serve Next's production build (`next build`), which scripts/test.sh makes

@@ -9,6 +9,7 @@
  * on a lock), never on a timer. Test databases only: the trigger is dropped again by `remove`.
  */
 import pg from "pg";
+import { waitUntil } from "./wait";
 
 /** Advisory locks are per database, and each test file has its own. */
 const GATE_LOCK = 727_001;
@@ -57,7 +58,13 @@ export class CommitGate {
 
   /** Waits until at least `count` backends wait on a lock. */
   async waitForLockWaiters(count: number): Promise<void> {
-    while ((await this.lockWaiters()) < count) await nextPoll();
+    let waiting = 0;
+    await waitUntil(
+      async () => (waiting = await this.lockWaiters()) >= count,
+      `${count} transactions wait on a lock`,
+      undefined,
+      () => `${waiting} waiting`,
+    );
   }
 
   /**
@@ -70,7 +77,13 @@ export class CommitGate {
       () => (settled = true),
       () => (settled = true),
     );
-    while (!settled && (await this.lockWaiters()) < count) await nextPoll();
+    let waiting = 0;
+    await waitUntil(
+      async () => settled || (waiting = await this.lockWaiters()) >= count,
+      `the operation settles or ${count} transactions wait on a lock`,
+      undefined,
+      () => `${waiting} waiting`,
+    );
   }
 
   /** Lets the held transactions commit, and every later one through. */
@@ -86,8 +99,4 @@ export class CommitGate {
     await this.client.query(`DROP TRIGGER IF EXISTS ${TRIGGER} ON "${this.table}"`);
     await this.client.end();
   }
-}
-
-function nextPoll(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 5));
 }

@@ -9,6 +9,8 @@ export interface Received {
   eventId: string;
   /** The status answered; null while the request is held (a "hang" answer) or was never answered. */
   answered: number | null;
+  /** Held unanswered and its connection still open: the sender is still waiting for the answer. */
+  held: boolean;
 }
 
 /** How to answer the nth request (0-based) to a path: a status, or "hang" (never answer). */
@@ -23,6 +25,9 @@ export async function startWebhookReceiver() {
   const answers = new Map<string, (count: number, received: Received) => Answer>();
   const held = new Set<http.ServerResponse>();
   const waiters = new Set<() => void>();
+  /** Per path, the most requests held open at once. */
+  const peaks = new Map<string, number>();
+  const heldOn = (path: string) => requests.filter((entry) => entry.path === path && entry.held).length;
 
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -36,12 +41,20 @@ export async function startWebhookReceiver() {
       } catch {
         // left empty: the test sees it
       }
-      const entry: Received = { path, headers: request.headers, body, eventId, answered: null };
+      const entry: Received = { path, headers: request.headers, body, eventId, answered: null, held: false };
       const count = requests.filter((earlier) => earlier.path === path).length;
       requests.push(entry);
       const answer = answers.get(path)?.(count, entry) ?? 200;
       if (answer === "hang") {
         held.add(response);
+        entry.held = true;
+        peaks.set(path, Math.max(peaks.get(path) ?? 0, heldOn(path)));
+        // The sender gave up (its timeout) or the receiver closed: no longer held.
+        response.once("close", () => {
+          held.delete(response);
+          entry.held = false;
+          for (const wake of waiters) wake();
+        });
       } else {
         entry.answered = answer;
         response.writeHead(answer, { "Content-Type": "text/plain" }).end(answer < 300 ? "ok" : `refused ${answer}`);
@@ -60,6 +73,10 @@ export async function startWebhookReceiver() {
       answers.set(path, choose);
     },
     received: (path: string) => requests.filter((entry) => entry.path === path),
+    /** The requests to `path` held unanswered right now, their senders still waiting. */
+    held: heldOn,
+    /** The most requests to `path` that were held open at once. */
+    peakHeld: (path: string) => peaks.get(path) ?? 0,
     /** Resolves once `condition` holds of the requests to `path`; fails after the deadline. */
     async waitFor(path: string, condition: (received: Received[]) => boolean, what: string, timeoutMs = 20_000) {
       const check = () => condition(requests.filter((entry) => entry.path === path));
